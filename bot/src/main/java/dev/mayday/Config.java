@@ -1,0 +1,78 @@
+package dev.mayday;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Mayday reads from its environment, read in this one place. Secrets are never part of
+ * {@link #toString()}, so logging a config cannot leak them.
+ */
+public record Config(
+        String slackBotToken,
+        String slackSigningSecret,
+        String slackApiUrl,
+        String databaseUrl,
+        int port,
+        Optional<String> incidentsChannel,
+        ZoneId teamZone) {
+
+    public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:mayday.db";
+    public static final int DEFAULT_PORT = 3000;
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        return new Config(
+                required(env, "SLACK_BOT_TOKEN", "the bot token (xoxb-…) from the Slack app's OAuth page"),
+                required(env, "SLACK_SIGNING_SECRET", "the signing secret from the Slack app's Basic Information page"),
+                withTrailingSlash(optional(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
+                optional(env, "DATABASE_URL").orElse(DEFAULT_DATABASE_URL),
+                port(optional(env, "PORT").orElse(String.valueOf(DEFAULT_PORT))),
+                optional(env, "INCIDENTS_CHANNEL"),
+                zone(optional(env, "TEAM_TIMEZONE").orElse("UTC")));
+    }
+
+    @Override
+    public String toString() {
+        return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
+                + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
+                + ", teamZone=" + teamZone + "]";
+    }
+
+    private static String required(Map<String, String> env, String name, String what) {
+        return optional(env, name).orElseThrow(() -> new ConfigException(name + " is not set: it must hold " + what + "."));
+    }
+
+    private static Optional<String> optional(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static String withTrailingSlash(String url) {
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new ConfigException("SLACK_API_URL must be an http(s) URL, got: " + url);
+        }
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the variable's name
+        }
+        throw new ConfigException("PORT must be a number from 0 to 65535, got: " + text);
+    }
+
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new ConfigException("TEAM_TIMEZONE must be a time zone such as Europe/Berlin or UTC, got: " + text);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.mayday.http;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import io.javalin.http.Context;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hands a Javalin request to the Bolt app and writes Bolt's answer back. The body goes through byte for byte,
+ * because the signature Bolt verifies covers the raw body. The request kind (command, event, interaction) is
+ * read from the body, so one route serves them all.
+ */
+public final class BoltJavalinAdapter {
+
+    private final App app;
+    private final SlackRequestParser parser;
+
+    public BoltJavalinAdapter(App app) {
+        this.app = app;
+        this.parser = new SlackRequestParser(app.config());
+    }
+
+    public void handle(Context ctx) throws Exception {
+        Map<String, List<String>> headers = new HashMap<>();
+        ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
+        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(ctx.path())
+                .queryString(ctx.queryParamMap())
+                .headers(new RequestHeaders(headers))
+                .requestBody(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8))
+                .remoteAddress(ctx.ip())
+                .build());
+        if (request == null) {
+            ctx.status(400).json(Map.of("error", "not a Slack request this app understands"));
+            return;
+        }
+        Response response = app.run(request);
+        ctx.status(response.getStatusCode());
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, values) -> values.forEach(value -> ctx.header(name, value)));
+        }
+        if (response.getContentType() != null) {
+            ctx.contentType(response.getContentType());
+        }
+        if (response.getBody() != null) {
+            ctx.result(response.getBody());
+        }
+    }
+}

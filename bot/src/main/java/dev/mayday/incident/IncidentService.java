@@ -1,0 +1,203 @@
+package dev.mayday.incident;
+
+import dev.mayday.db.Database;
+import dev.mayday.db.incident.IncidentRow;
+import dev.mayday.timeline.TimelineEntry;
+import dev.mayday.timeline.TimelineKind;
+import dev.mayday.timeline.TimelineRows;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Declares incidents and applies every change to them. Each operation reads, checks the rules and writes in one
+ * IMMEDIATE transaction, so two people acting at once see a consistent incident; the notifier hears of a change
+ * only after it is committed.
+ */
+public final class IncidentService {
+
+    private final Database database;
+    private final Clock clock;
+    private final IncidentNotifier notifier;
+
+    public IncidentService(Database database, Clock clock, IncidentNotifier notifier) {
+        this.database = database;
+        this.clock = clock;
+        this.notifier = notifier;
+    }
+
+    public Declared declare(Declaration declaration) {
+        Declared declared = database.inTransaction(store -> {
+            Optional<IncidentRow> earlier = store.incidents().byOriginKey(declaration.originKey());
+            if (earlier.isPresent()) {
+                return new Declared(IncidentRows.toIncident(earlier.get()), false);
+            }
+            Instant now = clock.instant();
+            Incident draft = new Incident(0, declaration.title(), declaration.summary(), declaration.severity(),
+                    Status.INVESTIGATING, declaration.isPrivate(), declaration.declaredBy(), declaration.declaredBy(),
+                    now, null, null, null, null, declaration.originChannel(), null, null, null, null);
+            store.incidents().insertIfNew(IncidentRows.toRow(draft, declaration.originKey(), now));
+            Incident incident = IncidentRows.toIncident(store.incidents().byOriginKey(declaration.originKey()).orElseThrow());
+            store.timeline().insert(TimelineRows.toRow(TimelineEntry.key(incident.id(), now, TimelineKind.DECLARED,
+                    declaration.declaredBy(), incident.severity().label() + " " + incident.title())));
+            return new Declared(incident, true);
+        });
+        if (declared.isNew()) {
+            notifier.declared(declared.incident());
+        }
+        return declared;
+    }
+
+    public IncidentChange changeSeverity(String channelId, String actor, Severity severity) {
+        return apply(channelId, actor, incident -> {
+            requireOpen(incident);
+            if (incident.severity() == severity) {
+                throw new IncidentRuleViolation("The incident is already " + severity.label() + ".");
+            }
+            return new Step(withSeverity(incident, severity), TimelineKind.SEVERITY_CHANGED,
+                    incident.severity().label() + " → " + severity.label());
+        });
+    }
+
+    public IncidentChange changeStatus(String channelId, String actor, Status status) {
+        return apply(channelId, actor, incident -> {
+            requireOpen(incident);
+            if (incident.status() == status) {
+                throw new IncidentRuleViolation("The incident is already " + status.label().toLowerCase() + ".");
+            }
+            if (!incident.status().canMoveTo(status)) {
+                throw new IncidentRuleViolation("An incident that is " + incident.status().label().toLowerCase()
+                        + " cannot move to " + status.label().toLowerCase() + ".");
+            }
+            Instant resolvedAt = status.isActive() ? null : incident.resolvedAt();
+            Incident after = incident.withState(incident.severity(), status, incident.lead(),
+                    incident.acknowledgedAt(), resolvedAt, incident.closedAt(), incident.resolution());
+            return new Step(after, TimelineKind.STATUS_CHANGED,
+                    incident.status().label() + " → " + status.label());
+        });
+    }
+
+    public IncidentChange changeLead(String channelId, String actor, String newLead) {
+        return apply(channelId, actor, incident -> {
+            requireOpen(incident);
+            if (incident.lead().equals(newLead)) {
+                throw new IncidentRuleViolation("They are already leading this incident.");
+            }
+            Incident after = incident.withState(incident.severity(), incident.status(), newLead,
+                    incident.acknowledgedAt(), incident.resolvedAt(), incident.closedAt(), incident.resolution());
+            return new Step(after, TimelineKind.LEAD_CHANGED, newLead);
+        });
+    }
+
+    public IncidentChange postUpdate(String channelId, String actor, String text) {
+        return apply(channelId, actor, incident -> {
+            requireOpen(incident);
+            return new Step(incident, TimelineKind.UPDATE_POSTED, requireText(text, "update"));
+        });
+    }
+
+    public IncidentChange addNote(String channelId, String actor, String text) {
+        return apply(channelId, actor, incident -> {
+            requireOpen(incident);
+            return new Step(incident, TimelineKind.NOTE_ADDED, requireText(text, "note"));
+        });
+    }
+
+    public IncidentChange resolve(String channelId, String actor, String summary) {
+        return apply(channelId, actor, incident -> {
+            requireOpen(incident);
+            if (incident.status() == Status.RESOLVED) {
+                throw new IncidentRuleViolation("The incident is already resolved. Close it with `/incident close`.");
+            }
+            String resolution = summary == null || summary.isBlank() ? null : summary.strip();
+            Incident after = incident.withState(incident.severity(), Status.RESOLVED, incident.lead(),
+                    incident.acknowledgedAt(), clock.instant(), null, resolution);
+            return new Step(after, TimelineKind.RESOLVED, resolution == null ? "Resolved" : resolution);
+        });
+    }
+
+    public IncidentChange close(String channelId, String actor) {
+        return apply(channelId, actor, incident -> {
+            requireOpen(incident);
+            if (incident.status() != Status.RESOLVED) {
+                throw new IncidentRuleViolation("Resolve the incident first with `/incident resolve [summary]`; "
+                        + "close comes after.");
+            }
+            Incident after = incident.withState(incident.severity(), Status.CLOSED, incident.lead(),
+                    incident.acknowledgedAt(), incident.resolvedAt(), clock.instant(), incident.resolution());
+            return new Step(after, TimelineKind.CLOSED, "Closed");
+        });
+    }
+
+    /**
+     * Marks a message as a key event. The key is the message itself, so pinning it twice (a retried delivery, two
+     * people at once) stores it once. Returns whether this call stored it.
+     */
+    public boolean addToTimeline(String channelId, String actor, String messageTs, String text) {
+        return database.inTransaction(store -> {
+            Incident incident = store.incidents().byChannel(channelId).map(IncidentRows::toIncident)
+                    .orElseThrow(IncidentService::notAnIncidentChannel);
+            TimelineEntry entry = new TimelineEntry(incident.id(), clock.instant(), TimelineKind.PINNED, actor,
+                    text, true, messageTs, "pin:" + channelId + ":" + messageTs);
+            return store.timeline().insert(TimelineRows.toRow(entry)) == 1;
+        });
+    }
+
+    private IncidentChange apply(String channelId, String actor, Rule rule) {
+        IncidentChange change = database.inTransaction(store -> {
+            Incident before = store.incidents().byChannel(channelId).map(IncidentRows::toIncident)
+                    .orElseThrow(IncidentService::notAnIncidentChannel);
+            Step step = rule.apply(before);
+            Instant now = clock.instant();
+            Incident after = acknowledgedIfLeadActs(before, step.after(), actor, now);
+            store.incidents().updateState(IncidentRows.toRow(after, null, now));
+            TimelineEntry entry = TimelineEntry.key(before.id(), now, step.kind(), actor, step.text());
+            store.timeline().insert(TimelineRows.toRow(entry));
+            return new IncidentChange(before, after, entry);
+        });
+        notifier.changed(change);
+        return change;
+    }
+
+    /** The incident counts as acknowledged at the first thing its lead does to it. */
+    private static Incident acknowledgedIfLeadActs(Incident before, Incident after, String actor, Instant now) {
+        if (before.acknowledgedAt() != null || !before.lead().equals(actor)) {
+            return after;
+        }
+        return after.withState(after.severity(), after.status(), after.lead(), now, after.resolvedAt(),
+                after.closedAt(), after.resolution());
+    }
+
+    private static Incident withSeverity(Incident incident, Severity severity) {
+        return incident.withState(severity, incident.status(), incident.lead(), incident.acknowledgedAt(),
+                incident.resolvedAt(), incident.closedAt(), incident.resolution());
+    }
+
+    private static void requireOpen(Incident incident) {
+        if (incident.status() == Status.CLOSED) {
+            throw new IncidentRuleViolation("This incident is closed. Follow-ups belong in its post-mortem.");
+        }
+    }
+
+    private static String requireText(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new IncidentRuleViolation("The " + what + " is empty: add some text, e.g. `/incident " + what
+                    + " Rolled back the deploy`.");
+        }
+        return text.strip();
+    }
+
+    private static IncidentRuleViolation notAnIncidentChannel() {
+        return new IncidentRuleViolation("This is not an incident channel. Run this in the incident's own channel, "
+                + "or declare one with `/incident declare [sev1-4] <title>`.");
+    }
+
+    @FunctionalInterface
+    private interface Rule {
+        Step apply(Incident before);
+    }
+
+    private record Step(Incident after, TimelineKind kind, String text) {
+    }
+}

@@ -1,0 +1,136 @@
+package dev.mayday.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mayday.Config;
+import dev.mayday.MaydayApp;
+import dev.mayday.incident.Incident;
+import dev.mayday.sandbox.fake.FakeSlack;
+import dev.mayday.timeline.TimelineEntry;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code mayday demo}: the real server, a local fake Slack, and a scripted incident sent as signed HTTP requests,
+ * exactly as Slack would send them. Prints what people in Slack would have seen.
+ */
+public final class Demo {
+
+    private static final String ALEX = "U0ALEX";
+    private static final String SAM = "U0SAM";
+
+    private final PrintStream out;
+    private final ObjectMapper json = new ObjectMapper();
+    private FakeSlack slack;
+    private MaydayApp app;
+    private SlackSimulator simulator;
+    private int shownLines;
+
+    public Demo(PrintStream out) {
+        this.out = out;
+    }
+
+    public int run() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("mayday-demo");
+        try (FakeSlack fake = FakeSlack.start()) {
+            slack = fake;
+            String general = fake.createChannelDirectly("general", false, ALEX).id();
+            String announcements = fake.createChannelDirectly("incidents", false, ALEX).id();
+            String secret = UUID.randomUUID().toString();
+            Config config = new Config("xoxb-demo-not-a-real-token", secret, fake.apiUrl(),
+                    "jdbc:sqlite:" + dir.resolve("demo.db"), 0, Optional.of(announcements), ZoneId.of("UTC"));
+            try (MaydayApp started = MaydayApp.start(config, Clock.systemUTC(), "127.0.0.1")) {
+                app = started;
+                simulator = new SlackSimulator(URI.create("http://127.0.0.1:" + started.port() + "/slack/events"),
+                        secret, fake::responseUrl);
+                out.println("Mayday demo — the real server on 127.0.0.1:" + started.port()
+                        + ", a fake Slack on " + fake.apiUrl() + ", a fresh SQLite file.");
+                out.println("Lines starting with '>' are what people typed; the rest is what appeared in Slack.\n");
+                script(general);
+            }
+        } finally {
+            deleteQuietly(dir);
+        }
+        return 0;
+    }
+
+    private void script(String general) throws InterruptedException {
+        command(ALEX, general, "declare sev2 Checkout API returning 502s");
+        Incident incident = app.incidents().byId(1).orElseThrow();
+        String channel = incident.channelId();
+        command(ALEX, channel, "status identified");
+        command(ALEX, channel, "update Rolled back deploy 4812; error rate is falling");
+        command(ALEX, channel, "note The cache warm-up after the rollback took 6 minutes");
+        command(ALEX, channel, "lead <@" + SAM + "|sam>");
+        step("Sam uses the \"Add to timeline\" shortcut on a message",
+                simulator.addToTimeline(SAM, channel, "1700000000.000200", ALEX, "p99 back under 300 ms since 10:42"));
+        step("Sam picks \"Monitoring\" on the incident card", simulator.selectStatus(SAM, channel, "monitoring"));
+        command(SAM, channel, "sev 9");
+        command(SAM, general, "close");
+        command(SAM, channel, "sev 3");
+        command(SAM, channel, "resolve Rolled back deploy 4812; the fix ships in PR 4813");
+        command(SAM, channel, "close");
+        summary(app.incidents().byId(1).orElseThrow());
+    }
+
+    private void command(String user, String channel, String text) throws InterruptedException {
+        step(name(user) + ": /incident " + text, simulator.command(user, channel, text));
+    }
+
+    private void step(String what, SlackSimulator.SlackReply reply) throws InterruptedException {
+        out.println("> " + what);
+        if (reply.status() != 200) {
+            out.println("  ! Mayday answered HTTP " + reply.status() + ": " + reply.body());
+        } else if (!reply.body().isBlank()) {
+            out.println("  (only you) " + ackText(reply.body()));
+        }
+        app.awaitSlackWork(10, TimeUnit.SECONDS);
+        List<String> lines = slack.transcript();
+        for (String line : lines.subList(shownLines, lines.size())) {
+            out.println("  " + line);
+        }
+        shownLines = lines.size();
+        out.println();
+    }
+
+    private void summary(Incident incident) {
+        out.println("Stored in SQLite: incident #" + incident.id() + " \"" + incident.title() + "\", "
+                + incident.severity().label() + ", " + incident.status().label() + ", lead " + incident.lead()
+                + ", declared " + incident.declaredAt() + ", acknowledged " + incident.acknowledgedAt()
+                + ", resolved " + incident.resolvedAt() + ", closed " + incident.closedAt());
+        out.println("Timeline:");
+        for (TimelineEntry entry : app.incidents().timeline(incident.id())) {
+            out.println("  " + entry.occurredAt() + "  " + entry.kind() + "  " + entry.actor() + "  " + entry.text());
+        }
+    }
+
+    /** Slack shows the text of a command's JSON answer to the person who typed it. */
+    private String ackText(String body) {
+        try {
+            JsonNode text = json.readTree(body).path("text");
+            return text.isTextual() ? text.asText().replace("\n", "\n  ") : body;
+        } catch (IOException e) {
+            return body;
+        }
+    }
+
+    private static String name(String user) {
+        return user.equals(ALEX) ? "Alex" : "Sam";
+    }
+
+    private static void deleteQuietly(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.mayday.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.app_backend.SlackSignature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Sends requests to Mayday exactly as Slack does: the same content types and payload shapes, signed with the
+ * signing secret. Response URLs point at the fake Slack so replies can be read back.
+ */
+public final class SlackSimulator {
+
+    private final URI endpoint;
+    private final SlackSignature.Generator signer;
+    private final ResponseUrls responseUrls;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    public SlackSimulator(URI endpoint, String signingSecret, ResponseUrls responseUrls) {
+        this.endpoint = endpoint;
+        this.signer = new SlackSignature.Generator(signingSecret);
+        this.responseUrls = responseUrls;
+    }
+
+    /** A slash command; its trigger id is fresh unless given, as Slack makes one per invocation. */
+    public SlackReply command(String user, String channel, String text) {
+        return command(user, channel, text, "trigger-" + sequence.incrementAndGet());
+    }
+
+    public SlackReply command(String user, String channel, String text, String triggerId) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "deprecated-verification-token");
+        form.put("team_id", "T0MAYDAY");
+        form.put("team_domain", "mayday-sandbox");
+        form.put("channel_id", channel);
+        form.put("channel_name", channel);
+        form.put("user_id", user);
+        form.put("user_name", user.toLowerCase());
+        form.put("command", "/incident");
+        form.put("text", text);
+        form.put("api_app_id", "AMAYDAY");
+        form.put("response_url", responseUrls.responseUrl("command-" + sequence.incrementAndGet()));
+        form.put("trigger_id", triggerId);
+        return post("application/x-www-form-urlencoded", formEncode(form), Instant.now());
+    }
+
+    /** Submits the declare form with the given view id (the same id twice = a double click). */
+    public SlackReply submitDeclareForm(String user, String viewId, String originChannel, String title,
+                                        String severity, String summary, boolean isPrivate) {
+        ObjectNode values = json.createObjectNode();
+        values.putObject("title").putObject("value").put("type", "plain_text_input").put("value", title);
+        ObjectNode selected = values.putObject("severity").putObject("value").put("type", "static_select");
+        if (severity != null) {
+            selected.putObject("selected_option").put("value", severity)
+                    .putObject("text").put("type", "plain_text").put("text", severity);
+        }
+        ObjectNode summaryValue = values.putObject("summary").putObject("value").put("type", "plain_text_input");
+        if (summary != null) {
+            summaryValue.put("value", summary);
+        }
+        ArrayNode options = values.putObject("privacy").putObject("value").put("type", "checkboxes")
+                .putArray("selected_options");
+        if (isPrivate) {
+            options.addObject().put("value", "private");
+        }
+        ObjectNode payload = base("view_submission", user);
+        ObjectNode view = payload.putObject("view");
+        view.put("id", viewId).put("type", "modal").put("callback_id", "declare_incident")
+                .put("private_metadata", originChannel == null ? "" : originChannel);
+        view.putObject("state").set("values", values);
+        return interaction(payload);
+    }
+
+    public SlackReply selectStatus(String user, String channel, String status) {
+        ObjectNode payload = blockActions(user, channel);
+        ObjectNode action = ((ArrayNode) payload.get("actions")).addObject();
+        action.put("type", "static_select").put("action_id", "incident_status").put("block_id", "incident_actions")
+                .put("action_ts", Instant.now().getEpochSecond() + ".000100");
+        action.putObject("selected_option").put("value", status);
+        return interaction(payload);
+    }
+
+    public SlackReply clickButton(String user, String channel, String actionId) {
+        ObjectNode payload = blockActions(user, channel);
+        ((ArrayNode) payload.get("actions")).addObject().put("type", "button").put("action_id", actionId)
+                .put("block_id", "incident_actions").put("value", "card")
+                .put("action_ts", Instant.now().getEpochSecond() + ".000100");
+        return interaction(payload);
+    }
+
+    public SlackReply addToTimeline(String user, String channel, String messageTs, String author, String text) {
+        ObjectNode payload = base("message_action", user);
+        payload.put("callback_id", "add_to_timeline").put("trigger_id", "trigger-" + sequence.incrementAndGet())
+                .put("message_ts", messageTs)
+                .put("response_url", responseUrls.responseUrl("shortcut-" + sequence.incrementAndGet()));
+        payload.putObject("channel").put("id", channel).put("name", channel);
+        payload.putObject("message").put("type", "message").put("user", author).put("ts", messageTs).put("text", text);
+        return interaction(payload);
+    }
+
+    /** A raw signed POST; {@code signedAt} lets tests send stale requests. */
+    public SlackReply post(String contentType, String body, Instant signedAt) {
+        String timestamp = String.valueOf(signedAt.getEpochSecond());
+        return send(contentType, body, timestamp, signer.generate(timestamp, body));
+    }
+
+    /** A POST whose signature header is whatever the caller says (forged or missing when null). */
+    public SlackReply postWithSignature(String contentType, String body, String timestamp, String signature) {
+        return send(contentType, body, timestamp, signature);
+    }
+
+    private SlackReply send(String contentType, String body, String timestamp, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (timestamp != null) {
+            request.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, timestamp);
+        }
+        if (signature != null) {
+            request.header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new SlackReply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending to Mayday", e);
+        }
+    }
+
+    private ObjectNode blockActions(String user, String channel) {
+        ObjectNode payload = base("block_actions", user);
+        payload.put("trigger_id", "trigger-" + sequence.incrementAndGet())
+                .put("response_url", responseUrls.responseUrl("action-" + sequence.incrementAndGet()));
+        payload.putObject("channel").put("id", channel).put("name", channel);
+        payload.putObject("container").put("type", "message").put("channel_id", channel);
+        payload.putArray("actions");
+        return payload;
+    }
+
+    private ObjectNode base(String type, String user) {
+        ObjectNode payload = json.createObjectNode();
+        payload.put("type", type).put("api_app_id", "AMAYDAY").put("token", "deprecated-verification-token");
+        payload.putObject("team").put("id", "T0MAYDAY").put("domain", "mayday-sandbox");
+        payload.putObject("user").put("id", user).put("username", user.toLowerCase()).put("team_id", "T0MAYDAY");
+        return payload;
+    }
+
+    private SlackReply interaction(ObjectNode payload) {
+        return post("application/x-www-form-urlencoded", formEncode(Map.of("payload", payload.toString())), Instant.now());
+    }
+
+    private static String formEncode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** Where the simulated Slack's response URLs lead. */
+    @FunctionalInterface
+    public interface ResponseUrls {
+        String responseUrl(String id);
+    }
+
+    public record SlackReply(int status, String body) {
+    }
+}

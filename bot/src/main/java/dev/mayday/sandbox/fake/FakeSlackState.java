@@ -1,0 +1,212 @@
+package dev.mayday.sandbox.fake;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the fake workspace remembers. Every method synchronizes on this object, and
+ * {@link FakeSlackMethods} holds the same lock for a whole API call, so a call's state change and
+ * its transcript line land together even when the bot calls from several threads.
+ */
+final class FakeSlackState {
+
+    static final String BOT_USER_ID = "UMAYDAYBOT";
+    static final String BOT_ID = "BMAYDAY";
+    static final String TEAM_ID = "T0MAYDAY";
+
+    /** An upload slot from files.getUploadURLExternal; bytes stay null until the client posts them. */
+    record PendingFile(String id, String filename, long declaredLength, byte[] bytes) {
+        boolean uploaded() { return bytes != null; }
+    }
+
+    private final Map<String, FakeChannel> channels = new LinkedHashMap<>();
+    private final Map<String, Map<String, FakeMessage>> messages = new HashMap<>();
+    private final Map<String, FakeUser> users = new LinkedHashMap<>();
+    private final Map<String, PendingFile> files = new HashMap<>();
+    private final Map<String, String> responseLabels = new HashMap<>();
+    private final Map<String, Deque<FakeAnswer>> scripted = new HashMap<>();
+    private final List<SlackCall> calls = new ArrayList<>();
+    private final List<String> transcript = new ArrayList<>();
+    private int channelSeq;
+    private int viewSeq;
+    private int fileSeq;
+    private long tsSeconds;
+    private int tsSeq;
+
+    // --- calls, scripting, transcript -------------------------------------------------------
+
+    /** Records the call and hands back the next scripted answer for its method, if any. */
+    synchronized FakeAnswer record(SlackCall call) {
+        calls.add(call);
+        Deque<FakeAnswer> queue = scripted.get(call.method());
+        return queue == null ? null : queue.pollFirst();
+    }
+
+    synchronized void enqueue(String method, FakeAnswer answer) {
+        scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).addLast(answer);
+    }
+
+    synchronized List<SlackCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    synchronized List<SlackCall> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    synchronized void note(String line) {
+        transcript.add(line);
+    }
+
+    synchronized List<String> transcript() {
+        return List.copyOf(transcript);
+    }
+
+    // --- channels ------------------------------------------------------------------------------
+
+    synchronized FakeChannel createChannel(String name, boolean isPrivate, String creator) {
+        if (channelByName(name).isPresent()) {
+            throw new IllegalStateException("channel name already taken: " + name);
+        }
+        String id = String.format(Locale.ROOT, "%s%04d", isPrivate ? "G" : "C", ++channelSeq);
+        FakeChannel channel = new FakeChannel(id, name, isPrivate, creator, Instant.now());
+        channel.members().add(creator);
+        channels.put(id, channel);
+        return channel;
+    }
+
+    synchronized Optional<FakeChannel> channel(String id) {
+        return Optional.ofNullable(id == null ? null : channels.get(id));
+    }
+
+    synchronized Optional<FakeChannel> channelByName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String bare = name.startsWith("#") ? name.substring(1) : name;
+        return channels.values().stream().filter(c -> c.name().equals(bare)).findFirst();
+    }
+
+    synchronized List<FakeChannel> channels() {
+        return List.copyOf(channels.values());
+    }
+
+    /** Slack accepts a channel id or a #name where a channel is expected; answers use the id. */
+    synchronized String resolveChannel(String raw) {
+        if (raw == null || channels.containsKey(raw)) {
+            return raw;
+        }
+        return channelByName(raw).map(FakeChannel::id).orElse(raw);
+    }
+
+    /** True for anything the bot has posted to or that exists as a channel. */
+    synchronized boolean knownConversation(String id) {
+        return channels.containsKey(id) || messages.containsKey(id);
+    }
+
+    /** How a conversation reads in the transcript: #name when known, DMs as the user, else the raw id. */
+    synchronized String display(String id) {
+        if (id == null) {
+            return "(no channel)";
+        }
+        FakeChannel channel = channels.get(id);
+        if (channel != null) {
+            return "#" + channel.name();
+        }
+        if (id.startsWith("U") || id.startsWith("W")) {
+            return "DM <@" + id + ">";
+        }
+        return id;
+    }
+
+    // --- messages ------------------------------------------------------------------------------
+
+    /**
+     * "epochSeconds.counter" that never goes backwards: the counter always grows and the seconds
+     * never fall behind the previous ts, so ts strings sort the way Slack's do.
+     */
+    synchronized String nextTs() {
+        tsSeconds = Math.max(tsSeconds, Instant.now().getEpochSecond());
+        if (++tsSeq > 999_999) {
+            tsSeconds++;
+            tsSeq = 1;
+        }
+        return String.format(Locale.ROOT, "%d.%06d", tsSeconds, tsSeq);
+    }
+
+    synchronized void putMessage(FakeMessage message) {
+        messages.computeIfAbsent(message.channel(), c -> new LinkedHashMap<>()).put(message.ts(), message);
+    }
+
+    synchronized Optional<FakeMessage> message(String channel, String ts) {
+        Map<String, FakeMessage> inChannel = messages.get(channel);
+        return Optional.ofNullable(inChannel == null ? null : inChannel.get(ts));
+    }
+
+    synchronized List<FakeMessage> messages(String channel) {
+        Map<String, FakeMessage> inChannel = messages.get(channel);
+        return inChannel == null ? List.of() : List.copyOf(inChannel.values());
+    }
+
+    // --- users ---------------------------------------------------------------------------------
+
+    synchronized void addUser(FakeUser user) {
+        users.put(user.id(), user);
+    }
+
+    synchronized Optional<FakeUser> user(String id) {
+        return Optional.ofNullable(id == null ? null : users.get(id));
+    }
+
+    synchronized Optional<FakeUser> userByEmail(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return users.values().stream()
+                .filter(u -> u.email() != null && u.email().equalsIgnoreCase(email.strip()))
+                .findFirst();
+    }
+
+    // --- files, views, response urls ------------------------------------------------------------
+
+    synchronized PendingFile newFile(String filename, long declaredLength) {
+        String id = String.format(Locale.ROOT, "F%04d", ++fileSeq);
+        PendingFile file = new PendingFile(id, filename, declaredLength, null);
+        files.put(id, file);
+        return file;
+    }
+
+    synchronized Optional<PendingFile> file(String id) {
+        return Optional.ofNullable(id == null ? null : files.get(id));
+    }
+
+    /** @return false when no upload slot with that id was handed out */
+    synchronized boolean storeUpload(String id, byte[] bytes) {
+        PendingFile slot = files.get(id);
+        if (slot == null) {
+            return false;
+        }
+        files.put(id, new PendingFile(id, slot.filename(), slot.declaredLength(), bytes.clone()));
+        return true;
+    }
+
+    synchronized String nextViewId() {
+        return String.format(Locale.ROOT, "V%04d", ++viewSeq);
+    }
+
+    synchronized void labelResponseUrl(String id, String label) {
+        responseLabels.put(id, label);
+    }
+
+    synchronized String responseLabel(String id) {
+        return responseLabels.getOrDefault(id, id);
+    }
+}

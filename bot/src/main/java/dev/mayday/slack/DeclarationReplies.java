@@ -1,0 +1,65 @@
+package dev.mayday.slack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Tells the person who declared an incident where its channel is, once it exists. Either side may come first:
+ * the set-up can finish before the command handler has registered its reply, so finished outcomes wait here too
+ * (a bounded few, since nobody waits for a PagerDuty-declared incident).
+ */
+public final class DeclarationReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(DeclarationReplies.class);
+    private static final int MAX_UNCLAIMED = 200;
+
+    private final Map<Long, Reply> waiting = new HashMap<>();
+    private final Map<Long, String> unclaimed = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > MAX_UNCLAIMED;
+        }
+    };
+
+    public void whenReady(long incidentId, Reply reply) {
+        String outcome;
+        synchronized (this) {
+            outcome = unclaimed.remove(incidentId);
+            if (outcome == null) {
+                waiting.put(incidentId, reply);
+                return;
+            }
+        }
+        send(reply, outcome);
+    }
+
+    void settled(long incidentId, String outcome) {
+        Reply reply;
+        synchronized (this) {
+            reply = waiting.remove(incidentId);
+            if (reply == null) {
+                unclaimed.put(incidentId, outcome);
+                return;
+            }
+        }
+        send(reply, outcome);
+    }
+
+    private static void send(Reply reply, String text) {
+        try {
+            reply.send(text);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not reply to the declarer: {}", e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    public interface Reply {
+        void send(String text) throws IOException;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.mayday.slack;
+
+/** The answer to {@code /incident help}, and the tail of every "I did not understand" reply. */
+final class HelpText {
+
+    static final String COMMANDS = """
+            *Mayday — incident commands*
+            • `/incident` — open the declare form
+            • `/incident declare [sev1-4] <title>` — declare an incident (default sev3); a new channel is created
+            In an incident channel:
+            • `/incident sev <1-4>` — change the severity
+            • `/incident status <investigating|identified|monitoring>` — move the status
+            • `/incident update <text>` — post a status update
+            • `/incident lead @someone` — hand the lead over
+            • `/incident note <text>` — add a note to the timeline
+            • `/incident resolve [summary]` — mark it resolved
+            • `/incident close` — close it (after resolve)
+            • `/incident help` — this list""";
+
+    private HelpText() {
+    }
+
+    static String unknown(String subcommand) {
+        return "I don't know `/incident " + subcommand + "`.\n" + COMMANDS;
+    }
+}

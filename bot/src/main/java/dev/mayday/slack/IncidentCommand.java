@@ -1,0 +1,120 @@
+package dev.mayday.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import dev.mayday.incident.Declaration;
+import dev.mayday.incident.Declared;
+import dev.mayday.incident.IncidentRuleViolation;
+import dev.mayday.incident.IncidentService;
+import dev.mayday.incident.Severity;
+import dev.mayday.incident.Status;
+
+import java.util.Locale;
+
+/**
+ * {@code /incident}: checks and stores synchronously (a local SQLite write takes milliseconds), acknowledges, and
+ * leaves every Slack Web API call to {@link AfterAck}.
+ */
+public final class IncidentCommand implements SlashCommandHandler {
+
+    public static final String NAME = "/incident";
+
+    private final IncidentService incidents;
+    private final DeclarationReplies replies;
+    private final DeclareModal modal;
+    private final SlackGateway slack;
+    private final AfterAck afterAck;
+
+    public IncidentCommand(IncidentService incidents, DeclarationReplies replies, DeclareModal modal,
+                           SlackGateway slack, AfterAck afterAck) {
+        this.incidents = incidents;
+        this.replies = replies;
+        this.modal = modal;
+        this.slack = slack;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
+        SlashCommandPayload payload = request.getPayload();
+        CommandText command = CommandText.parse(payload.getText());
+        try {
+            return dispatch(command, payload, ctx);
+        } catch (RuntimeException e) {
+            return ctx.ack(UserFacingErrors.explain(e, "running `/incident " + command.subcommand() + "`"));
+        }
+    }
+
+    private Response dispatch(CommandText command, SlashCommandPayload p, SlashCommandContext ctx) {
+        String channel = p.getChannelId();
+        String user = p.getUserId();
+        switch (command.subcommand()) {
+            case "" -> {
+                String triggerId = p.getTriggerId();
+                afterAck.run("opening the declare form", () -> slack.openView(triggerId, modal.form(channel)));
+                return ctx.ack();
+            }
+            case "declare" -> {
+                return declare(command.rest(), p, ctx);
+            }
+            case "help" -> {
+                return ctx.ack(HelpText.COMMANDS);
+            }
+            case "sev", "severity" -> incidents.changeSeverity(channel, user, severity(command.rest()));
+            case "status" -> incidents.changeStatus(channel, user, status(command.rest()));
+            case "update" -> incidents.postUpdate(channel, user, command.rest());
+            case "lead" -> incidents.changeLead(channel, user, mentionedUser(command.rest()));
+            case "note" -> incidents.addNote(channel, user, command.rest());
+            case "resolve" -> incidents.resolve(channel, user, command.rest());
+            case "close" -> incidents.close(channel, user);
+            default -> {
+                return ctx.ack(HelpText.unknown(command.subcommand()));
+            }
+        }
+        return ctx.ack();
+    }
+
+    private Response declare(String text, SlashCommandPayload p, SlashCommandContext ctx) {
+        CommandText words = CommandText.parse(text);
+        Severity severity = Severity.SEV3;
+        String title = text;
+        if (words.subcommand().matches("sev\\d+")) {
+            severity = severity(words.subcommand());
+            title = words.rest();
+        }
+        Declared declared = incidents.declare(new Declaration(title, null, severity, false, p.getUserId(),
+                "command:" + p.getTriggerId(), p.getChannelId()));
+        long id = declared.incident().id();
+        if (!declared.isNew()) {
+            return ctx.ack("That was already declared as incident #" + id + ".");
+        }
+        replies.whenReady(id, message -> ctx.respond(message));
+        return ctx.ack(":rotating_light: Declaring incident #" + id + " *" + declared.incident().title() + "* ("
+                + severity.label() + "). I'm opening its channel now.");
+    }
+
+    private static Severity severity(String text) {
+        return Severity.parse(text).orElseThrow(() -> new IncidentRuleViolation("`" + text.strip()
+                + "` is not a severity: use 1, 2, 3 or 4 (sev1 is the worst), e.g. `/incident sev 2`."));
+    }
+
+    private static Status status(String text) {
+        String word = text.strip().toLowerCase(Locale.ROOT);
+        if (word.equals("resolved")) {
+            throw new IncidentRuleViolation("To resolve, use `/incident resolve [summary]`.");
+        }
+        if (word.equals("closed")) {
+            throw new IncidentRuleViolation("To close, use `/incident close` (after resolving).");
+        }
+        return Status.parseActive(word).orElseThrow(() -> new IncidentRuleViolation("`" + text.strip()
+                + "` is not a status: use investigating, identified or monitoring."));
+    }
+
+    private static String mentionedUser(String text) {
+        return Mentions.userId(text).orElseThrow(() -> new IncidentRuleViolation(
+                "Mention the new lead, e.g. `/incident lead @alex`."));
+    }
+}

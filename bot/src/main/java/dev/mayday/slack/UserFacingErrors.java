@@ -1,0 +1,38 @@
+package dev.mayday.slack;
+
+import dev.mayday.incident.IncidentRuleViolation;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns any failure into a sentence a person can act on: never a stack trace, never silence. */
+final class UserFacingErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(UserFacingErrors.class);
+
+    private UserFacingErrors() {
+    }
+
+    static String explain(RuntimeException e, String attempted) {
+        if (e instanceof IncidentRuleViolation) {
+            return ":warning: " + e.getMessage();
+        }
+        if (e instanceof JdbiException) {
+            log.error("Store failed while {}", attempted, e);
+            return ":x: Mayday could not save that (its database is unavailable: " + rootMessage(e)
+                    + "). Nothing was changed; please try again in a moment.";
+        }
+        log.error("Unexpected failure while {}", attempted, e);
+        return ":x: Something went wrong on Mayday's side while " + attempted
+                + ". Nothing was changed; please try again, and tell the Mayday maintainers if it keeps happening.";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.length() > 120 ? message.substring(0, 120) + "…" : message;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.mayday.timeline;
+
+public enum TimelineKind {
+    DECLARED,
+    SEVERITY_CHANGED,
+    STATUS_CHANGED,
+    LEAD_CHANGED,
+    UPDATE_POSTED,
+    NOTE_ADDED,
+    RESOLVED,
+    CLOSED,
+    PINNED
+}

@@ -1,0 +1,100 @@
+package dev.mayday.db;
+
+import dev.mayday.db.incident.IncidentRow;
+import dev.mayday.db.timeline.TimelineRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    private Database open() {
+        return Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
+    }
+
+    private static IncidentRow newIncident(String originKey) {
+        return new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false, "U1", "U1",
+                1_000L, null, null, null, null, originKey, "C0", null, null, null, null, 1_000L);
+    }
+
+    @Test
+    void open_appliesPragmasToEveryConnection() {
+        Database db = open();
+        String journal = db.jdbi().withHandle(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
+        int foreignKeys = db.jdbi().withHandle(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one());
+        int busy = db.jdbi().withHandle(h -> h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one());
+        assertThat(journal).isEqualToIgnoringCase("wal");
+        assertThat(foreignKeys).isEqualTo(1);
+        assertThat(busy).isEqualTo(5000);
+        assertThat(db.isReachable()).isTrue();
+    }
+
+    @Test
+    void open_twice_migratesOnce() {
+        open();
+        Database again = open();
+        int versions = again.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM flyway_schema_history WHERE success = 1").mapTo(Integer.class).one());
+        assertThat(versions).isEqualTo(2);
+    }
+
+    @Test
+    void insertIfNew_withSameOriginKey_storesOneIncident() {
+        Database db = open();
+        int first = db.inTransaction(s -> s.incidents().insertIfNew(newIncident("cmd:T1")));
+        int second = db.inTransaction(s -> s.incidents().insertIfNew(newIncident("cmd:T1")));
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isZero();
+        List<IncidentRow> all = db.inTransaction(s -> s.incidents().all());
+        assertThat(all).hasSize(1);
+    }
+
+    @Test
+    void timelineInsert_withSameDedupeKey_isStoredOnce() {
+        Database db = open();
+        long id = db.inTransaction(s -> {
+            s.incidents().insertIfNew(newIncident("k"));
+            return s.incidents().byOriginKey("k").orElseThrow().id();
+        });
+        TimelineRow row = new TimelineRow(0, id, 2_000L, "NOTE_ADDED", "U1", "first", true, null, "ev:1");
+        int first = db.inTransaction(s -> s.timeline().insert(row));
+        int second = db.inTransaction(s -> s.timeline().insert(row));
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isZero();
+        List<TimelineRow> events = db.inTransaction(s -> s.timeline().forIncident(id));
+        assertThat(events).extracting(TimelineRow::text).containsExactly("first");
+    }
+
+    @Test
+    void transaction_thatFails_leavesNothingBehind() {
+        Database db = open();
+        assertThatThrownBy(() -> db.inTransaction(s -> {
+            s.incidents().insertIfNew(newIncident("half"));
+            throw new IllegalStateException("disk full");
+        })).isInstanceOf(IllegalStateException.class);
+        Optional<IncidentRow> half = db.inTransaction(s -> s.incidents().byOriginKey("half"));
+        assertThat(half).isEmpty();
+    }
+
+    @Test
+    void timelineInsert_forUnknownIncident_isRejectedByForeignKey() {
+        Database db = open();
+        TimelineRow orphan = new TimelineRow(0, 999, 2_000L, "NOTE_ADDED", "U1", "x", true, null, null);
+        assertThatThrownBy(() -> db.inTransaction(s -> s.timeline().insert(orphan))).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void open_withNonSqliteUrl_failsWithClearMessage() {
+        assertThatThrownBy(() -> Database.open("jdbc:postgresql://localhost/x"))
+                .hasMessageContaining("DATABASE_URL must be a SQLite JDBC URL");
+    }
+}
