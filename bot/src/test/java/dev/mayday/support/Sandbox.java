@@ -1,0 +1,107 @@
+package dev.mayday.support;
+
+import dev.mayday.Config;
+import dev.mayday.MaydayApp;
+import dev.mayday.incident.Incident;
+import dev.mayday.sandbox.SlackSimulator;
+import dev.mayday.sandbox.fake.FakeSlack;
+import dev.mayday.sandbox.fake.SlackCall;
+import dev.mayday.timeline.TimelineEntry;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real server on loopback, a fake Slack beside it, and a fresh SQLite file: what every integration test needs. */
+public final class Sandbox implements AutoCloseable {
+
+    public static final String SECRET = "test-signing-secret-not-real";
+    public static final String TOKEN = "xoxb-test-token-not-real";
+    public static final Instant START = Instant.parse("2026-03-14T09:30:00Z");
+
+    public final FakeSlack slack;
+    public final MaydayApp app;
+    public final SlackSimulator simulator;
+    public final TestClock clock = new TestClock(START);
+    public final String generalChannel;
+    public final String announceChannel;
+
+    private Sandbox(Path dir) {
+        slack = FakeSlack.start();
+        generalChannel = slack.createChannelDirectly("general", false, "U0ADMIN").id();
+        announceChannel = slack.createChannelDirectly("incidents", false, "U0ADMIN").id();
+        Config config = new Config(TOKEN, SECRET, slack.apiUrl(), "jdbc:sqlite:" + dir.resolve("mayday.db"), 0,
+                Optional.of(announceChannel), ZoneId.of("Europe/Berlin"));
+        app = MaydayApp.start(config, clock, "127.0.0.1");
+        simulator = new SlackSimulator(URI.create(baseUrl() + "/slack/events"), SECRET, slack::responseUrl);
+    }
+
+    public static Sandbox start(Path dir) {
+        return new Sandbox(dir);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    /** Waits until the Slack work caused so far has been done. */
+    public void settle() {
+        try {
+            assertThat(app.awaitSlackWork(15, TimeUnit.SECONDS)).as("Slack work finished").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public SlackSimulator.SlackReply command(String user, String channel, String text) {
+        SlackSimulator.SlackReply reply = simulator.command(user, channel, text);
+        settle();
+        return reply;
+    }
+
+    /** Declares through the slash command and returns the new incident's channel id. */
+    public String declare(String user, String text) {
+        SlackSimulator.SlackReply reply = command(user, generalChannel, "declare " + text);
+        assertThat(reply.status()).isEqualTo(200);
+        List<Incident> all = incidents();
+        return all.get(all.size() - 1).channelId();
+    }
+
+    public List<Incident> incidents() {
+        return app.database().inTransaction(store -> store.incidents().all()).stream()
+                .map(row -> app.incidents().byId(row.id()).orElseThrow()).toList();
+    }
+
+    public Incident incidentIn(String channel) {
+        return app.incidents().byChannel(channel).orElseThrow();
+    }
+
+    public List<TimelineEntry> timeline(String channel) {
+        return app.incidents().timeline(incidentIn(channel).id());
+    }
+
+    public List<SlackCall> calls(String method) {
+        return slack.calls(method);
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        slack.close();
+    }
+}
