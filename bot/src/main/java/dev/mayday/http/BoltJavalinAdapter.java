@@ -1,5 +1,6 @@
 package dev.mayday.http;
 
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -21,24 +22,32 @@ public final class BoltJavalinAdapter {
 
     private final App app;
     private final SlackRequestParser parser;
+    private final SlackSignature.Verifier signatures;
 
     public BoltJavalinAdapter(App app) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
+        this.signatures = new SlackSignature.Verifier(new SlackSignature.Generator(app.config().getSigningSecret()));
     }
 
     public void handle(Context ctx) throws Exception {
         Map<String, List<String>> headers = new HashMap<>();
         ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(ctx.path())
-                .queryString(ctx.queryParamMap())
-                .headers(new RequestHeaders(headers))
-                .requestBody(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8))
-                .remoteAddress(ctx.ip())
-                .build());
+        String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+        Request<?> request;
+        try {
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(ctx.path())
+                    .queryString(ctx.queryParamMap())
+                    .headers(new RequestHeaders(headers))
+                    .requestBody(body)
+                    .remoteAddress(ctx.ip())
+                    .build());
+        } catch (RuntimeException malformed) {
+            request = null;
+        }
         if (request == null) {
-            ctx.status(400).json(Map.of("error", "not a Slack request this app understands"));
+            refuseUnreadable(ctx, body);
             return;
         }
         Response response = app.run(request);
@@ -51,6 +60,18 @@ public final class BoltJavalinAdapter {
         }
         if (response.getBody() != null) {
             ctx.result(response.getBody());
+        }
+    }
+
+    /** A body Bolt cannot read: unsigned is 401 like any unsigned request, signed but malformed is 400. */
+    private void refuseUnreadable(Context ctx, String body) {
+        String timestamp = ctx.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+        String signature = ctx.header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+        boolean signed = timestamp != null && signature != null && signatures.isValid(timestamp, body, signature);
+        if (signed) {
+            ctx.status(400).json(Map.of("error", "malformed Slack request: the body is not a command, event or interaction payload"));
+        } else {
+            ctx.status(401).json(Map.of("error", "invalid request signature"));
         }
     }
 }

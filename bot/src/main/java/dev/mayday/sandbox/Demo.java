@@ -1,7 +1,5 @@
 package dev.mayday.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mayday.Config;
 import dev.mayday.MaydayApp;
 import dev.mayday.incident.Incident;
@@ -30,7 +28,6 @@ public final class Demo {
     private static final String SAM = "U0SAM";
 
     private final PrintStream out;
-    private final ObjectMapper json = new ObjectMapper();
     private FakeSlack slack;
     private MaydayApp app;
     private SlackSimulator simulator;
@@ -92,7 +89,7 @@ public final class Demo {
         if (reply.status() != 200) {
             out.println("  ! Mayday answered HTTP " + reply.status() + ": " + reply.body());
         } else if (!reply.body().isBlank()) {
-            out.println("  (only you) " + ackText(reply.body()));
+            out.println("  (only you) " + reply.text().replace("\n", "\n  "));
         }
         app.awaitSlackWork(10, TimeUnit.SECONDS);
         List<String> lines = slack.transcript();
@@ -111,16 +108,6 @@ public final class Demo {
         out.println("Timeline:");
         for (TimelineEntry entry : app.incidents().timeline(incident.id())) {
             out.println("  " + entry.occurredAt() + "  " + entry.kind() + "  " + entry.actor() + "  " + entry.text());
-        }
-    }
-
-    /** Slack shows the text of a command's JSON answer to the person who typed it. */
-    private String ackText(String body) {
-        try {
-            JsonNode text = json.readTree(body).path("text");
-            return text.isTextual() ? text.asText().replace("\n", "\n  ") : body;
-        } catch (IOException e) {
-            return body;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mayday.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -184,5 +185,17 @@ public final class SlackSimulator {
     }
 
     public record SlackReply(int status, String body) {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        /** What Slack shows the person: the {@code text} of a JSON answer, or the raw body otherwise. */
+        public String text() {
+            try {
+                JsonNode text = JSON.readTree(body).path("text");
+                return text.isTextual() ? text.asText() : body;
+            } catch (IOException e) {
+                return body;
+            }
+        }
     }
 }

@@ -90,10 +90,6 @@ public final class SlackGateway {
         call("chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
     }
 
-    public void postEphemeral(String channel, String user, String text) {
-        call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(channel).user(user).text(text)));
-    }
-
     public void openView(String triggerId, View view) {
         call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }

@@ -44,7 +44,7 @@ class DeclareIncidentTest {
         sandbox.settle();
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).contains("Declaring incident #1").contains("Checkout is down");
+        assertThat(reply.text()).contains("Declaring incident #1").contains("Checkout is down");
         Incident incident = sandbox.incidents().get(0);
         assertThat(incident.severity()).isEqualTo(Severity.SEV2);
         assertThat(incident.status()).isEqualTo(Status.INVESTIGATING);
@@ -169,7 +169,7 @@ class DeclareIncidentTest {
     void declare_withoutTitle_answersHowToAndStoresNothing() {
         SlackReply reply = sandbox.command("U0ALEX", sandbox.generalChannel, "declare sev2");
 
-        assertThat(reply.body()).contains("needs a title");
+        assertThat(reply.text()).contains("needs a title");
         assertThat(sandbox.incidents()).isEmpty();
         assertThat(sandbox.calls("conversations.create")).isEmpty();
     }
@@ -178,7 +178,7 @@ class DeclareIncidentTest {
     void declare_withUnknownSeverity_answersAndStoresNothing() {
         SlackReply reply = sandbox.command("U0ALEX", sandbox.generalChannel, "declare sev9 Everything");
 
-        assertThat(reply.body()).contains("`sev9` is not a severity");
+        assertThat(reply.text()).contains("`sev9` is not a severity");
         assertThat(sandbox.incidents()).isEmpty();
     }
 
@@ -188,7 +188,7 @@ class DeclareIncidentTest {
         SlackReply second = sandbox.simulator.command("U0ALEX", sandbox.generalChannel, "declare sev2 API down", "trigger-same");
         sandbox.settle();
 
-        assertThat(second.body()).contains("already declared as incident #1");
+        assertThat(second.text()).contains("already declared as incident #1");
         assertThat(sandbox.incidents()).hasSize(1);
         assertThat(sandbox.calls("conversations.create")).hasSize(1);
         List<SlackCall> cards = sandbox.calls("chat.postMessage").stream()
@@ -246,7 +246,7 @@ class DeclareIncidentTest {
                 null, false);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).contains("\"response_action\":\"errors\"").contains("\"title\"");
+        assertThat(reply.text()).contains("\"response_action\":\"errors\"").contains("\"title\"");
         assertThat(sandbox.incidents()).isEmpty();
     }
 

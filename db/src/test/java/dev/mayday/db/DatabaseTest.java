@@ -34,7 +34,7 @@ class DatabaseTest {
         int busy = db.jdbi().withHandle(h -> h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one());
         assertThat(journal).isEqualToIgnoringCase("wal");
         assertThat(foreignKeys).isEqualTo(1);
-        assertThat(busy).isEqualTo(5000);
+        assertThat(busy).isEqualTo(2000);
         assertThat(db.isReachable()).isTrue();
     }
 

@@ -1,0 +1,142 @@
+package dev.mayday.http;
+
+import dev.mayday.sandbox.SlackSimulator.SlackReply;
+import dev.mayday.support.Sandbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What happens at the HTTP edge: signatures, malformed bodies, Slack's handshakes, health. */
+class SlackRequestsTest {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String DECLARE = "command=%2Fincident&text=declare+sev1+Forged&user_id=U0EVE&channel_id=C0X"
+            + "&trigger_id=t1&team_id=T0MAYDAY&response_url=http%3A%2F%2F127.0.0.1%3A1%2Fx";
+
+    @TempDir
+    Path dir;
+    Sandbox sandbox;
+
+    @BeforeEach
+    void start() {
+        sandbox = Sandbox.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void forgedSignature_gets401AndStoresNothing() {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        SlackReply reply = sandbox.simulator.postWithSignature(FORM, DECLARE, timestamp, "v0=" + "ab".repeat(32));
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(sandbox.incidents()).isEmpty();
+        assertThat(sandbox.slack.calls("conversations.create")).isEmpty();
+    }
+
+    @Test
+    void missingSignature_gets401() {
+        SlackReply reply = sandbox.simulator.postWithSignature(FORM, DECLARE, null, null);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(sandbox.incidents()).isEmpty();
+    }
+
+    @Test
+    void staleButOtherwiseValidSignature_gets401() {
+        SlackReply reply = sandbox.simulator.post(FORM, DECLARE, Instant.now().minus(Duration.ofMinutes(6)));
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(sandbox.incidents()).isEmpty();
+    }
+
+    @Test
+    void signedRequestWithATamperedBody_gets401() {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        SlackReply genuine = sandbox.simulator.post(FORM, DECLARE.replace("Forged", "Real"), Instant.now());
+        assertThat(genuine.status()).isEqualTo(200);
+
+        String signatureOfOtherBody = new com.slack.api.app_backend.SlackSignature.Generator(Sandbox.SECRET)
+                .generate(timestamp, DECLARE.replace("Forged", "Real"));
+        SlackReply tampered = sandbox.simulator.postWithSignature(FORM, DECLARE, timestamp, signatureOfOtherBody);
+
+        assertThat(tampered.status()).isEqualTo(401);
+        assertThat(sandbox.incidents()).extracting(i -> i.title()).containsExactly("Real");
+    }
+
+    @Test
+    void signedGarbage_isRefusedWith4xxAndStoresNothing() {
+        SlackReply notForm = sandbox.simulator.post("application/json", "{not json", Instant.now());
+        SlackReply emptyPayload = sandbox.simulator.post(FORM, "payload=", Instant.now());
+        SlackReply brokenPayload = sandbox.simulator.post(FORM, "payload=%7Bbroken", Instant.now());
+
+        assertThat(notForm.status()).isBetween(400, 499);
+        assertThat(emptyPayload.status()).isBetween(400, 499);
+        assertThat(brokenPayload.status()).isEqualTo(400);
+        assertThat(brokenPayload.body()).contains("malformed Slack request");
+        assertThat(sandbox.incidents()).isEmpty();
+    }
+
+    @Test
+    void unsignedGarbage_gets401NotAParseError() {
+        SlackReply reply = sandbox.simulator.postWithSignature(FORM, "payload=%7Bbroken", "1", "v0=00");
+
+        assertThat(reply.status()).isEqualTo(401);
+    }
+
+    @Test
+    void urlVerification_answersTheChallenge() {
+        SlackReply reply = sandbox.simulator.post("application/json",
+                "{\"token\":\"t\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}",
+                Instant.now());
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+
+    @Test
+    void sslCheck_isAnsweredWithoutASignature() {
+        SlackReply reply = sandbox.simulator.postWithSignature(FORM, "ssl_check=1&token=x", null, null);
+
+        assertThat(reply.status()).isEqualTo(200);
+    }
+
+    @Test
+    void health_reportsTheStore() throws Exception {
+        HttpResponse<String> health = sandbox.get("/health");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+        assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"store\":\"reachable\"");
+    }
+
+    @Test
+    void lockedStore_getsAClearAnswerAndNoHalfWrittenIncident() throws Exception {
+        try (Connection locker = DriverManager.getConnection(sandbox.app.database().url());
+             Statement statement = locker.createStatement()) {
+            statement.execute("BEGIN EXCLUSIVE");
+            SlackReply reply = sandbox.simulator.command("U0ALEX", sandbox.generalChannel, "declare sev1 Payments down");
+            statement.execute("ROLLBACK");
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.text()).contains("could not save").contains("Nothing was changed").doesNotContain("Exception");
+        }
+        sandbox.settle();
+        assertThat(sandbox.incidents()).isEmpty();
+        assertThat(sandbox.slack.calls("conversations.create")).isEmpty();
+    }
+}

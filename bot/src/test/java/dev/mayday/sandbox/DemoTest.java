@@ -1,0 +1,34 @@
+package dev.mayday.sandbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's first command must keep working: the demo drives a whole incident and shows it. */
+class DemoTest {
+
+    @Test
+    void demo_showsAnIncidentDeclaredUpdatedResolvedAndClosed() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = new Demo(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        String transcript = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).isZero();
+        assertThat(transcript)
+                .contains("> Alex: /incident declare sev2 Checkout API returning 502s")
+                .containsPattern("\\+ #inc-\\d{8}-checkout-api-returning-502s created \\(public\\)")
+                .contains("[card] 🔴 Incident #1: Checkout API returning 502s")
+                .contains("Status update from <@U0ALEX>")
+                .contains("handed the lead to <@U0SAM>")
+                .contains(":pushpin: Added to the incident timeline.")
+                .contains("`9` is not a severity")
+                .contains("This is not an incident channel")
+                .contains("resolved the incident")
+                .contains("Stored in SQLite: incident #1 \"Checkout API returning 502s\", SEV3, Closed, lead U0SAM")
+                .contains("PINNED");
+    }
+}

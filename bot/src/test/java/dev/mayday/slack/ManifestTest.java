@@ -1,0 +1,140 @@
+package dev.mayday.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mayday.sandbox.fake.FakeAnswer;
+import dev.mayday.sandbox.fake.SlackCall;
+import dev.mayday.support.Sandbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** manifest.yml and the code must agree: what Slack sends is what the code handles, and the scopes are exact. */
+class ManifestTest {
+
+    /** The bot scopes each Web API method needs as Mayday uses it (public and private channels alike). */
+    private static final Map<String, Set<String>> SCOPES_BY_METHOD = Map.ofEntries(
+            entry("auth.test", Set.of()),
+            entry("views.open", Set.of()),
+            entry("response_url", Set.of()),
+            entry("conversations.create", Set.of("channels:manage", "groups:write")),
+            entry("conversations.setTopic", Set.of("channels:manage", "groups:write")),
+            entry("conversations.invite", Set.of("channels:manage", "groups:write")),
+            entry("conversations.list", Set.of("channels:read", "groups:read")),
+            entry("chat.postMessage", Set.of("chat:write", "chat:write.public")),
+            entry("chat.update", Set.of("chat:write")));
+
+    @TempDir
+    Path dir;
+    Sandbox sandbox;
+    JsonNode manifest;
+
+    @BeforeEach
+    void start() throws IOException {
+        sandbox = Sandbox.start(dir);
+        manifest = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(manifestFile()));
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void slashCommands_matchTheHandlers() {
+        Set<String> declared = texts(manifest.path("features").path("slash_commands"), "command");
+        assertThat(declared).isEqualTo(sandbox.app.surface().commands());
+        manifest.path("features").path("slash_commands").forEach(command ->
+                assertThat(command.path("should_escape").asBoolean()).as("mentions arrive as ids").isTrue());
+    }
+
+    @Test
+    void messageShortcuts_matchTheHandlers() {
+        JsonNode shortcuts = manifest.path("features").path("shortcuts");
+        Set<String> declared = StreamSupport.stream(shortcuts.spliterator(), false)
+                .filter(s -> "message".equals(s.path("type").asText()))
+                .map(s -> s.path("callback_id").asText()).collect(Collectors.toSet());
+        assertThat(declared).isEqualTo(sandbox.app.surface().messageShortcuts());
+    }
+
+    @Test
+    void botEvents_matchTheHandlers() {
+        Set<String> declared = texts(manifest.path("settings").path("event_subscriptions").path("bot_events"), null);
+        assertThat(declared).isEqualTo(sandbox.app.surface().botEvents());
+    }
+
+    @Test
+    void interactivity_isOnBecauseTheCodeHandlesButtonsFormsAndShortcuts() {
+        assertThat(sandbox.app.surface().blockActions()).isNotEmpty();
+        assertThat(sandbox.app.surface().viewSubmissions()).isNotEmpty();
+        assertThat(manifest.path("settings").path("interactivity").path("is_enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void everyRequestUrl_pointsAtSlackEvents() {
+        List<String> urls = new ArrayList<>();
+        manifest.path("features").path("slash_commands").forEach(c -> urls.add(c.path("url").asText()));
+        urls.add(manifest.path("settings").path("interactivity").path("request_url").asText());
+        JsonNode events = manifest.path("settings").path("event_subscriptions");
+        if (!events.isMissingNode()) {
+            urls.add(events.path("request_url").asText());
+        }
+        assertThat(urls).isNotEmpty().allSatisfy(url -> assertThat(url).matches("https://[^/]+/slack/events"));
+    }
+
+    @Test
+    void botScopes_areExactlyWhatTheCalledMethodsNeed() {
+        runEveryFeature();
+
+        Set<String> methods = sandbox.slack.calls().stream().map(SlackCall::method).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(SCOPES_BY_METHOD.keySet()).as("a method Mayday calls has no scope entry here; add it, and its scope to manifest.yml")
+                .containsAll(methods);
+        Set<String> needed = new TreeSet<>(Set.of("commands"));
+        methods.forEach(method -> needed.addAll(SCOPES_BY_METHOD.get(method)));
+
+        Set<String> declared = texts(manifest.path("oauth_config").path("scopes").path("bot"), null);
+        assertThat(declared).isEqualTo(needed);
+    }
+
+    /** Touches every path that calls Slack, so the scope check sees every method. */
+    private void runEveryFeature() {
+        sandbox.slack.enqueue("conversations.create", FakeAnswer.slackError("fatal_error"));
+        String channel = sandbox.declare("U0ALEX", "sev2 Checkout is down");
+        sandbox.command("U0ALEX", channel, "lead <@U0SAM>");
+        sandbox.command("U0SAM", channel, "status identified");
+        sandbox.command("U0SAM", channel, "update rolling back");
+        sandbox.command("U0SAM", channel, "resolve rolled back");
+        sandbox.command("U0SAM", channel, "close");
+        sandbox.simulator.addToTimeline("U0SAM", channel, "1773480000.000100", "U0ALEX", "key moment");
+        sandbox.command("U0ALEX", sandbox.generalChannel, "");
+        sandbox.simulator.submitDeclareForm("U0ALEX", "V1", sandbox.generalChannel, "Secret thing", "SEV1", null, true);
+        sandbox.settle();
+    }
+
+    private static Set<String> texts(JsonNode array, String field) {
+        Set<String> values = new TreeSet<>();
+        array.forEach(node -> values.add(field == null ? node.asText() : node.path(field).asText()));
+        return values;
+    }
+
+    private static Path manifestFile() {
+        Path fromModule = Path.of("..", "manifest.yml");
+        return Files.exists(fromModule) ? fromModule : Path.of("manifest.yml");
+    }
+}
