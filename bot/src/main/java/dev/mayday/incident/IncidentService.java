@@ -60,7 +60,11 @@ public final class IncidentService {
         });
     }
 
+    /** Moves among the active statuses (or reopens); resolving and closing have their own operations and times. */
     public IncidentChange changeStatus(String channelId, String actor, Status status) {
+        if (!status.isActive()) {
+            throw new IncidentRuleViolation("Use resolve or close to move an incident to " + status.label().toLowerCase() + ".");
+        }
         return apply(channelId, actor, incident -> {
             requireOpen(incident);
             if (incident.status() == status) {

@@ -1,0 +1,125 @@
+package dev.mayday;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigTest {
+
+    private static final String TOKEN = "xoxb-1234-secret-token";
+    private static final String SECRET = "8f14e45fceea167a5a36dedd4bea2543";
+
+    private static Map<String, String> env(String... extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SLACK_BOT_TOKEN", TOKEN);
+        env.put("SLACK_SIGNING_SECRET", SECRET);
+        for (int i = 0; i < extra.length; i += 2) {
+            env.put(extra[i], extra[i + 1]);
+        }
+        return env;
+    }
+
+    @Test
+    void fromEnvironment_readsTheTokenAndSecret() {
+        Config config = Config.fromEnvironment(env());
+
+        assertThat(config.slackBotToken()).isEqualTo(TOKEN);
+        assertThat(config.slackSigningSecret()).isEqualTo(SECRET);
+    }
+
+    @Test
+    void fromEnvironment_withoutBotToken_namesTheVariable() {
+        Map<String, String> env = env();
+        env.remove("SLACK_BOT_TOKEN");
+
+        assertThatThrownBy(() -> Config.fromEnvironment(env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("SLACK_BOT_TOKEN is not set");
+    }
+
+    @Test
+    void fromEnvironment_withBlankBotToken_namesTheVariable() {
+        assertThatThrownBy(() -> Config.fromEnvironment(env("SLACK_BOT_TOKEN", "   ")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("SLACK_BOT_TOKEN is not set");
+    }
+
+    @Test
+    void fromEnvironment_withoutSigningSecret_namesTheVariable() {
+        Map<String, String> env = env();
+        env.remove("SLACK_SIGNING_SECRET");
+
+        assertThatThrownBy(() -> Config.fromEnvironment(env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("SLACK_SIGNING_SECRET is not set");
+    }
+
+    @Test
+    void fromEnvironment_withOnlyTheSecrets_usesDefaults() {
+        Config config = Config.fromEnvironment(env());
+
+        assertThat(config.slackApiUrl()).isEqualTo("https://slack.com/api/");
+        assertThat(config.databaseUrl()).isEqualTo("jdbc:sqlite:mayday.db");
+        assertThat(config.port()).isEqualTo(3000);
+        assertThat(config.teamZone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(config.incidentsChannel()).isEmpty();
+    }
+
+    @Test
+    void fromEnvironment_readsEveryOptionalVariable() {
+        Config config = Config.fromEnvironment(env(
+                "SLACK_API_URL", "http://localhost:9999/api/",
+                "DATABASE_URL", "jdbc:sqlite:/data/mayday.db",
+                "PORT", "8080",
+                "TEAM_TIMEZONE", "Europe/Berlin",
+                "INCIDENTS_CHANNEL", "C0INCIDENTS"));
+
+        assertThat(config.slackApiUrl()).isEqualTo("http://localhost:9999/api/");
+        assertThat(config.databaseUrl()).isEqualTo("jdbc:sqlite:/data/mayday.db");
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.teamZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(config.incidentsChannel()).contains("C0INCIDENTS");
+    }
+
+    @Test
+    void fromEnvironment_apiUrlWithoutTrailingSlash_getsOne() {
+        Config config = Config.fromEnvironment(env("SLACK_API_URL", "http://localhost:9999/api"));
+
+        assertThat(config.slackApiUrl()).isEqualTo("http://localhost:9999/api/");
+    }
+
+    @ParameterizedTest(name = "PORT={0}")
+    @ValueSource(strings = {"abc", "70000", "-1", "30 00"})
+    void fromEnvironment_badPort_namesTheVariable(String port) {
+        assertThatThrownBy(() -> Config.fromEnvironment(env("PORT", port)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("PORT")
+                .hasMessageContaining(port);
+    }
+
+    @Test
+    void fromEnvironment_badTimezone_namesTheVariable() {
+        assertThatThrownBy(() -> Config.fromEnvironment(env("TEAM_TIMEZONE", "Mars/Base")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("TEAM_TIMEZONE")
+                .hasMessageContaining("Mars/Base");
+    }
+
+    @Test
+    void toString_neverContainsTokenOrSecret() {
+        Config config = Config.fromEnvironment(env("INCIDENTS_CHANNEL", "C0INCIDENTS"));
+
+        assertThat(config.toString())
+                .doesNotContain(TOKEN)
+                .doesNotContain(SECRET)
+                .contains("C0INCIDENTS")
+                .contains("3000");
+    }
+}

@@ -1,0 +1,123 @@
+package dev.mayday.slack;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.LocalDate;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChannelNamesTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 14);
+    private static final String PREFIX = "inc-20260314-";
+
+    @Test
+    void forIncident_isIncDateAndSlugOfTitle() {
+        assertThat(ChannelNames.forIncident(DAY, "Checkout is down", 1)).isEqualTo("inc-20260314-checkout-is-down");
+    }
+
+    @Test
+    void forIncident_usesTheGivenDay() {
+        assertThat(ChannelNames.forIncident(LocalDate.of(2025, 1, 5), "db", 1)).isEqualTo("inc-20250105-db");
+    }
+
+    @Test
+    void forIncident_lowercases() {
+        assertThat(ChannelNames.forIncident(DAY, "API GATEWAY Timeouts", 1)).isEqualTo(PREFIX + "api-gateway-timeouts");
+    }
+
+    @Test
+    void forIncident_foldsAccents() {
+        assertThat(ChannelNames.forIncident(DAY, "Café", 1)).isEqualTo(PREFIX + "cafe");
+        assertThat(ChannelNames.forIncident(DAY, "Zürich", 1)).isEqualTo(PREFIX + "zurich");
+        assertThat(ChannelNames.forIncident(DAY, "São Paulo", 1)).isEqualTo(PREFIX + "sao-paulo");
+    }
+
+    @Test
+    void forIncident_collapsesRunsOfSymbolsIntoOneDash() {
+        assertThat(ChannelNames.forIncident(DAY, "db  --  down!!! (again) / EU_west", 1))
+                .isEqualTo(PREFIX + "db-down-again-eu-west");
+    }
+
+    @Test
+    void forIncident_dropsLeadingAndTrailingSymbols() {
+        assertThat(ChannelNames.forIncident(DAY, "  ***Login broken***  ", 1)).isEqualTo(PREFIX + "login-broken");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"🔥🔥🔥", "!!!", "--- ___ ...", "🚨 ⚠️ 💥", "中文标题"})
+    void forIncident_titleWithNothingUsable_fallsBackToIncidentNumber(String title) {
+        assertThat(ChannelNames.forIncident(DAY, title, 42)).isEqualTo(PREFIX + "incident-42");
+    }
+
+    @Test
+    void forIncident_keepsUsableWordsBetweenEmoji() {
+        assertThat(ChannelNames.forIncident(DAY, "🔥 Payments 🔥 down 🔥", 42)).isEqualTo(PREFIX + "payments-down");
+    }
+
+    @Test
+    void forIncident_longTitle_isCutTo80WithoutTrailingDash() {
+        // shifting the words moves the 80-character cut across letters and word breaks alike
+        for (int shift = 1; shift <= 4; shift++) {
+            String title = "a".repeat(shift) + " " + "abc ".repeat(75);
+            assertThat(title).hasSizeGreaterThanOrEqualTo(300);
+
+            String name = ChannelNames.forIncident(DAY, title, 1);
+
+            assertThat(name).startsWith(PREFIX + "a".repeat(shift) + "-abc");
+            assertThat(name.length()).isBetween(ChannelNames.MAX_LENGTH - 1, ChannelNames.MAX_LENGTH);
+            assertThat(name).doesNotEndWith("-");
+        }
+    }
+
+    @Test
+    void withSuffix_appendsDashAndNumber() {
+        assertThat(ChannelNames.withSuffix(PREFIX + "checkout", 2)).isEqualTo(PREFIX + "checkout-2");
+    }
+
+    @Test
+    void withSuffix_on80CharBase_shortensBaseToStayWithin80() {
+        String base = PREFIX + "x".repeat(ChannelNames.MAX_LENGTH - PREFIX.length());
+        assertThat(base).hasSize(80);
+
+        assertThat(ChannelNames.withSuffix(base, 2)).hasSize(80).endsWith("x-2").startsWith(base.substring(0, 78));
+        assertThat(ChannelNames.withSuffix(base, 10)).hasSize(80).endsWith("x-10");
+    }
+
+    @Test
+    void withSuffix_whenCutLandsOnDash_doesNotDoubleTheDash() {
+        String base = PREFIX + "x".repeat(64) + "-yy"; // 80 chars, a '-' at index 77
+        assertThat(base).hasSize(80);
+
+        String name = ChannelNames.withSuffix(base, 2);
+
+        assertThat(name).doesNotContain("--").endsWith("x-2").hasSizeLessThanOrEqualTo(80);
+    }
+
+    @Test
+    void forIncident_randomTitles_alwaysGiveValidSlackNames() {
+        Random random = new Random(20260314L);
+        String[] pieces = {"a", "Z", "7", " ", "-", "_", ".", "!", "?", "/", "\\", "#", "@", "&", "(", ")", "\t", "\n",
+                "é", "Ü", "ñ", "ç", "ß", "ø", "Å", "İ", "ﬁ", "①", "Ⅻ", "α", "Ж", "中", "ع", "🔥", "🚨", "👩‍💻", "⚠️",
+                "\u0301", "\u200B", "\uFE0F", "™", "½", "Ａ", "９"};
+        for (int i = 0; i < 500; i++) {
+            StringBuilder title = new StringBuilder();
+            int length = random.nextInt(i % 10 == 0 ? 300 : 40);
+            for (int j = 0; j < length; j++) {
+                title.append(pieces[random.nextInt(pieces.length)]);
+            }
+            long id = 1 + random.nextInt(100_000);
+
+            String name = ChannelNames.forIncident(DAY, title.toString(), id);
+
+            assertThat(name).as("name for title \"%s\"", title)
+                    .matches("[a-z0-9_-]{1,80}")
+                    .startsWith("inc-")
+                    .doesNotEndWith("-")
+                    .doesNotContain("--");
+        }
+    }
+}
