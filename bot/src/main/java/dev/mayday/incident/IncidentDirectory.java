@@ -20,20 +20,15 @@ public final class IncidentDirectory {
     }
 
     public Optional<Incident> byId(long id) {
-        return database.inTransaction(store -> store.incidents().byId(id).map(IncidentRows::toIncident));
+        return database.read(store -> store.incidents().byId(id).map(IncidentRows::toIncident));
     }
 
     public Optional<Incident> byChannel(String channelId) {
-        return database.inTransaction(store -> store.incidents().byChannel(channelId).map(IncidentRows::toIncident));
-    }
-
-    public List<Incident> withoutChannel() {
-        return database.inTransaction(store -> store.incidents().withoutChannel().stream()
-                .map(IncidentRows::toIncident).toList());
+        return database.read(store -> store.incidents().byChannel(channelId).map(IncidentRows::toIncident));
     }
 
     public List<TimelineEntry> timeline(long incidentId) {
-        return database.inTransaction(store -> store.timeline().forIncident(incidentId).stream()
+        return database.read(store -> store.timeline().forIncident(incidentId).stream()
                 .map(TimelineRows::toEntry).toList());
     }
 

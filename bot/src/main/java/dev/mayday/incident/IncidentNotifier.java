@@ -1,8 +1,9 @@
 package dev.mayday.incident;
 
 /**
- * The port through which committed incident facts reach the people involved (Slack, in production). It is
- * called after the store has committed, never inside a transaction, and must not block the caller.
+ * Told after the store has committed a declaration or a change (never inside a transaction). What must be
+ * published is already in the outbox; this is the nudge to deliver it now rather than at the next poll.
+ * It must not block the caller.
  */
 public interface IncidentNotifier {
 

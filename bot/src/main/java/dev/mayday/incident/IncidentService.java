@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Declares incidents and applies every change to them. Each operation reads, checks the rules and writes in one
- * IMMEDIATE transaction, so two people acting at once see a consistent incident; the notifier hears of a change
- * only after it is committed.
+ * IMMEDIATE transaction, so two people acting at once see a consistent incident. The same transaction puts the
+ * change in the outbox, so it cannot be committed without also being queued for publication; the notifier is
+ * nudged only after the commit.
  */
 public final class IncidentService {
 
@@ -41,6 +42,8 @@ public final class IncidentService {
             Incident incident = IncidentRows.toIncident(store.incidents().byOriginKey(declaration.originKey()).orElseThrow());
             store.timeline().insert(TimelineRows.toRow(TimelineEntry.key(incident.id(), now, TimelineKind.DECLARED,
                     declaration.declaredBy(), incident.severity().label() + " " + incident.title())));
+            store.outbox().enqueue(incident.id(), Publication.DECLARED.name(), null, declaration.declaredBy(), null,
+                    now.toEpochMilli());
             return new Declared(incident, true);
         });
         if (declared.isNew()) {
@@ -158,6 +161,8 @@ public final class IncidentService {
             store.incidents().updateState(IncidentRows.toRow(after, null, now));
             TimelineEntry entry = TimelineEntry.key(before.id(), now, step.kind(), actor, step.text());
             store.timeline().insert(TimelineRows.toRow(entry));
+            store.outbox().enqueue(before.id(), Publication.CHANGED.name(), entry.kind().name(), actor, entry.text(),
+                    now.toEpochMilli());
             return new IncidentChange(before, after, entry);
         });
         notifier.changed(change);

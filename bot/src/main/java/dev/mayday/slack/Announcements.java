@@ -1,5 +1,6 @@
 package dev.mayday.slack;
 
+import com.slack.api.model.block.LayoutBlock;
 import dev.mayday.incident.Incident;
 
 import java.util.List;
@@ -22,26 +23,26 @@ public final class Announcements {
         this.channel = channel;
     }
 
-    /** Posts the announcement; returns its ts, or empty when there is nowhere (or nothing) to announce. */
-    public Optional<String> announce(Incident incident) {
-        if (channel.isEmpty() || incident.isPrivate()) {
-            return Optional.empty();
-        }
-        String text = text(incident);
-        return Optional.of(slack.postMessage(channel.get(), text, List.of(section(s -> s.text(markdownText(text))))));
+    /** Where this incident is announced; empty when there is nowhere to, or it must not be. */
+    public Optional<String> channelFor(Incident incident) {
+        return incident.isPrivate() ? Optional.empty() : channel;
     }
 
     public void refresh(Incident incident) {
-        if (channel.isEmpty() || incident.isPrivate() || incident.announcement().isEmpty()) {
-            return;
+        Optional<String> target = channelFor(incident);
+        if (target.isPresent() && incident.announcement().isPresent()) {
+            slack.updateMessage(target.get(), incident.announcementTs(), text(incident), blocks(incident));
         }
-        String text = text(incident);
-        slack.updateMessage(channel.get(), incident.announcementTs(), text, List.of(section(s -> s.text(markdownText(text)))));
     }
 
-    private static String text(Incident incident) {
+    public String text(Incident incident) {
         return ":rotating_light: *Incident #" + incident.id() + ": " + incident.title() + "*\n"
                 + IncidentCard.severityBadge(incident.severity()) + " · " + incident.status().label()
                 + " · Lead " + Mentions.of(incident.lead()) + " · Join <#" + incident.channelId() + ">";
+    }
+
+    public List<LayoutBlock> blocks(Incident incident) {
+        String text = text(incident);
+        return List.of(section(s -> s.text(markdownText(text))));
     }
 }

@@ -1,6 +1,6 @@
 package dev.mayday.slack;
 
-import dev.mayday.incident.IncidentChange;
+import dev.mayday.timeline.TimelineKind;
 
 /** The line posted in the incident channel for each change, so everyone there sees what moved and who moved it. */
 final class ChangeMessages {
@@ -8,19 +8,18 @@ final class ChangeMessages {
     private ChangeMessages() {
     }
 
-    static String describe(IncidentChange change) {
-        String who = Mentions.of(change.entry().actor());
-        String text = change.entry().text();
-        return switch (change.entry().kind()) {
+    static String describe(TimelineKind kind, String actor, String text) {
+        String who = Mentions.of(actor);
+        return switch (kind) {
             case SEVERITY_CHANGED -> ":rotating_light: " + who + " changed the severity: " + text;
             case STATUS_CHANGED -> ":arrows_counterclockwise: " + who + " moved the status: " + text;
             case LEAD_CHANGED -> ":handshake: " + who + " handed the lead to " + Mentions.of(text) + ".";
             case UPDATE_POSTED -> ":mega: *Status update* from " + who + "\n" + quote(text);
             case NOTE_ADDED -> ":memo: " + who + " added a note to the timeline\n" + quote(text);
             case RESOLVED -> ":white_check_mark: " + who + " resolved the incident."
-                    + (change.after().resolution() == null ? "" : "\n" + quote(change.after().resolution()));
+                    + ("Resolved".equals(text) ? "" : "\n" + quote(text));
             case CLOSED -> ":file_folder: " + who + " closed the incident.";
-            case DECLARED, PINNED -> text;
+            default -> text;
         };
     }
 

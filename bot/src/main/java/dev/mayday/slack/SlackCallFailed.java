@@ -1,10 +1,17 @@
 package dev.mayday.slack;
 
+import java.util.Set;
+
 /**
  * A Web API call that did not succeed: {@code error} is Slack's error code ({@code name_taken}) or, when Slack
  * did not answer with one, {@code http_<status>} or {@code io_error}. Carries no token or request body.
+ * Transient failures (rate limits, Slack's own errors, the network) are worth trying again later; the rest
+ * ({@code channel_not_found}, {@code invalid_auth}, …) will not heal by waiting.
  */
 public final class SlackCallFailed extends RuntimeException {
+
+    private static final Set<String> TRANSIENT_SLACK_ERRORS = Set.of("ratelimited", "rate_limited", "internal_error",
+            "service_unavailable", "request_timeout", "fatal_error");
 
     private final String method;
     private final String error;
@@ -21,5 +28,10 @@ public final class SlackCallFailed extends RuntimeException {
 
     public String error() {
         return error;
+    }
+
+    public boolean isTransient() {
+        return TRANSIENT_SLACK_ERRORS.contains(error) || error.equals("io_error") || error.equals("http_429")
+                || error.startsWith("http_5");
     }
 }

@@ -3,29 +3,58 @@ package dev.mayday.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsListResponse;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
+import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every Slack Web API call Mayday makes goes through here, so that failure handling lives in one place. Slack
- * reports most failures as {@code ok=false} with an error code rather than an exception: both become
- * {@link SlackCallFailed}.
+ * Every Slack Web API call Mayday makes goes through here, so that failure handling lives in one place:
+ * <ul>
+ *   <li>HTTP 429: nothing is sent to that method until its {@code Retry-After} has passed (see {@link RateLimitGate});</li>
+ *   <li>5xx, timeouts, refused connections and Slack's transient errors: retried with bounded, jittered backoff;</li>
+ *   <li>errors that will not heal ({@code channel_not_found}, {@code not_in_channel}, {@code invalid_auth}, …):
+ *       no retry, one clear log line, and a {@link SlackCallFailed} for the caller.</li>
+ * </ul>
+ * Slack reports most failures as {@code ok=false} with an error code rather than an exception: both become
+ * {@link SlackCallFailed}. Long outages are the outbox's business: it retries whole deliveries later.
  */
 public final class SlackGateway {
 
+    private static final Logger log = LoggerFactory.getLogger(SlackGateway.class);
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final String TAG_EVENT_TYPE = "mayday_delivery";
+    private static final String TAG_FIELD = "delivery";
+
     private final MethodsClient methods;
+    private final RateLimitGate gate;
+    private final RetryPolicy retries;
     private volatile String botUserId;
 
-    public SlackGateway(MethodsClient methods) {
+    public SlackGateway(MethodsClient methods, RateLimitGate gate, RetryPolicy retries) {
         this.methods = methods;
+        this.gate = gate;
+        this.retries = retries;
+    }
+
+    /** The bot's user id if an earlier call has learned it; never calls Slack. */
+    public Optional<String> knownBotUserId() {
+        return Optional.ofNullable(botUserId);
     }
 
     public String botUserId() {
@@ -38,8 +67,8 @@ public final class SlackGateway {
     }
 
     public Conversation createChannel(String name, boolean isPrivate) {
-        return call("conversations.create", () -> methods.conversationsCreate(r -> r.name(name).isPrivate(isPrivate)))
-                .getChannel();
+        return call("conversations.create", false,
+                () -> methods.conversationsCreate(r -> r.name(name).isPrivate(isPrivate))).getChannel();
     }
 
     /** Pages through the channels the bot can see; used only to recover from an ambiguous create. */
@@ -82,8 +111,32 @@ public final class SlackGateway {
     }
 
     public String postMessage(String channel, String text, List<LayoutBlock> blocks) {
-        return call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks)))
-                .getTs();
+        return call("chat.postMessage", false,
+                () -> methods.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks))).getTs();
+    }
+
+    /**
+     * Posts a message tagged with {@code tag} in its metadata, so that after an ambiguous failure
+     * {@link #findTagged} can tell whether Slack had posted it after all.
+     */
+    public String postTagged(String channel, String text, List<LayoutBlock> blocks, String tag) {
+        Message.Metadata metadata = Message.Metadata.builder().eventType(TAG_EVENT_TYPE)
+                .eventPayload(Map.of(TAG_FIELD, tag)).build();
+        return call("chat.postMessage", false, () -> methods.chatPostMessage(r -> r.channel(channel).text(text)
+                .blocks(blocks).metadata(metadata))).getTs();
+    }
+
+    /** The ts of a message the bot posted in {@code channel} since {@code since} with this tag, if any. */
+    public Optional<String> findTagged(String channel, String tag, Instant since) {
+        String oldest = since.getEpochSecond() - 1 + ".000000";
+        ConversationsHistoryResponse history = call("conversations.history", () -> methods.conversationsHistory(r -> r
+                .channel(channel).oldest(oldest).limit(200).includeAllMetadata(true)));
+        return history.getMessages().stream()
+                .filter(m -> m.getMetadata() != null && TAG_EVENT_TYPE.equals(m.getMetadata().getEventType()))
+                .filter(m -> m.getMetadata().getEventPayload() != null
+                        && tag.equals(String.valueOf(m.getMetadata().getEventPayload().get(TAG_FIELD))))
+                .map(Message::getTs)
+                .findFirst();
     }
 
     public void updateMessage(String channel, String ts, String text, List<LayoutBlock> blocks) {
@@ -95,18 +148,67 @@ public final class SlackGateway {
     }
 
     private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
-        T response;
+        return call(method, true, call);
+    }
+
+    /**
+     * A call that is not {@code idempotent} (a post, a create) is retried here only when Slack certainly did not
+     * act on it (429, a refused connection); after a 5xx or a timeout it may have, so the caller decides.
+     */
+    private <T extends SlackApiTextResponse> T call(String method, boolean idempotent, Call<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            SlackCallFailed failure;
+            boolean certainlyNotActedOn = false;
+            try {
+                gate.awaitOpen(method);
+                T response = call.run();
+                if (response.isOk()) {
+                    return response;
+                }
+                failure = new SlackCallFailed(method, response.getError(), null);
+            } catch (SlackApiException e) {
+                failure = new SlackCallFailed(method, "http_" + e.getResponse().code(), null);
+                if (e.getResponse().code() == 429) {
+                    gate.close(method, retryAfter(e));
+                    certainlyNotActedOn = true;
+                }
+            } catch (ConnectException e) {
+                failure = new SlackCallFailed(method, "io_error", e);
+                certainlyNotActedOn = true;
+            } catch (IOException e) {
+                failure = new SlackCallFailed(method, "io_error", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SlackCallFailed(method, "interrupted", e);
+            }
+            if (!failure.isTransient()) {
+                log.warn("Slack {} refused: {} (not retried: this will not heal by waiting)", method, failure.error());
+                throw failure;
+            }
+            boolean mayRetry = idempotent || certainlyNotActedOn;
+            if (!mayRetry || attempt >= retries.maxAttempts() || "fatal_error".equals(failure.error())) {
+                throw failure;
+            }
+            pause(method, retries.delayAfter(attempt));
+        }
+    }
+
+    private static Duration retryAfter(SlackApiException e) {
+        String header = e.getResponse().header("Retry-After");
         try {
-            response = call.run();
-        } catch (SlackApiException e) {
-            throw new SlackCallFailed(method, "http_" + e.getResponse().code(), e);
-        } catch (IOException e) {
-            throw new SlackCallFailed(method, "io_error", e);
+            return header == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
+        } catch (NumberFormatException notSeconds) {
+            return DEFAULT_RETRY_AFTER;
         }
-        if (!response.isOk()) {
-            throw new SlackCallFailed(method, response.getError(), null);
+    }
+
+    private static void pause(String method, Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackCallFailed(method, "interrupted", e);
         }
-        return response;
     }
 
     @FunctionalInterface

@@ -29,20 +29,32 @@ public final class Sandbox implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-03-14T09:30:00Z");
 
     public final FakeSlack slack;
-    public final MaydayApp app;
-    public final SlackSimulator simulator;
+    public MaydayApp app;
+    public SlackSimulator simulator;
     public final TestClock clock = new TestClock(START);
     public final String generalChannel;
     public final String announceChannel;
+
+    private final Config config;
 
     private Sandbox(Path dir) {
         slack = FakeSlack.start();
         generalChannel = slack.createChannelDirectly("general", false, "U0ADMIN").id();
         announceChannel = slack.createChannelDirectly("incidents", false, "U0ADMIN").id();
-        Config config = new Config(TOKEN, SECRET, slack.apiUrl(), "jdbc:sqlite:" + dir.resolve("mayday.db"), 0,
+        config = new Config(TOKEN, SECRET, slack.apiUrl(), "jdbc:sqlite:" + dir.resolve("mayday.db"), 0,
                 Optional.of(announceChannel), ZoneId.of("Europe/Berlin"));
+        startApp();
+    }
+
+    private void startApp() {
         app = MaydayApp.start(config, clock, "127.0.0.1");
         simulator = new SlackSimulator(URI.create(baseUrl() + "/slack/events"), SECRET, slack::responseUrl);
+    }
+
+    /** Stops the bot without waiting for its Slack work, and starts a new one on the same store and fake Slack. */
+    public void restart() {
+        app.close();
+        startApp();
     }
 
     public static Sandbox start(Path dir) {

@@ -1,6 +1,7 @@
 package dev.mayday.db;
 
 import dev.mayday.db.incident.IncidentDao;
+import dev.mayday.db.outbox.OutboxDao;
 import dev.mayday.db.timeline.TimelineDao;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -35,7 +36,19 @@ public final class Database {
     public <T> T inTransaction(StoreWork<T> work) {
         return jdbi.inTransaction(handle -> work.run(new Store(
                 handle.attach(IncidentDao.class),
-                handle.attach(TimelineDao.class))));
+                handle.attach(TimelineDao.class),
+                handle.attach(OutboxDao.class))));
+    }
+
+    /**
+     * Runs read-only {@code work} outside an explicit transaction: every connection starts its transactions
+     * IMMEDIATE (taking the write lock), which a poll or a lookup does not need.
+     */
+    public <T> T read(StoreWork<T> work) {
+        return jdbi.withHandle(handle -> work.run(new Store(
+                handle.attach(IncidentDao.class),
+                handle.attach(TimelineDao.class),
+                handle.attach(OutboxDao.class))));
     }
 
     public boolean isReachable() {
@@ -60,6 +73,6 @@ public final class Database {
     }
 
     /** The repositories visible inside one transaction. */
-    public record Store(IncidentDao incidents, TimelineDao timeline) {
+    public record Store(IncidentDao incidents, TimelineDao timeline, OutboxDao outbox) {
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public record FakeAnswer(Kind kind, int status, String error, int retryAfterSeconds, Duration delay) {
 
-    public enum Kind { RATE_LIMITED, HTTP_ERROR, SLACK_ERROR, DELAYED, DROP_CONNECTION }
+    public enum Kind { RATE_LIMITED, HTTP_ERROR, SLACK_ERROR, DELAYED, DROP_CONNECTION, ACTED_THEN_FAILED }
 
     public FakeAnswer {
         Objects.requireNonNull(kind, "kind");
@@ -25,6 +25,17 @@ public record FakeAnswer(Kind kind, int status, String error, int retryAfterSeco
             throw new IllegalArgumentException("retryAfterSeconds must not be negative");
         }
         return new FakeAnswer(Kind.RATE_LIMITED, 429, "ratelimited", retryAfterSeconds, Duration.ZERO);
+    }
+
+    /**
+     * Does what the call asks (the message is posted, the channel made) and then answers with an HTTP error, as
+     * when Slack acts but its answer is lost: the caller cannot tell whether it happened.
+     */
+    public static FakeAnswer actedThenFailed(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("not an HTTP error status: " + status);
+        }
+        return new FakeAnswer(Kind.ACTED_THEN_FAILED, status, null, 0, Duration.ZERO);
     }
 
     /** A bare HTTP failure such as 500 or 503, with a short plain-text body. */

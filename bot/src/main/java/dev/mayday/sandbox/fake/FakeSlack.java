@@ -117,6 +117,18 @@ public final class FakeSlack implements AutoCloseable {
         return state.calls(method);
     }
 
+    /**
+     * Every Web API method answers {@code answer} until {@link #endOutage()} (scripted answers queued per method
+     * still come first). Response URLs and uploads are not part of the outage.
+     */
+    public void outage(FakeAnswer answer) {
+        state.outage(answer);
+    }
+
+    public void endOutage() {
+        state.outage(null);
+    }
+
     /** Queues a scripted answer; answers for a method are used FIFO before its normal behaviour. */
     public void enqueue(String method, FakeAnswer answer) {
         state.enqueue(Objects.requireNonNull(method, "method"), Objects.requireNonNull(answer, "answer"));
@@ -231,6 +243,12 @@ public final class FakeSlack implements AutoCloseable {
                     if (!pause(scripted)) {
                         return;
                     }
+                }
+                case ACTED_THEN_FAILED -> {
+                    normal.get();
+                    send(exchange, methods.scripted(method, new FakeAnswer(FakeAnswer.Kind.HTTP_ERROR,
+                            scripted.status(), null, 0, null)));
+                    return;
                 }
                 case DROP_CONNECTION -> {
                     // Closing the exchange before any headers are sent makes the server drop the connection.

@@ -72,6 +72,7 @@ final class FakeSlackMethods {
             case "conversations.join" -> conversationsJoin(p);
             case "conversations.archive" -> conversationsArchive(p);
             case "conversations.members" -> conversationsMembers(p);
+            case "conversations.history" -> conversationsHistory(p);
             case "chat.postMessage" -> chatPostMessage(p);
             case "chat.update" -> chatUpdate(p);
             case "chat.postEphemeral" -> chatPostEphemeral(p);
@@ -132,7 +133,7 @@ final class FakeSlackMethods {
                 yield FakeReply.text(answer.status(), "fake slack: HTTP " + answer.status());
             }
             case SLACK_ERROR -> failure(method, answer.error());
-            case DELAYED, DROP_CONNECTION ->
+            case DELAYED, DROP_CONNECTION, ACTED_THEN_FAILED ->
                     throw new IllegalArgumentException(answer.kind() + " has no reply of its own");
         };
     }
@@ -210,6 +211,27 @@ final class FakeSlackMethods {
         matching.subList(from, to).forEach(c -> array.add(channelJson(c)));
         String next = to < matching.size() ? encodeCursor(to) : "";
         result.putObject("response_metadata").put("next_cursor", next);
+        return result;
+    }
+
+    /** Newest first, as Slack returns it; metadata only with include_all_metadata, as in Slack. */
+    private ObjectNode conversationsHistory(Map<String, String> p) {
+        FakeChannel channel = existingChannel(p);
+        double oldest = isBlank(p.get("oldest")) ? 0 : Double.parseDouble(p.get("oldest"));
+        int limit = parseInt(p.get("limit"), DEFAULT_PAGE_SIZE);
+        boolean withMetadata = truthy(p.get("include_all_metadata"));
+        List<FakeMessage> newestFirst = new java.util.ArrayList<>(state.messages(channel.id()));
+        java.util.Collections.reverse(newestFirst);
+        ObjectNode result = ok();
+        ArrayNode array = result.putArray("messages");
+        newestFirst.stream().filter(m -> Double.parseDouble(m.ts()) > oldest).limit(Math.max(1, limit)).forEach(m -> {
+            ObjectNode node = messageJson(m);
+            if (!withMetadata) {
+                node.remove("metadata");
+            }
+            array.add(node);
+        });
+        result.put("has_more", false);
         return result;
     }
 

@@ -33,6 +33,7 @@ final class FakeSlackState {
     private final Map<String, PendingFile> files = new HashMap<>();
     private final Map<String, String> responseLabels = new HashMap<>();
     private final Map<String, Deque<FakeAnswer>> scripted = new HashMap<>();
+    private FakeAnswer outage;
     private final List<SlackCall> calls = new ArrayList<>();
     private final List<String> transcript = new ArrayList<>();
     private int channelSeq;
@@ -47,7 +48,13 @@ final class FakeSlackState {
     synchronized FakeAnswer record(SlackCall call) {
         calls.add(call);
         Deque<FakeAnswer> queue = scripted.get(call.method());
-        return queue == null ? null : queue.pollFirst();
+        FakeAnswer next = queue == null ? null : queue.pollFirst();
+        boolean apiMethod = !call.method().equals("response_url") && !call.method().equals("file_upload");
+        return next == null && apiMethod ? outage : next;
+    }
+
+    synchronized void outage(FakeAnswer answer) {
+        outage = answer;
     }
 
     synchronized void enqueue(String method, FakeAnswer answer) {

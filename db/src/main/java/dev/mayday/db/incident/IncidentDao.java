@@ -29,9 +29,6 @@ public interface IncidentDao {
     @SqlQuery("SELECT * FROM incidents WHERE origin_key = :originKey")
     Optional<IncidentRow> byOriginKey(@Bind("originKey") String originKey);
 
-    @SqlQuery("SELECT * FROM incidents WHERE channel_id IS NULL ORDER BY id")
-    List<IncidentRow> withoutChannel();
-
     @SqlQuery("SELECT * FROM incidents ORDER BY id")
     List<IncidentRow> all();
 

@@ -1,0 +1,187 @@
+package dev.mayday.slack;
+
+import dev.mayday.db.Database;
+import dev.mayday.db.outbox.OutboxRow;
+import dev.mayday.incident.IncidentChange;
+import dev.mayday.incident.Incident;
+import dev.mayday.incident.IncidentNotifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Delivers the outbox to Slack. One scheduler picks the oldest due row of each incident; a small pool delivers
+ * them, never two rows of the same incident at once, so each incident's channel sees its changes in order while
+ * a slow or failing incident does not hold up the others. A transient failure waits with a growing backoff (up
+ * to a minute) and tries again, for as long as Slack is out; a refusal that will not heal is recorded as FAILED.
+ * Rows left pending by a stopped process are delivered when the next one starts.
+ */
+public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
+    private static final Duration IDLE_POLL = Duration.ofMillis(500);
+    private static final RetryPolicy BACKOFF = new RetryPolicy(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofMinutes(1));
+    private static final int MAX_ATTEMPTS_AFTER_A_BUG = 5;
+
+    private final Database database;
+    private final SlackDelivery delivery;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final Set<Long> busyIncidents = ConcurrentHashMap.newKeySet();
+    private final Object signal = new Object();
+    private final Thread scheduler;
+    private boolean woken;
+    private volatile boolean running = true;
+
+    public SlackOutbox(Database database, SlackDelivery delivery, Clock clock, int workerCount) {
+        this.database = database;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(workerCount, daemon("mayday-outbox-worker"));
+        this.scheduler = daemon("mayday-outbox").newThread(this::schedule);
+    }
+
+    public void start() {
+        scheduler.start();
+    }
+
+    @Override
+    public void declared(Incident incident) {
+        wake();
+    }
+
+    @Override
+    public void changed(IncidentChange change) {
+        wake();
+    }
+
+    /** True once nothing is pending or being delivered (FAILED rows count as done); false after the timeout. */
+    public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (System.nanoTime() < deadline) {
+            if (busyIncidents.isEmpty() && database.read(store -> store.outbox().pendingCount()) == 0) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private void schedule() {
+        while (running) {
+            try {
+                List<OutboxRow> due = database.read(store -> store.outbox().due(clock.millis(), 100));
+                for (OutboxRow row : due) {
+                    if (busyIncidents.add(row.incidentId())) {
+                        workers.execute(() -> deliver(row));
+                    }
+                }
+                awaitSignal(nextPoll());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Outbox scheduler could not read the store; trying again", e);
+                sleepQuietly(IDLE_POLL);
+            }
+        }
+    }
+
+    private void deliver(OutboxRow row) {
+        try {
+            if (database.inTransaction(store -> store.outbox().claim(row.id())) == 0) {
+                return;
+            }
+            delivery.deliver(row);
+            database.inTransaction(store -> store.outbox().markDone(row.id(), clock.millis()));
+        } catch (SlackCallFailed e) {
+            boolean willRetry = e.isTransient();
+            if (willRetry) {
+                retryLater(row, e.error());
+            } else {
+                log.warn("Outbox row {} ({} of incident #{}) failed for good: {}", row.id(), row.kind(), row.incidentId(),
+                        e.getMessage());
+                database.inTransaction(store -> store.outbox().markFailed(row.id(), clock.millis(), e.error()));
+            }
+            delivery.failed(row, e, willRetry);
+        } catch (RuntimeException e) {
+            log.error("Outbox row {} ({} of incident #{}) hit an unexpected error", row.id(), row.kind(), row.incidentId(), e);
+            if (row.attempts() + 1 >= MAX_ATTEMPTS_AFTER_A_BUG) {
+                database.inTransaction(store -> store.outbox().markFailed(row.id(), clock.millis(), e.toString()));
+            } else {
+                retryLater(row, e.toString());
+            }
+        } finally {
+            busyIncidents.remove(row.incidentId());
+            wake();
+        }
+    }
+
+    private void retryLater(OutboxRow row, String error) {
+        long next = clock.millis() + BACKOFF.delayAfter(row.attempts() + 1).toMillis();
+        database.inTransaction(store -> store.outbox().retryLater(row.id(), next, error));
+    }
+
+    private Duration nextPoll() {
+        return database.read(store -> store.outbox().nextAttemptAt())
+                .map(at -> Duration.ofMillis(Math.max(10, at - clock.millis())))
+                .filter(wait -> wait.compareTo(IDLE_POLL) < 0)
+                .orElse(IDLE_POLL);
+    }
+
+    private void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void awaitSignal(Duration timeout) throws InterruptedException {
+        synchronized (signal) {
+            if (!woken) {
+                signal.wait(Math.max(1, timeout.toMillis()));
+            }
+            woken = false;
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        scheduler.interrupt();
+        workers.shutdown();
+        try {
+            scheduler.join(TimeUnit.SECONDS.toMillis(5));
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
