@@ -3,7 +3,10 @@ package dev.mayday;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import dev.mayday.db.Database;
 import dev.mayday.http.BoltJavalinAdapter;
 import dev.mayday.http.Health;
@@ -19,32 +22,47 @@ import dev.mayday.slack.DeclarationReplies;
 import dev.mayday.slack.DeclareModal;
 import dev.mayday.slack.IncidentCard;
 import dev.mayday.slack.IncidentCommand;
+import dev.mayday.slack.KnownBotAuthorization;
 import dev.mayday.slack.SlackGateway;
 import dev.mayday.slack.SlackHandlers;
-import dev.mayday.slack.SlackIncidentNotifier;
+import dev.mayday.slack.SlackDelivery;
+import dev.mayday.slack.SlackOutbox;
+import dev.mayday.slack.RateLimitGate;
+import dev.mayday.slack.RetryPolicy;
 import dev.mayday.slack.SlackSurface;
 import dev.mayday.slack.SlackTimes;
+import dev.mayday.slack.TimelineEvents;
+import dev.mayday.slack.TimelineReply;
+import dev.mayday.timeline.KeyTimeline;
+import dev.mayday.timeline.TimelineCapture;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The composition root: builds every part from the configuration and starts the server. */
 public final class MaydayApp implements AutoCloseable {
 
+    private static final int SLACK_READ_TIMEOUT_MILLIS = 10_000;
+    private static final int SLACK_CALL_TIMEOUT_MILLIS = 15_000;
+    private static final int OUTBOX_WORKERS = 4;
+
     private final HttpServer server;
     private final int port;
     private final Slack slack;
     private final AfterAck afterAck;
+    private final SlackOutbox outbox;
     private final Database database;
     private final SlackSurface surface;
     private final IncidentDirectory incidents;
 
-    private MaydayApp(HttpServer server, int port, Slack slack, AfterAck afterAck, Database database,
+    private MaydayApp(HttpServer server, int port, Slack slack, AfterAck afterAck, SlackOutbox outbox, Database database,
                       SlackSurface surface, IncidentDirectory incidents) {
         this.server = server;
         this.port = port;
         this.slack = slack;
         this.afterAck = afterAck;
+        this.outbox = outbox;
         this.database = database;
         this.surface = surface;
         this.incidents = incidents;
@@ -54,37 +72,50 @@ public final class MaydayApp implements AutoCloseable {
         Database database = Database.open(config.databaseUrl());
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+        slackConfig.setHttpClientReadTimeoutMillis(SLACK_READ_TIMEOUT_MILLIS);
+        slackConfig.setHttpClientCallTimeoutMillis(SLACK_CALL_TIMEOUT_MILLIS);
         Slack slack = Slack.getInstance(slackConfig);
-        App app = new App(AppConfig.builder()
+        Clock wallClock = Clock.systemUTC();
+        SlackGateway gateway = new SlackGateway(slack.methods(config.slackBotToken()), new RateLimitGate(wallClock),
+                RetryPolicy.SLACK_CALL);
+        AppConfig appConfig = AppConfig.builder()
                 .singleTeamBotToken(config.slackBotToken())
                 .signingSecret(config.slackSigningSecret())
                 .slack(slack)
-                .build());
-
-        SlackGateway gateway = new SlackGateway(slack.methods(config.slackBotToken()));
+                .build();
+        App app = new App(appConfig, List.of(
+                new SSLCheck(null),
+                new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(config.slackSigningSecret()))),
+                new KnownBotAuthorization(config.slackBotToken(), gateway)));
         AfterAck afterAck = new AfterAck();
+        afterAck.run("learning the bot's identity", gateway::botUserId);
         IncidentDirectory directory = new IncidentDirectory(database);
         IncidentCard card = new IncidentCard(new SlackTimes(config.teamZone()));
         DeclarationReplies replies = new DeclarationReplies();
-        SlackIncidentNotifier notifier = new SlackIncidentNotifier(gateway,
-                new ChannelProvisioner(gateway, config.teamZone()), directory, card,
-                new Announcements(gateway, config.incidentsChannel()), replies, afterAck);
-        IncidentService incidents = new IncidentService(database, clock, notifier);
+        SlackDelivery delivery = new SlackDelivery(gateway, new ChannelProvisioner(gateway, directory, config.teamZone()),
+                directory, database, card, new Announcements(gateway, config.incidentsChannel()), replies);
+        SlackOutbox outbox = new SlackOutbox(database, delivery, wallClock, OUTBOX_WORKERS);
+        IncidentService incidents = new IncidentService(database, clock, outbox);
         DeclareModal modal = new DeclareModal(incidents, gateway, replies);
         CardActions cardActions = new CardActions(incidents, afterAck);
 
+        TimelineEvents timelineEvents = new TimelineEvents(new TimelineCapture(database, clock));
+        TimelineReply timelineReply = new TimelineReply(new KeyTimeline(database), config.teamZone());
         SlackHandlers handlers = new SlackHandlers(app)
-                .command(IncidentCommand.NAME, new IncidentCommand(incidents, replies, modal, gateway, afterAck))
+                .command(IncidentCommand.NAME, new IncidentCommand(incidents, replies, modal, gateway, afterAck,
+                        timelineReply))
                 .viewSubmission(DeclareModal.CALLBACK_ID, modal)
                 .blockAction(IncidentCard.STATUS_ACTION, cardActions.status())
                 .blockAction(IncidentCard.RESOLVE_ACTION, cardActions.resolve())
                 .blockAction(IncidentCard.CLOSE_ACTION, cardActions.close())
-                .messageShortcut(AddToTimelineShortcut.CALLBACK_ID, new AddToTimelineShortcut(incidents, afterAck));
+                .messageShortcut(AddToTimelineShortcut.CALLBACK_ID, new AddToTimelineShortcut(incidents, afterAck))
+                .events(timelineEvents::register)
+                .acknowledgeUnknownMessageSubtypes();
 
         HttpServer server = new HttpServer(new BoltJavalinAdapter(app), new Health(database));
         int port = server.start(host, config.port());
-        notifier.resumePending();
-        return new MaydayApp(server, port, slack, afterAck, database, handlers.surface(), directory);
+        outbox.start();
+        return new MaydayApp(server, port, slack, afterAck, outbox, database, handlers.surface(), directory);
     }
 
     public int port() {
@@ -103,14 +134,15 @@ public final class MaydayApp implements AutoCloseable {
         return database;
     }
 
-    /** Waits for the Slack work queued so far; true when it finished in time. */
+    /** Waits until the Slack work queued so far is done (outbox empty, replies sent); true when in time. */
     public boolean awaitSlackWork(long timeout, TimeUnit unit) throws InterruptedException {
-        return afterAck.drain(timeout, unit);
+        return outbox.awaitIdle(timeout, unit) && afterAck.drain(timeout, unit) && outbox.awaitIdle(timeout, unit);
     }
 
     @Override
     public void close() {
         server.close();
+        outbox.close();
         afterAck.close();
         try {
             slack.close();

@@ -1,10 +1,12 @@
 package dev.mayday.sandbox;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mayday.Config;
 import dev.mayday.MaydayApp;
 import dev.mayday.incident.Incident;
 import dev.mayday.sandbox.fake.FakeSlack;
 import dev.mayday.timeline.TimelineEntry;
+import dev.mayday.timeline.TimelineKind;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -69,15 +72,39 @@ public final class Demo {
         command(ALEX, channel, "update Rolled back deploy 4812; error rate is falling");
         command(ALEX, channel, "note The cache warm-up after the rollback took 6 minutes");
         command(ALEX, channel, "lead <@" + SAM + "|sam>");
+        capturedMessage(channel);
         step("Sam uses the \"Add to timeline\" shortcut on a message",
                 simulator.addToTimeline(SAM, channel, "1700000000.000200", ALEX, "p99 back under 300 ms since 10:42"));
         step("Sam picks \"Monitoring\" on the incident card", simulator.selectStatus(SAM, channel, "monitoring"));
+        command(SAM, channel, "timeline");
         command(SAM, channel, "sev 9");
         command(SAM, general, "close");
         command(SAM, channel, "sev 3");
         command(SAM, channel, "resolve Rolled back deploy 4812; the fix ships in PR 4813");
         command(SAM, channel, "close");
         summary(app.incidents().byId(1).orElseThrow());
+    }
+
+    /** Chatter is captured from Slack's events; a 📌 makes it a key event; Slack's retries store nothing twice. */
+    private void capturedMessage(String channel) throws InterruptedException {
+        String ts = SlackSimulator.ts(Instant.now());
+        String text = "Rollback finished: error rate back to 0.1%";
+        ObjectNode message = simulator.message(ALEX, channel, ts, text);
+        String eventId = simulator.newEventId();
+        step("Alex posts in the incident channel: \"" + text + "\" (Slack sends Mayday a message event)",
+                simulator.deliver(message, eventId));
+        out.println("  Timeline: " + rowsFor(ts, TimelineKind.MESSAGE) + " message row for it (chatter, not a key event)\n");
+        step("Sam reacts :pushpin: to Alex's message",
+                simulator.deliver(simulator.reactionAdded(SAM, "pushpin", channel, ts, ALEX)));
+        out.println("  Timeline: " + rowsFor(ts, TimelineKind.PINNED) + " key event (PINNED) for it\n");
+        step("Slack delivers Alex's message event again (X-Slack-Retry-Num: 1, same event_id)",
+                simulator.redeliver(message, eventId, 1, "http_timeout"));
+        out.println("  Stored once: " + rowsFor(ts, TimelineKind.MESSAGE) + " message row for it on the timeline\n");
+    }
+
+    private long rowsFor(String ts, TimelineKind kind) {
+        return app.incidents().timeline(1).stream()
+                .filter(e -> e.kind() == kind && ts.equals(e.slackTs()) && !e.deleted()).count();
     }
 
     private void command(String user, String channel, String text) throws InterruptedException {

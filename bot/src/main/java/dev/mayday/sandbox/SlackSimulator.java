@@ -18,12 +18,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
  * Sends requests to Mayday exactly as Slack does: the same content types and payload shapes, signed with the
- * signing secret. Response URLs point at the fake Slack so replies can be read back.
+ * signing secret. Response URLs point at the fake Slack so replies can be read back. Events API callbacks are built
+ * in two steps, so a test can deliver the same event again: an event ({@link #message}, {@link #reactionAdded}, …),
+ * then {@link #deliver} or {@link #redeliver} it.
  */
 public final class SlackSimulator {
 
@@ -116,18 +119,144 @@ public final class SlackSimulator {
         return interaction(payload);
     }
 
+    // --- Events API -----------------------------------------------------------------------------------
+
+    /** A fresh event id, as Slack gives each event; a retry repeats the id of the event it retries. */
+    public String newEventId() {
+        return String.format("Ev%08d", sequence.incrementAndGet());
+    }
+
+    /** The Slack ts of a message posted at {@code at}: seconds and microseconds since the epoch. */
+    public static String ts(Instant at) {
+        return String.format("%d.%06d", at.getEpochSecond(), at.getNano() / 1_000);
+    }
+
+    public ObjectNode message(String user, String channel, String ts, String text) {
+        ObjectNode event = channelMessage(null, channel, ts, text);
+        event.put("user", user).put("client_msg_id", UUID.nameUUIDFromBytes((channel + ts).getBytes(StandardCharsets.UTF_8)).toString());
+        return event;
+    }
+
+    public ObjectNode threadReply(String user, String channel, String ts, String threadTs, String text) {
+        return message(user, channel, ts, text).put("thread_ts", threadTs);
+    }
+
+    /** A thread reply that was also sent to the channel. */
+    public ObjectNode threadBroadcast(String user, String channel, String ts, String threadTs, String text) {
+        return channelMessage("thread_broadcast", channel, ts, text).put("user", user).put("thread_ts", threadTs);
+    }
+
+    public ObjectNode fileShare(String user, String channel, String ts, String text, String fileName) {
+        ObjectNode event = channelMessage("file_share", channel, ts, text).put("user", user)
+                .put("upload", false).put("display_as_bot", false);
+        event.putArray("files").addObject().put("id", "F" + sequence.incrementAndGet()).put("name", fileName)
+                .put("title", fileName).put("mimetype", "image/png");
+        return event;
+    }
+
+    /** {@code user} edited their message {@code ts} at {@code editTs}. */
+    public ObjectNode messageChanged(String user, String channel, String ts, String previousText, String newText,
+                                     String editTs) {
+        ObjectNode event = channelMessage("message_changed", channel, editTs, null).put("hidden", true);
+        event.remove("text");
+        ObjectNode message = event.putObject("message").put("type", "message").put("user", user)
+                .put("text", newText).put("ts", ts);
+        message.putObject("edited").put("user", user).put("ts", editTs);
+        event.putObject("previous_message").put("type", "message").put("user", user).put("text", previousText)
+                .put("ts", ts);
+        return event;
+    }
+
+    /** The message {@code ts} by {@code user} was deleted at {@code deleteTs}. */
+    public ObjectNode messageDeleted(String user, String channel, String ts, String previousText, String deleteTs) {
+        ObjectNode event = channelMessage("message_deleted", channel, deleteTs, null).put("hidden", true)
+                .put("deleted_ts", ts);
+        event.remove("text");
+        event.putObject("previous_message").put("type", "message").put("user", user).put("text", previousText)
+                .put("ts", ts);
+        return event;
+    }
+
+    /** A message posted by an integration (a webhook, a monitoring app). */
+    public ObjectNode botMessage(String botId, String channel, String ts, String text) {
+        return channelMessage("bot_message", channel, ts, text).put("bot_id", botId).put("username", "Monitoring");
+    }
+
+    public ObjectNode channelJoin(String user, String channel, String ts) {
+        return channelMessage("channel_join", channel, ts, "<@" + user + "> has joined the channel").put("user", user);
+    }
+
+    /** Any other message subtype Slack posts in a channel (channel_topic, pinned_item, …). */
+    public ObjectNode channelEvent(String subtype, String user, String channel, String ts, String text) {
+        return channelMessage(subtype, channel, ts, text).put("user", user);
+    }
+
+    public ObjectNode reactionAdded(String user, String reaction, String channel, String ts, String itemUser) {
+        return reaction("reaction_added", user, reaction, channel, ts, itemUser);
+    }
+
+    public ObjectNode reactionRemoved(String user, String reaction, String channel, String ts, String itemUser) {
+        return reaction("reaction_removed", user, reaction, channel, ts, itemUser);
+    }
+
+    /** Delivers {@code event} under a new event id. */
+    public SlackReply deliver(ObjectNode event) {
+        return deliver(event, newEventId());
+    }
+
+    public SlackReply deliver(ObjectNode event, String eventId) {
+        return post("application/json", eventCallback(event, eventId), Instant.now(), Map.of());
+    }
+
+    /** Slack's retry of a delivery it thinks failed: the same body again, with the retry headers. */
+    public SlackReply redeliver(ObjectNode event, String eventId, int retryNum, String retryReason) {
+        return post("application/json", eventCallback(event, eventId), Instant.now(),
+                Map.of("X-Slack-Retry-Num", String.valueOf(retryNum), "X-Slack-Retry-Reason", retryReason));
+    }
+
+    /** The JSON body Slack posts for {@code event}. */
+    public String eventCallback(ObjectNode event, String eventId) {
+        ObjectNode body = json.createObjectNode();
+        body.put("token", "deprecated-verification-token").put("team_id", "T0MAYDAY").put("api_app_id", "AMAYDAY");
+        body.set("event", event);
+        body.put("type", "event_callback").put("event_id", eventId)
+                .put("event_time", Long.parseLong(event.path("event_ts").asText("0").split("\\.")[0]));
+        return body.toString();
+    }
+
+    private ObjectNode channelMessage(String subtype, String channel, String ts, String text) {
+        ObjectNode event = json.createObjectNode().put("type", "message");
+        if (subtype != null) {
+            event.put("subtype", subtype);
+        }
+        return event.put("channel", channel).put("text", text).put("ts", ts).put("event_ts", ts)
+                .put("channel_type", "channel").put("team", "T0MAYDAY");
+    }
+
+    private ObjectNode reaction(String type, String user, String reaction, String channel, String ts, String itemUser) {
+        ObjectNode event = json.createObjectNode().put("type", type).put("user", user).put("reaction", reaction)
+                .put("item_user", itemUser);
+        event.putObject("item").put("type", "message").put("channel", channel).put("ts", ts);
+        return event.put("event_ts", ts(Instant.now()));
+    }
+
     /** A raw signed POST; {@code signedAt} lets tests send stale requests. */
     public SlackReply post(String contentType, String body, Instant signedAt) {
+        return post(contentType, body, signedAt, Map.of());
+    }
+
+    private SlackReply post(String contentType, String body, Instant signedAt, Map<String, String> headers) {
         String timestamp = String.valueOf(signedAt.getEpochSecond());
-        return send(contentType, body, timestamp, signer.generate(timestamp, body));
+        return send(contentType, body, timestamp, signer.generate(timestamp, body), headers);
     }
 
     /** A POST whose signature header is whatever the caller says (forged or missing when null). */
     public SlackReply postWithSignature(String contentType, String body, String timestamp, String signature) {
-        return send(contentType, body, timestamp, signature);
+        return send(contentType, body, timestamp, signature, Map.of());
     }
 
-    private SlackReply send(String contentType, String body, String timestamp, String signature) {
+    private SlackReply send(String contentType, String body, String timestamp, String signature,
+                            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", contentType)
@@ -138,6 +267,7 @@ public final class SlackSimulator {
         if (signature != null) {
             request.header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new SlackReply(response.statusCode(), response.body());

@@ -13,6 +13,7 @@ final class HelpText {
             • `/incident update <text>` — post a status update
             • `/incident lead @someone` — hand the lead over
             • `/incident note <text>` — add a note to the timeline
+            • `/incident timeline` — show the key events so far (only to you); react with :pushpin: to a message to add it
             • `/incident resolve [summary]` — mark it resolved
             • `/incident close` — close it (after resolve)
             • `/incident help` — this list""";

@@ -27,14 +27,16 @@ public final class IncidentCommand implements SlashCommandHandler {
     private final DeclareModal modal;
     private final SlackGateway slack;
     private final AfterAck afterAck;
+    private final TimelineReply timeline;
 
     public IncidentCommand(IncidentService incidents, DeclarationReplies replies, DeclareModal modal,
-                           SlackGateway slack, AfterAck afterAck) {
+                           SlackGateway slack, AfterAck afterAck, TimelineReply timeline) {
         this.incidents = incidents;
         this.replies = replies;
         this.modal = modal;
         this.slack = slack;
         this.afterAck = afterAck;
+        this.timeline = timeline;
     }
 
     @Override
@@ -62,6 +64,9 @@ public final class IncidentCommand implements SlashCommandHandler {
             }
             case "help" -> {
                 return ctx.ack(HelpText.COMMANDS);
+            }
+            case "timeline" -> {
+                return ctx.ack(timeline.forChannel(channel));
             }
             case "sev", "severity" -> incidents.changeSeverity(channel, user, severity(command.rest()));
             case "status" -> incidents.changeStatus(channel, user, status(command.rest()));

@@ -9,5 +9,7 @@ public enum TimelineKind {
     NOTE_ADDED,
     RESOLVED,
     CLOSED,
-    PINNED
+    PINNED,
+    /** What someone said in the incident channel: chatter, never a key event by itself. */
+    MESSAGE
 }

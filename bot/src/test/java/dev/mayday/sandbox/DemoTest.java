@@ -25,10 +25,18 @@ class DemoTest {
                 .contains("Status update from <@U0ALEX>")
                 .contains("handed the lead to <@U0SAM>")
                 .contains(":pushpin: Added to the incident timeline.")
+                .contains("> Sam reacts :pushpin: to Alex's message")
+                .contains("Timeline: 1 key event (PINNED) for it")
+                .contains("X-Slack-Retry-Num: 1")
+                .contains("Stored once: 1 message row for it on the timeline")
+                .contains("Key events of incident #1: Checkout API returning 502s")
+                .contains(":pushpin: Rollback finished: error rate back to 0.1%")
                 .contains("`9` is not a severity")
                 .contains("This is not an incident channel")
                 .contains("resolved the incident")
                 .contains("Stored in SQLite: incident #1 \"Checkout API returning 502s\", SEV3, Closed, lead U0SAM")
-                .contains("PINNED");
+                .contains("PINNED")
+                .contains("MESSAGE  U0ALEX  Rollback finished")
+                .doesNotContain("Mayday answered HTTP");
     }
 }

@@ -37,8 +37,16 @@ class ManifestTest {
             entry("conversations.setTopic", Set.of("channels:manage", "groups:write")),
             entry("conversations.invite", Set.of("channels:manage", "groups:write")),
             entry("conversations.list", Set.of("channels:read", "groups:read")),
+            entry("conversations.history", Set.of("channels:history", "groups:history")),
             entry("chat.postMessage", Set.of("chat:write", "chat:write.public")),
             entry("chat.update", Set.of("chat:write")));
+
+    /** The bot scopes each subscribed bot event needs (Slack delivers an event only with its scope granted). */
+    private static final Map<String, Set<String>> SCOPES_BY_EVENT = Map.ofEntries(
+            entry("message.channels", Set.of("channels:history")),
+            entry("message.groups", Set.of("groups:history")),
+            entry("reaction_added", Set.of("reactions:read")),
+            entry("reaction_removed", Set.of("reactions:read")));
 
     @TempDir
     Path dir;
@@ -107,6 +115,10 @@ class ManifestTest {
                 .containsAll(methods);
         Set<String> needed = new TreeSet<>(Set.of("commands"));
         methods.forEach(method -> needed.addAll(SCOPES_BY_METHOD.get(method)));
+        Set<String> events = sandbox.app.surface().botEvents();
+        assertThat(SCOPES_BY_EVENT.keySet()).as("an event Mayday handles has no scope entry here; add it, and its scope to manifest.yml")
+                .containsAll(events);
+        events.forEach(event -> needed.addAll(SCOPES_BY_EVENT.get(event)));
 
         Set<String> declared = texts(manifest.path("oauth_config").path("scopes").path("bot"), null);
         assertThat(declared).isEqualTo(needed);
@@ -122,6 +134,10 @@ class ManifestTest {
         sandbox.command("U0SAM", channel, "resolve rolled back");
         sandbox.command("U0SAM", channel, "close");
         sandbox.simulator.addToTimeline("U0SAM", channel, "1773480000.000100", "U0ALEX", "key moment");
+        sandbox.simulator.deliver(sandbox.simulator.message("U0ALEX", channel, "1773480000.000100", "key moment"));
+        sandbox.simulator.deliver(sandbox.simulator.botMessage("B0GRAFANA", channel, "1773480001.000100", "alert"));
+        sandbox.simulator.deliver(sandbox.simulator.reactionAdded("U0SAM", "pushpin", channel, "1773480000.000100", "U0ALEX"));
+        sandbox.command("U0SAM", channel, "timeline");
         sandbox.command("U0ALEX", sandbox.generalChannel, "");
         sandbox.simulator.submitDeclareForm("U0ALEX", "V1", sandbox.generalChannel, "Secret thing", "SEV1", null, true);
         sandbox.settle();

@@ -1,0 +1,152 @@
+package dev.mayday.db.timeline;
+
+import dev.mayday.db.Database;
+import dev.mayday.db.incident.IncidentDao;
+import dev.mayday.db.incident.IncidentRow;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jdbi.v3.core.Jdbi;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The V003 columns and tables behind capturing channel messages, reactions and Slack's retried deliveries. */
+class TimelineCaptureStoreTest {
+
+    @TempDir
+    Path dir;
+    Jdbi jdbi;
+    long incidentId;
+
+    @BeforeEach
+    void open() {
+        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("test.db")).jdbi();
+        incidentId = jdbi.inTransaction(h -> {
+            IncidentDao incidents = h.attach(IncidentDao.class);
+            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false, "U1", "U1",
+                    1_000L, null, null, null, null, "k", "C0", null, null, null, null, 1_000L));
+            return incidents.byOriginKey("k").orElseThrow().id();
+        });
+    }
+
+    private TimelineRow message(String ts, String threadTs, String text) {
+        return new TimelineRow(0, incidentId, 5_000L, "MESSAGE", "U2", text, false, ts, "msg:C1:" + ts,
+                threadTs, false, null);
+    }
+
+    private TimelineDao timeline() {
+        return jdbi.onDemand(TimelineDao.class);
+    }
+
+    @Test
+    void insertIfAbsent_storesEveryColumnOnce() {
+        int first = timeline().insertIfAbsent(message("1.000200", "1.000100", "reply"));
+        int again = timeline().insertIfAbsent(message("1.000200", "1.000100", "reply, delivered twice"));
+
+        assertThat(first).isEqualTo(1);
+        assertThat(again).isZero();
+        assertThat(timeline().byDedupeKey("msg:C1:1.000200").orElseThrow()).satisfies(row -> {
+            assertThat(row.text()).isEqualTo("reply");
+            assertThat(row.threadTs()).isEqualTo("1.000100");
+            assertThat(row.isKey()).isFalse();
+            assertThat(row.deleted()).isFalse();
+            assertThat(row.editedAt()).isNull();
+        });
+    }
+
+    @Test
+    void updateTextAndSetDeleted_changeOnlyTheirRow() {
+        timeline().insertIfAbsent(message("1.000100", null, "first"));
+        timeline().insertIfAbsent(message("1.000300", null, "other"));
+
+        assertThat(timeline().updateText("msg:C1:1.000100", "first (edited)", 9_000L)).isEqualTo(1);
+        assertThat(timeline().setDeleted("msg:C1:1.000100", true)).isEqualTo(1);
+        assertThat(timeline().setDeleted("msg:C1:1.000100", true)).as("already deleted").isZero();
+        assertThat(timeline().setDeleted("msg:C1:9.999999", true)).as("unknown").isZero();
+
+        assertThat(timeline().byDedupeKey("msg:C1:1.000100").orElseThrow()).satisfies(row -> {
+            assertThat(row.text()).isEqualTo("first (edited)");
+            assertThat(row.editedAt()).isEqualTo(9_000L);
+            assertThat(row.deleted()).isTrue();
+        });
+        assertThat(timeline().byDedupeKey("msg:C1:1.000300").orElseThrow().deleted()).isFalse();
+    }
+
+    @Test
+    void keyEvents_leaveOutChatterAndDeletedRows() {
+        timeline().insert(new TimelineRow(0, incidentId, 1_000L, "DECLARED", "U1", "SEV2 Checkout down", true, null, null));
+        timeline().insertIfAbsent(message("1.000100", null, "chatter"));
+        timeline().insert(new TimelineRow(0, incidentId, 6_000L, "PINNED", "U2", "kept", true, "1.000200", "pin:C1:1.000200"));
+        timeline().insert(new TimelineRow(0, incidentId, 7_000L, "PINNED", "U2", "unpinned", true, "1.000300", "pin:C1:1.000300"));
+        timeline().setDeleted("pin:C1:1.000300", true);
+
+        assertThat(timeline().keyEvents(incidentId)).extracting(TimelineRow::text)
+                .containsExactly("SEV2 Checkout down", "kept");
+    }
+
+    @Test
+    void insert_ofAnUnpinnedPin_pinsItAgain_butOtherDeletedRowsStayDeleted() {
+        TimelineRow pin = new TimelineRow(0, incidentId, 6_000L, "PINNED", "U2", "p99 ok", true, "1.000200", "pin:C1:1.000200");
+        timeline().insert(pin);
+        assertThat(timeline().insert(pin)).as("still pinned: a duplicate").isZero();
+        timeline().setDeleted("pin:C1:1.000200", true);
+
+        assertThat(timeline().insert(pin)).isEqualTo(1);
+        assertThat(timeline().byDedupeKey("pin:C1:1.000200").orElseThrow().deleted()).isFalse();
+
+        timeline().insertIfAbsent(message("1.000100", null, "gone"));
+        timeline().setDeleted("msg:C1:1.000100", true);
+        assertThat(timeline().insert(message("1.000100", null, "gone"))).isZero();
+        assertThat(timeline().byDedupeKey("msg:C1:1.000100").orElseThrow().deleted()).isTrue();
+    }
+
+    @Test
+    void replaceStandIn_replacesOnlyTheStandIn() {
+        timeline().insert(new TimelineRow(0, incidentId, 6_000L, "PINNED", null, "(?)", true, "1.000200", "pin:C1:1.000200"));
+
+        assertThat(timeline().replaceStandIn("pin:C1:1.000200", "(?)", "U2", "the real text")).isEqualTo(1);
+        assertThat(timeline().replaceStandIn("pin:C1:1.000200", "(?)", "U3", "again")).isZero();
+        assertThat(timeline().byDedupeKey("pin:C1:1.000200").orElseThrow())
+                .extracting(TimelineRow::actor, TimelineRow::text).containsExactly("U2", "the real text");
+    }
+
+    @Test
+    void processedEvents_recordEachEventIdOnce() {
+        ProcessedEventDao events = jdbi.onDemand(ProcessedEventDao.class);
+
+        assertThat(events.recordIfNew("Ev1", 1_000L)).isEqualTo(1);
+        assertThat(events.recordIfNew("Ev1", 2_000L)).isZero();
+        assertThat(events.recordIfNew("Ev2", 2_000L)).isEqualTo(1);
+        assertThat(events.count("Ev1")).isEqualTo(1);
+    }
+
+    @Test
+    void processedEvent_andTimelineWrite_commitTogetherOrNotAtAll() {
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> {
+            h.attach(ProcessedEventDao.class).recordIfNew("Ev9", 1_000L);
+            h.attach(TimelineDao.class).insertIfAbsent(message("1.000900", null, "lost"));
+            throw new IllegalStateException("disk full");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(jdbi.onDemand(ProcessedEventDao.class).count("Ev9")).isZero();
+        assertThat(timeline().byDedupeKey("msg:C1:1.000900")).isEmpty();
+    }
+
+    @Test
+    void pinReactions_countHolders() {
+        PinReactionDao pins = jdbi.onDemand(PinReactionDao.class);
+
+        assertThat(pins.add("C1", "1.000200", "U1")).isEqualTo(1);
+        assertThat(pins.add("C1", "1.000200", "U1")).isZero();
+        pins.add("C1", "1.000200", "U2");
+        pins.add("C1", "1.000300", "U1");
+        assertThat(pins.holders("C1", "1.000200")).isEqualTo(2);
+
+        assertThat(pins.remove("C1", "1.000200", "U1")).isEqualTo(1);
+        assertThat(pins.remove("C1", "1.000200", "U1")).isZero();
+        assertThat(pins.holders("C1", "1.000200")).isEqualTo(1);
+    }
+}
