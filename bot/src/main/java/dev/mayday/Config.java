@@ -16,7 +16,15 @@ public record Config(
         String databaseUrl,
         int port,
         Optional<String> incidentsChannel,
-        ZoneId teamZone) {
+        ZoneId teamZone,
+        PagerDutyConfig pagerDuty) {
+
+    /** Without PagerDuty, as the sandbox and most tests run. */
+    public Config(String slackBotToken, String slackSigningSecret, String slackApiUrl, String databaseUrl, int port,
+                  Optional<String> incidentsChannel, ZoneId teamZone) {
+        this(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
+                PagerDutyConfig.off());
+    }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:mayday.db";
@@ -30,14 +38,20 @@ public record Config(
                 optional(env, "DATABASE_URL").orElse(DEFAULT_DATABASE_URL),
                 port(optional(env, "PORT").orElse(String.valueOf(DEFAULT_PORT))),
                 optional(env, "INCIDENTS_CHANNEL"),
-                zone(optional(env, "TEAM_TIMEZONE").orElse("UTC")));
+                zone(optional(env, "TEAM_TIMEZONE").orElse("UTC")),
+                new PagerDutyConfig(
+                        optional(env, "PAGERDUTY_API_TOKEN"),
+                        httpUrl("PAGERDUTY_API_URL", optional(env, "PAGERDUTY_API_URL").orElse(PagerDutyConfig.DEFAULT_API_URL)),
+                        optional(env, "PAGERDUTY_WEBHOOK_SECRET"),
+                        optional(env, "PAGERDUTY_FROM_EMAIL"),
+                        optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_MAP)));
     }
 
     @Override
     public String toString() {
         return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
                 + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
-                + ", teamZone=" + teamZone + "]";
+                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + "]";
     }
 
     private static String required(Map<String, String> env, String name, String what) {
@@ -50,10 +64,15 @@ public record Config(
     }
 
     private static String withTrailingSlash(String url) {
+        String checked = httpUrl("SLACK_API_URL", url);
+        return checked.endsWith("/") ? checked : checked + "/";
+    }
+
+    private static String httpUrl(String name, String url) {
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new ConfigException("SLACK_API_URL must be an http(s) URL, got: " + url);
+            throw new ConfigException(name + " must be an http(s) URL, got: " + url);
         }
-        return url.endsWith("/") ? url : url + "/";
+        return url;
     }
 
     private static int port(String text) {

@@ -1,5 +1,6 @@
 package dev.mayday;
 
+import dev.mayday.rotation.RotationSimulation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ public final class Main {
         switch (command) {
             case "serve" -> serve();
             case "demo" -> System.exit(new dev.mayday.sandbox.Demo(System.out).run());
+            case "simulate-rotation" -> simulateRotation(args);
             case "help", "--help", "-h" -> System.out.println(usage());
             default -> {
                 System.err.println("mayday: unknown command '" + command + "'\n" + usage());
@@ -46,11 +48,36 @@ public final class Main {
         stopped.await();
     }
 
+    /** {@code simulate-rotation [--members N] [--incidents N] [--seed N]} */
+    private static void simulateRotation(String[] args) {
+        int members = 12;
+        int incidents = 1000;
+        long seed = 42;
+        try {
+            for (int i = 1; i < args.length; i += 2) {
+                String value = i + 1 < args.length ? args[i + 1] : "";
+                switch (args[i]) {
+                    case "--members" -> members = Integer.parseInt(value);
+                    case "--incidents" -> incidents = Integer.parseInt(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            System.out.print(new RotationSimulation().run(members, incidents, seed));
+        } catch (IllegalArgumentException e) {
+            System.err.println("mayday simulate-rotation: " + e.getMessage()
+                    + "\nusage: simulate-rotation [--members 12] [--incidents 1000] [--seed 42]");
+            System.exit(2);
+        }
+    }
+
     private static String usage() {
         return """
                 usage: java -jar bot/target/mayday.jar <command>
                   serve   run the bot (configuration from the environment; see README.md)
                   demo    run a scripted incident against a local fake Slack and print what Slack would show
+                  simulate-rotation [--members 12] [--incidents 1000] [--seed 42]
+                          compare the fair duty rotation with round robin and random picks
                   help    this text""";
     }
 }

@@ -21,6 +21,9 @@ import dev.mayday.slack.ChannelProvisioner;
 import dev.mayday.slack.DeclarationReplies;
 import dev.mayday.slack.DeclareModal;
 import dev.mayday.slack.IncidentCard;
+import dev.mayday.rotation.DutyService;
+import dev.mayday.rotation.RotationPicker;
+import dev.mayday.slack.DutyCommand;
 import dev.mayday.slack.IncidentCommand;
 import dev.mayday.slack.KnownBotAuthorization;
 import dev.mayday.slack.SlackGateway;
@@ -95,7 +98,7 @@ public final class MaydayApp implements AutoCloseable {
         SlackDelivery delivery = new SlackDelivery(gateway, new ChannelProvisioner(gateway, directory, config.teamZone()),
                 directory, database, card, new Announcements(gateway, config.incidentsChannel()), replies);
         SlackOutbox outbox = new SlackOutbox(database, delivery, wallClock, OUTBOX_WORKERS);
-        IncidentService incidents = new IncidentService(database, clock, outbox);
+        IncidentService incidents = new IncidentService(database, clock, outbox, new RotationPicker());
         DeclareModal modal = new DeclareModal(incidents, gateway, replies);
         CardActions cardActions = new CardActions(incidents, afterAck);
 
@@ -103,7 +106,7 @@ public final class MaydayApp implements AutoCloseable {
         TimelineReply timelineReply = new TimelineReply(new KeyTimeline(database), config.teamZone());
         SlackHandlers handlers = new SlackHandlers(app)
                 .command(IncidentCommand.NAME, new IncidentCommand(incidents, replies, modal, gateway, afterAck,
-                        timelineReply))
+                        timelineReply, new DutyCommand(new DutyService(database, clock, config.teamZone()))))
                 .viewSubmission(DeclareModal.CALLBACK_ID, modal)
                 .blockAction(IncidentCard.STATUS_ACTION, cardActions.status())
                 .blockAction(IncidentCard.RESOLVE_ACTION, cardActions.resolve())

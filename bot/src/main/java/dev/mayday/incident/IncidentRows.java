@@ -15,7 +15,7 @@ final class IncidentRows {
                 Status.valueOf(row.status()), row.isPrivate(), row.declaredBy(), row.lead(),
                 Instant.ofEpochMilli(row.declaredAt()), instant(row.acknowledgedAt()), instant(row.resolvedAt()),
                 instant(row.closedAt()), row.resolution(), row.originChannel(), row.channelId(), row.channelName(),
-                row.cardTs(), row.announcementTs());
+                row.cardTs(), row.announcementTs(), row.responder(), row.leadReason());
     }
 
     static IncidentRow toRow(Incident incident, String originKey, Instant updatedAt) {
@@ -24,7 +24,7 @@ final class IncidentRows {
                 incident.declaredAt().toEpochMilli(), millis(incident.acknowledgedAt()), millis(incident.resolvedAt()),
                 millis(incident.closedAt()), incident.resolution(), originKey, incident.originChannel(),
                 incident.channelId(), incident.channelName(), incident.cardTs(), incident.announcementTs(),
-                updatedAt.toEpochMilli());
+                updatedAt.toEpochMilli(), incident.responder(), incident.leadReason());
     }
 
     private static Instant instant(Long millis) {

@@ -21,11 +21,18 @@ public final class IncidentService {
     private final Database database;
     private final Clock clock;
     private final IncidentNotifier notifier;
+    private final LeadPicker leads;
 
+    /** Without a rotation: the declarer leads every incident they declare. */
     public IncidentService(Database database, Clock clock, IncidentNotifier notifier) {
+        this(database, clock, notifier, LeadPicker.declarerLeads());
+    }
+
+    public IncidentService(Database database, Clock clock, IncidentNotifier notifier, LeadPicker leads) {
         this.database = database;
         this.clock = clock;
         this.notifier = notifier;
+        this.leads = leads;
     }
 
     public Declared declare(Declaration declaration) {
@@ -39,7 +46,14 @@ public final class IncidentService {
                     Status.INVESTIGATING, declaration.isPrivate(), declaration.declaredBy(), declaration.declaredBy(),
                     now, null, null, null, null, declaration.originChannel(), null, null, null, null);
             store.incidents().insertIfNew(IncidentRows.toRow(draft, declaration.originKey(), now));
-            Incident incident = IncidentRows.toIncident(store.incidents().byOriginKey(declaration.originKey()).orElseThrow());
+            Incident stored = IncidentRows.toIncident(
+                    store.incidents().byOriginKey(declaration.originKey()).orElseThrow());
+            // in the same transaction: the lead is chosen and the incident stored together, or neither
+            Assignment assignment = leads.pick(store, stored.id(), now, stored.severity(), declaration.declaredBy());
+            Incident incident = stored.withAssignment(assignment.lead(), assignment.responder(), assignment.reason());
+            if (!incident.equals(stored)) {
+                store.incidents().updateState(IncidentRows.toRow(incident, null, now));
+            }
             store.timeline().insert(TimelineRows.toRow(TimelineEntry.key(incident.id(), now, TimelineKind.DECLARED,
                     declaration.declaredBy(), incident.severity().label() + " " + incident.title())));
             store.outbox().enqueue(incident.id(), Publication.DECLARED.name(), null, declaration.declaredBy(), null,
@@ -86,13 +100,14 @@ public final class IncidentService {
     }
 
     public IncidentChange changeLead(String channelId, String actor, String newLead) {
-        return apply(channelId, actor, incident -> {
+        return applyWithStore(channelId, actor, (store, incident) -> {
             requireOpen(incident);
             if (incident.lead().equals(newLead)) {
                 throw new IncidentRuleViolation("They are already leading this incident.");
             }
-            Incident after = incident.withState(incident.severity(), incident.status(), newLead,
-                    incident.acknowledgedAt(), incident.resolvedAt(), incident.closedAt(), incident.resolution());
+            leads.handedOff(store, incident.id(), incident.lead(), newLead, clock.instant());
+            // the reason explained the previous lead's pick: it no longer applies
+            Incident after = incident.withAssignment(newLead, incident.responder(), null);
             return new Step(after, TimelineKind.LEAD_CHANGED, newLead);
         });
     }
@@ -152,10 +167,14 @@ public final class IncidentService {
     }
 
     private IncidentChange apply(String channelId, String actor, Rule rule) {
+        return applyWithStore(channelId, actor, (store, before) -> rule.apply(before));
+    }
+
+    private IncidentChange applyWithStore(String channelId, String actor, StoreRule rule) {
         IncidentChange change = database.inTransaction(store -> {
             Incident before = store.incidents().byChannel(channelId).map(IncidentRows::toIncident)
                     .orElseThrow(IncidentService::notAnIncidentChannel);
-            Step step = rule.apply(before);
+            Step step = rule.apply(store, before);
             Instant now = clock.instant();
             Incident after = acknowledgedIfLeadActs(before, step.after(), actor, now);
             store.incidents().updateState(IncidentRows.toRow(after, null, now));
@@ -205,6 +224,12 @@ public final class IncidentService {
     @FunctionalInterface
     private interface Rule {
         Step apply(Incident before);
+    }
+
+    /** A rule that also writes inside the change's transaction. */
+    @FunctionalInterface
+    private interface StoreRule {
+        Step apply(Database.Store store, Incident before);
     }
 
     private record Step(Incident after, TimelineKind kind, String text) {

@@ -37,12 +37,18 @@ public final class IncidentCard {
     public List<LayoutBlock> blocks(Incident incident) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(headline(incident), true))));
-        List<TextObject> fields = List.of(
+        List<TextObject> fields = new ArrayList<>(List.of(
                 markdownText("*Severity*\n" + severityBadge(incident.severity())),
                 markdownText("*Status*\n" + incident.status().label()),
                 markdownText("*Lead*\n" + Mentions.of(incident.lead())),
-                markdownText("*Declared*\n" + times.format(incident.declaredAt())));
+                markdownText("*Declared*\n" + times.format(incident.declaredAt()))));
+        incident.pairedResponder().ifPresent(responder ->
+                fields.add(markdownText("*Responder*\n" + Mentions.of(responder))));
         blocks.add(section(s -> s.fields(fields)));
+        if (incident.leadReason() != null) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(":arrows_counterclockwise: "
+                    + capitalized(incident.leadReason()))))));
+        }
         if (incident.summary() != null) {
             blocks.add(section(s -> s.text(markdownText(incident.summary()))));
         }
@@ -60,12 +66,19 @@ public final class IncidentCard {
 
     public String fallbackText(Incident incident) {
         return headline(incident) + " — " + incident.severity().label() + ", " + incident.status().label()
-                + ", lead " + Mentions.of(incident.lead());
+                + ", lead " + Mentions.of(incident.lead())
+                + incident.pairedResponder().map(r -> ", responder " + Mentions.of(r)).orElse("");
     }
 
     public String topic(Incident incident) {
         return incident.severity().label() + " · " + incident.status().label() + " · Lead: "
-                + Mentions.of(incident.lead()) + " · " + incident.title();
+                + Mentions.of(incident.lead())
+                + incident.pairedResponder().map(r -> " · Responder: " + Mentions.of(r)).orElse("")
+                + " · " + incident.title();
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     static String headline(Incident incident) {

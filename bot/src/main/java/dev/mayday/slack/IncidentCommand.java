@@ -28,15 +28,17 @@ public final class IncidentCommand implements SlashCommandHandler {
     private final SlackGateway slack;
     private final AfterAck afterAck;
     private final TimelineReply timeline;
+    private final DutyCommand duty;
 
     public IncidentCommand(IncidentService incidents, DeclarationReplies replies, DeclareModal modal,
-                           SlackGateway slack, AfterAck afterAck, TimelineReply timeline) {
+                           SlackGateway slack, AfterAck afterAck, TimelineReply timeline, DutyCommand duty) {
         this.incidents = incidents;
         this.replies = replies;
         this.modal = modal;
         this.slack = slack;
         this.afterAck = afterAck;
         this.timeline = timeline;
+        this.duty = duty;
     }
 
     @Override
@@ -67,6 +69,9 @@ public final class IncidentCommand implements SlashCommandHandler {
             }
             case "timeline" -> {
                 return ctx.ack(timeline.forChannel(channel));
+            }
+            case "duty" -> {
+                return ctx.ack(duty.handle(user, command.rest()));
             }
             case "sev", "severity" -> incidents.changeSeverity(channel, user, severity(command.rest()));
             case "status" -> incidents.changeStatus(channel, user, status(command.rest()));

@@ -20,6 +20,11 @@ public final class Mentions {
         return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
+    /** A Slack user id (U… or W…), as opposed to a stand-in such as PagerDuty. */
+    public static boolean isUserId(String id) {
+        return id.matches("[UW][A-Z0-9]+");
+    }
+
     public static String of(String userId) {
         return "<@" + userId + ">";
     }

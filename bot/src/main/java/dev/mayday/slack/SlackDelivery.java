@@ -79,7 +79,7 @@ public final class SlackDelivery {
         }
         String channel = incident.channelId();
         slack.setTopic(channel, card.topic(incident));
-        slack.invite(channel, people(incident.declaredBy(), incident.lead()));
+        slack.invite(channel, people(incident.declaredBy(), incident.lead(), incident.responder()));
         if (incident.card().isEmpty()) {
             Incident current = incident;
             directory.recordCard(id, postOnce(row, channel, "card-" + id, card.fallbackText(current), card.blocks(current)));
@@ -134,7 +134,12 @@ public final class SlackDelivery {
     }
 
     private List<String> people(String... users) {
-        Set<String> distinct = new LinkedHashSet<>(List.of(users));
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String user : users) {
+            if (user != null && Mentions.isUserId(user)) {
+                distinct.add(user);
+            }
+        }
         distinct.remove(slack.botUserId());
         return List.copyOf(distinct);
     }

@@ -2,6 +2,7 @@ package dev.mayday.db;
 
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.outbox.OutboxDao;
+import dev.mayday.db.rotation.RosterDao;
 import dev.mayday.db.timeline.TimelineDao;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -37,7 +38,8 @@ public final class Database {
         return jdbi.inTransaction(handle -> work.run(new Store(
                 handle.attach(IncidentDao.class),
                 handle.attach(TimelineDao.class),
-                handle.attach(OutboxDao.class))));
+                handle.attach(OutboxDao.class),
+                handle.attach(RosterDao.class))));
     }
 
     /**
@@ -48,7 +50,8 @@ public final class Database {
         return jdbi.withHandle(handle -> work.run(new Store(
                 handle.attach(IncidentDao.class),
                 handle.attach(TimelineDao.class),
-                handle.attach(OutboxDao.class))));
+                handle.attach(OutboxDao.class),
+                handle.attach(RosterDao.class))));
     }
 
     public boolean isReachable() {
@@ -73,6 +76,6 @@ public final class Database {
     }
 
     /** The repositories visible inside one transaction. */
-    public record Store(IncidentDao incidents, TimelineDao timeline, OutboxDao outbox) {
+    public record Store(IncidentDao incidents, TimelineDao timeline, OutboxDao outbox, RosterDao roster) {
     }
 }

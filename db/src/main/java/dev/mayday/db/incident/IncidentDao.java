@@ -14,9 +14,9 @@ public interface IncidentDao {
 
     @SqlUpdate("""
             INSERT INTO incidents (title, summary, severity, status, is_private, declared_by, lead, declared_at,
-                                   origin_key, origin_channel, updated_at)
+                                   origin_key, origin_channel, updated_at, responder, lead_reason)
             VALUES (:title, :summary, :severity, :status, :isPrivate, :declaredBy, :lead, :declaredAt,
-                    :originKey, :originChannel, :declaredAt)
+                    :originKey, :originChannel, :declaredAt, :responder, :leadReason)
             ON CONFLICT (origin_key) DO NOTHING""")
     int insertIfNew(@BindMethods IncidentRow row);
 
@@ -34,6 +34,7 @@ public interface IncidentDao {
 
     @SqlUpdate("""
             UPDATE incidents SET severity = :severity, status = :status, lead = :lead,
+                   responder = :responder, lead_reason = :leadReason,
                    acknowledged_at = :acknowledgedAt, resolved_at = :resolvedAt, closed_at = :closedAt,
                    resolution = :resolution, updated_at = :updatedAt
             WHERE id = :id""")

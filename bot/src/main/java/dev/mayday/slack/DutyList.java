@@ -1,0 +1,116 @@
+package dev.mayday.slack;
+
+import dev.mayday.rotation.Absence;
+import dev.mayday.rotation.DutyStanding;
+import dev.mayday.rotation.Ledger;
+import dev.mayday.rotation.MemberKind;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/** The text of {@code /incident duty list} and {@code /incident duty help}. */
+final class DutyList {
+
+    static final String HELP = """
+            *Mayday — the duty rotation* (`/incident duty …`, from any channel)
+            • `join [engineer|manager]` — put yourself on the roster (default engineer); `leave` — take yourself off
+            • `add @someone engineer|manager` — put someone on the roster; `remove @someone` — take them off
+            • `away @someone|me <from> <to>` — days away (yyyy-MM-dd, first and last day); `back @someone|me` — back now
+            • `list` — who is on it, who led how much against their fair share, and who is next
+            New incidents are led by the available member furthest behind their fair share; SEV1 and SEV2 also get \
+            a responder of the other kind (a manager for an engineer lead, and the other way round).""";
+
+    private final ZoneId zone;
+
+    DutyList(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    String render(DutyStanding standing, String viewer) {
+        if (standing.rows().isEmpty()) {
+            return "Nobody is on the duty roster yet, so whoever declares an incident leads it. Start it with "
+                    + "`/incident duty join [engineer|manager]` or `/incident duty add @someone engineer|manager`.";
+        }
+        StringBuilder text = new StringBuilder("*Duty roster* — ").append(standing.rows().size()).append(" members: ")
+                .append(count(standing.engineers())).append(", ").append(count(standing.managers())).append('\n');
+        for (DutyStanding.Row row : standing.rows()) {
+            text.append("• ").append(Mentions.of(row.member().userId()))
+                    .append(row.member().userId().equals(viewer) ? " (you)" : "")
+                    .append(" · ").append(row.member().kind().label())
+                    .append(" · led ").append(row.member().lead().turns())
+                    .append(" of a fair share of ").append(oneDecimal(row.member().lead().share()))
+                    .append(responded(row.member().responder()))
+                    .append(" · ").append(availability(row)).append('\n');
+        }
+        text.append("Spread: ").append(oneDecimal(standing.spread()))
+                .append(" (largest minus smallest deficit: fair share minus leads)\n");
+        text.append(share(standing.engineers())).append("   |   ").append(share(standing.managers()));
+        return text.toString();
+    }
+
+    private String availability(DutyStanding.Row row) {
+        StringBuilder text = new StringBuilder();
+        if (row.isAway()) {
+            text.append(":palm_tree: away through ").append(lastDay(row.awayUntil()));
+        } else {
+            text.append(row.placeInLine() == 1 ? "next in line" : ordinal(row.placeInLine()) + " in line");
+            if (row.busy()) {
+                text.append(" (leading an open incident)");
+            }
+        }
+        if (row.nextAway() != null) {
+            text.append(" · away ").append(days(row.nextAway(), zone));
+        }
+        return text.toString();
+    }
+
+    private LocalDate lastDay(Instant end) {
+        return end.minusMillis(1).atZone(zone).toLocalDate();
+    }
+
+    static String days(Absence absence, ZoneId zone) {
+        LocalDate first = absence.from().atZone(zone).toLocalDate();
+        LocalDate last = absence.to().minusMillis(1).atZone(zone).toLocalDate();
+        return first.equals(last) ? "on " + first : "from " + first + " to " + last;
+    }
+
+    static String article(MemberKind kind) {
+        return (kind == MemberKind.ENGINEER ? "an " : "a ") + kind.label();
+    }
+
+    private static String responded(Ledger responder) {
+        return responder.turns() == 0 && responder.share() < 0.05 ? ""
+                : " · second responder " + responder.turns() + " of " + oneDecimal(responder.share());
+    }
+
+    private static String count(DutyStanding.KindShare share) {
+        return share.members() + " " + (share.members() == 1 ? share.kind().label() : share.kind().plural());
+    }
+
+    private static String share(DutyStanding.KindShare share) {
+        String kind = share.kind().plural();
+        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + ": " + percent(share.leadShare())
+                + " of leads (" + share.leads() + "), " + percent(share.rosterShare()) + " of the roster";
+    }
+
+    private static String percent(double fraction) {
+        return Math.round(fraction * 100) + "%";
+    }
+
+    private static String oneDecimal(double value) {
+        String text = String.format(Locale.ROOT, "%.1f", value);
+        return text.equals("-0.0") ? "0.0" : text;
+    }
+
+    private static String ordinal(int n) {
+        String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.mayday.db.rotation;
+
+import dev.mayday.db.Database;
+import dev.mayday.db.incident.IncidentRow;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The V005 tables behind the duty rotation, and the responder and reason columns on incidents. */
+class RosterDaoTest {
+
+    @TempDir
+    Path dir;
+    Database db;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
+    }
+
+    private static MemberRow member(String user, String kind) {
+        return new MemberRow(user, kind, 1_000L, null, 0.5, 2, 7L, 0.25, 1, 3L);
+    }
+
+    private long incident(String originKey, String lead, String status) {
+        return db.inTransaction(s -> {
+            s.incidents().insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", status, false, "U1", lead,
+                    1_000L, null, null, null, null, originKey, "C0", null, null, null, null, 1_000L, "U9", "why"));
+            return s.incidents().byOriginKey(originKey).orElseThrow().id();
+        });
+    }
+
+    @Test
+    void save_insertsThenUpdatesTheSameMember() {
+        db.inTransaction(s -> s.roster().save(member("U1", "ENGINEER")));
+        db.inTransaction(s -> s.roster().save(new MemberRow("U1", "MANAGER", 2_000L, 3_000L, 1.5, 3, 9L, 0, 0, 0)));
+
+        List<MemberRow> members = db.read(s -> s.roster().members());
+        assertThat(members).singleElement().isEqualTo(
+                new MemberRow("U1", "MANAGER", 2_000L, 3_000L, 1.5, 3, 9L, 0, 0, 0));
+    }
+
+    @Test
+    void save_withUnknownKind_isRejected() {
+        assertThatThrownBy(() -> db.inTransaction(s -> s.roster().save(member("U1", "INTERN"))))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void absences_currentAndFutureAreListed_backCutsTheCurrentAndDropsTheFuture() {
+        db.inTransaction(s -> s.roster().save(member("U1", "ENGINEER")));
+        db.inTransaction(s -> {
+            s.roster().insertAbsence("U1", 100, 200);
+            s.roster().insertAbsence("U1", 400, 600);
+            return s.roster().insertAbsence("U1", 800, 900);
+        });
+
+        List<AbsenceRow> ahead = db.read(s -> s.roster().absencesEndingAfter(450));
+        assertThat(ahead).extracting(AbsenceRow::startsAt)
+                .containsExactly(400L, 800L);
+        int cut = db.inTransaction(s -> s.roster().cutAbsencesShort("U1", 450));
+        int dropped = db.inTransaction(s -> s.roster().dropFutureAbsences("U1", 450));
+
+        assertThat(cut).isEqualTo(1);
+        assertThat(dropped).isEqualTo(1);
+        List<AbsenceRow> all = db.read(s -> s.roster().absencesEndingAfter(0));
+        assertThat(all).extracting(AbsenceRow::endsAt)
+                .containsExactly(200L, 450L);
+    }
+
+    @Test
+    void absence_endingBeforeItStarts_isRejected() {
+        db.inTransaction(s -> s.roster().save(member("U1", "ENGINEER")));
+        assertThatThrownBy(() -> db.inTransaction(s -> s.roster().insertAbsence("U1", 200, 100)))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void assignments_areNumberedInOrder_andTheCurrentOneEndsOnce() {
+        long id = incident("k1", "U1", "INVESTIGATING");
+        long first = db.inTransaction(s -> s.roster().insertAssignment(
+                new AssignmentRow(0, id, "U1", "LEAD", true, 1_000L, null, "picked")));
+        long next = db.read(s -> s.roster().nextSequence());
+        assertThat(next).isEqualTo(first + 1);
+
+        int ended = db.inTransaction(s -> s.roster().endAssignment(first, 2_000L));
+        int endedAgain = db.inTransaction(s -> s.roster().endAssignment(first, 3_000L));
+        assertThat(ended).isEqualTo(1);
+        assertThat(endedAgain).isZero();
+        long second = db.inTransaction(s -> s.roster().insertAssignment(
+                new AssignmentRow(0, id, "U2", "LEAD", false, 2_000L, null, null)));
+
+        Optional<AssignmentRow> current = db.read(s -> s.roster().currentAssignment(id, "LEAD"));
+        assertThat(current).get()
+                .extracting(AssignmentRow::id, AssignmentRow::userId).containsExactly(second, "U2");
+        List<AssignmentRow> history = db.read(s -> s.roster().forIncident(id));
+        assertThat(history).extracting(AssignmentRow::endedAt)
+                .containsExactly(2_000L, null);
+    }
+
+    @Test
+    void openIncidentLeadsAndResponders_leaveOutResolvedClosedAndTheOneAsked() {
+        long first = incident("k1", "U1", "INVESTIGATING");
+        incident("k2", "U2", "RESOLVED");
+        incident("k3", "U3", "CLOSED");
+        long last = incident("k4", "U4", "MONITORING");
+
+        List<String> leads = db.read(s -> s.roster().openIncidentLeads(0));
+        List<String> others = db.read(s -> s.roster().openIncidentLeads(first));
+        List<String> responders = db.read(s -> s.roster().openIncidentResponders(first));
+        List<String> recent = db.read(s -> s.roster().recentLeads(last, 2));
+        assertThat(leads).containsExactlyInAnyOrder("U1", "U4");
+        assertThat(others).containsExactly("U4");
+        assertThat(responders).containsExactly("U9");
+        assertThat(recent).containsExactly("U3", "U2");
+    }
+
+    @Test
+    void incidentRow_keepsResponderAndReason() {
+        long id = incident("k1", "U1", "INVESTIGATING");
+        IncidentRow row = db.read(s -> s.incidents().byId(id)).orElseThrow();
+        assertThat(row.responder()).isEqualTo("U9");
+        assertThat(row.leadReason()).isEqualTo("why");
+    }
+}
