@@ -1,0 +1,34 @@
+package dev.mayday.postmortem;
+
+import java.util.List;
+
+/**
+ * Writes the post-mortem draft: the facts as recorded, the people, the key timeline, the follow-ups, the questions
+ * to answer together and a review of blaming language. Pure: the same facts give the same bytes.
+ */
+public final class PostmortemDraft {
+
+    private final BlamelessReview review;
+
+    public PostmortemDraft() {
+        this(new BlamelessReview());
+    }
+
+    public PostmortemDraft(BlamelessReview review) {
+        this.review = review;
+    }
+
+    public RenderedDraft render(PostmortemFacts facts) {
+        DraftContext context = DraftContext.of(facts);
+        ReviewedTexts texts = ReviewedTexts.of(context, review);
+        List<BlameFinding> findings = review.review(texts.candidates());
+        StringBuilder out = new StringBuilder(4096 + facts.timeline().size() * 96);
+        FactsSection.write(context, out);
+        PeopleSection.write(context, out);
+        TimelineSection.write(context, out);
+        FollowUpsSection.write(context, out);
+        PromptsSection.write(out);
+        ReviewSection.write(context, findings, texts.total(), out);
+        return new RenderedDraft(out.toString(), context.milestones().durations(), findings);
+    }
+}

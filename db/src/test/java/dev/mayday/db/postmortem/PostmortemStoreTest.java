@@ -1,0 +1,123 @@
+package dev.mayday.db.postmortem;
+
+import dev.mayday.db.Database;
+import dev.mayday.db.incident.IncidentDao;
+import dev.mayday.db.incident.IncidentRow;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The V006 tables: action items, learnings and versioned post-mortem drafts. */
+class PostmortemStoreTest {
+
+    @TempDir
+    Path dir;
+    Jdbi jdbi;
+    long incidentId;
+
+    @BeforeEach
+    void open() {
+        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("test.db")).jdbi();
+        incidentId = incident("k1", null);
+    }
+
+    private long incident(String originKey, Long closedAt) {
+        return jdbi.inTransaction(h -> {
+            IncidentDao incidents = h.attach(IncidentDao.class);
+            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false, "U1", "U1",
+                    1_000L, null, null, null, null, originKey, "C0", null, null, null, null, 1_000L));
+            IncidentRow row = incidents.byOriginKey(originKey).orElseThrow();
+            if (closedAt != null) {
+                incidents.updateState(new IncidentRow(row.id(), row.title(), null, "SEV2", "CLOSED", false, "U1",
+                        "U1", 1_000L, null, closedAt - 1, closedAt, null, originKey, "C0", null, null, null, null,
+                        closedAt));
+            }
+            return row.id();
+        });
+    }
+
+    private ActionItemDao actions() {
+        return jdbi.onDemand(ActionItemDao.class);
+    }
+
+    @Test
+    void actionItem_insert_isOpenWithEveryColumn() {
+        long id = actions().insert(incidentId, "Add a canary step", "U2", "U1", 5_000L);
+
+        assertThat(actions().byId(id)).contains(
+                new ActionItemRow(id, incidentId, "Add a canary step", "U2", "OPEN", "U1", 5_000L, null, null));
+    }
+
+    @Test
+    void actionItem_markDoneTwice_keepsTheFirstTime() {
+        long id = actions().insert(incidentId, "Add a canary step", null, "U1", 5_000L);
+
+        assertThat(actions().markDone(id, "U2", 6_000L)).isEqualTo(1);
+        assertThat(actions().markDone(id, "U3", 7_000L)).isZero();
+
+        ActionItemRow done = actions().byId(id).orElseThrow();
+        assertThat(done.state()).isEqualTo("DONE");
+        assertThat(done.doneAt()).isEqualTo(6_000L);
+        assertThat(done.doneBy()).isEqualTo("U2");
+    }
+
+    @Test
+    void actionItem_doneWithoutTime_isRejectedByTheSchema() {
+        long id = actions().insert(incidentId, "x", null, "U1", 5_000L);
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("UPDATE action_items SET state = 'DONE' WHERE id = ?", id)))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void actionItem_windows_areHalfOpen() {
+        long early = actions().insert(incidentId, "early", null, "U1", 1_000L);
+        long inside = actions().insert(incidentId, "inside", null, "U1", 2_000L);
+        long edge = actions().insert(incidentId, "edge", null, "U1", 3_000L);
+        actions().markDone(early, "U1", 2_500L);
+
+        assertThat(actions().createdBetween(2_000L, 3_000L)).extracting(ActionItemRow::id).containsExactly(inside);
+        assertThat(actions().doneBetween(2_000L, 3_000L)).extracting(ActionItemRow::id).containsExactly(early);
+        assertThat(actions().open()).extracting(ActionItemRow::id).containsExactly(inside, edge);
+    }
+
+    @Test
+    void actionItem_forUnknownIncident_isRejectedByForeignKey() {
+        assertThatThrownBy(() -> actions().insert(999, "x", null, "U1", 1L)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void learnings_ofIncidentsClosedInWindow_leaveOthersOut() {
+        long closedInside = incident("k2", 10_000L);
+        long closedLater = incident("k3", 20_000L);
+        LearningDao learnings = jdbi.onDemand(LearningDao.class);
+        learnings.insert(incidentId, "open incident", "U1", 1_000L);
+        long wanted = learnings.insert(closedInside, "retries need jitter", "U2", 9_000L);
+        learnings.insert(closedLater, "later", "U2", 19_000L);
+
+        assertThat(learnings.ofIncidentsClosedBetween(5_000L, 20_000L)).extracting(LearningRow::id)
+                .containsExactly(wanted);
+        assertThat(learnings.forIncident(closedInside)).extracting(LearningRow::text)
+                .containsExactly("retries need jitter");
+    }
+
+    @Test
+    void postmortems_sameVersionTwice_isStoredOnce_andLatestIsTheHighest() {
+        PostmortemDao postmortems = jdbi.onDemand(PostmortemDao.class);
+        assertThat(postmortems.nextVersion(incidentId)).isEqualTo(1);
+        assertThat(postmortems.latest(incidentId)).isEmpty();
+
+        assertThat(postmortems.insertIfAbsent(new PostmortemRow(incidentId, 1, "# v1", 1L))).isEqualTo(1);
+        assertThat(postmortems.insertIfAbsent(new PostmortemRow(incidentId, 1, "# other", 2L))).isZero();
+        assertThat(postmortems.insertIfAbsent(new PostmortemRow(incidentId, 2, "# v2", 3L))).isEqualTo(1);
+
+        assertThat(postmortems.nextVersion(incidentId)).isEqualTo(3);
+        assertThat(postmortems.latest(incidentId)).contains(new PostmortemRow(incidentId, 2, "# v2", 3L));
+        assertThat(postmortems.versions(incidentId)).extracting(PostmortemRow::markdown).containsExactly("# v1", "# v2");
+    }
+}
