@@ -1,5 +1,7 @@
 package dev.mayday;
 
+import dev.mayday.pagerduty.SeverityMapping;
+
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
@@ -44,7 +46,16 @@ public record Config(
                         httpUrl("PAGERDUTY_API_URL", optional(env, "PAGERDUTY_API_URL").orElse(PagerDutyConfig.DEFAULT_API_URL)),
                         optional(env, "PAGERDUTY_WEBHOOK_SECRET"),
                         optional(env, "PAGERDUTY_FROM_EMAIL"),
-                        optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_MAP)));
+                        severityMap(optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_MAP))));
+    }
+
+    private static String severityMap(String setting) {
+        try {
+            SeverityMapping.parse(setting);
+            return setting;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("PAGERDUTY_SEVERITY_MAP must look like P1=sev1,P2=sev2,high=sev2: " + e.getMessage());
+        }
     }
 
     @Override

@@ -10,6 +10,17 @@ import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import dev.mayday.db.Database;
 import dev.mayday.http.BoltJavalinAdapter;
 import dev.mayday.http.Health;
+import dev.mayday.http.PagerDutyWebhookEndpoint;
+import dev.mayday.incident.PagerSync;
+import dev.mayday.outbox.DeliveryByLane;
+import dev.mayday.pagerduty.CallPolicy;
+import dev.mayday.pagerduty.PagerDutyClient;
+import dev.mayday.pagerduty.PagerDutyDelivery;
+import dev.mayday.pagerduty.PagerDutyEvents;
+import dev.mayday.pagerduty.SeverityMapping;
+import dev.mayday.pagerduty.WebhookParser;
+import dev.mayday.pagerduty.WebhookSignature;
+import dev.mayday.slack.PagerDutyCommand;
 import dev.mayday.http.HttpServer;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
@@ -40,7 +51,9 @@ import dev.mayday.timeline.KeyTimeline;
 import dev.mayday.timeline.TimelineCapture;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The composition root: builds every part from the configuration and starts the server. */
@@ -50,25 +63,24 @@ public final class MaydayApp implements AutoCloseable {
     private static final int SLACK_CALL_TIMEOUT_MILLIS = 15_000;
     private static final int OUTBOX_WORKERS = 4;
 
-    private final HttpServer server;
     private final int port;
-    private final Slack slack;
     private final AfterAck afterAck;
     private final SlackOutbox outbox;
     private final Database database;
     private final SlackSurface surface;
     private final IncidentDirectory incidents;
+    /** Closed in this order on shutdown: stop taking requests first, release HTTP clients last. */
+    private final List<AutoCloseable> resources;
 
-    private MaydayApp(HttpServer server, int port, Slack slack, AfterAck afterAck, SlackOutbox outbox, Database database,
-                      SlackSurface surface, IncidentDirectory incidents) {
-        this.server = server;
+    private MaydayApp(int port, AfterAck afterAck, SlackOutbox outbox, Database database, SlackSurface surface,
+                      IncidentDirectory incidents, List<AutoCloseable> resources) {
         this.port = port;
-        this.slack = slack;
         this.afterAck = afterAck;
         this.outbox = outbox;
         this.database = database;
         this.surface = surface;
         this.incidents = incidents;
+        this.resources = resources;
     }
 
     public static MaydayApp start(Config config, Clock clock, String host) {
@@ -95,10 +107,19 @@ public final class MaydayApp implements AutoCloseable {
         IncidentDirectory directory = new IncidentDirectory(database);
         IncidentCard card = new IncidentCard(new SlackTimes(config.teamZone()));
         DeclarationReplies replies = new DeclarationReplies();
-        SlackDelivery delivery = new SlackDelivery(gateway, new ChannelProvisioner(gateway, directory, config.teamZone()),
-                directory, database, card, new Announcements(gateway, config.incidentsChannel()), replies);
-        SlackOutbox outbox = new SlackOutbox(database, delivery, wallClock, OUTBOX_WORKERS);
+        PagerDutyConfig pd = config.pagerDuty();
+        Optional<PagerDutyClient> pagerDuty = pd.apiToken().map(token ->
+                new PagerDutyClient(pd.apiUrl(), token, pd.fromEmail().orElse(null), CallPolicy.DEFAULT));
+        SlackDelivery slackDelivery = new SlackDelivery(gateway,
+                new ChannelProvisioner(gateway, directory, config.teamZone()), directory, database, card,
+                new Announcements(gateway, config.incidentsChannel()), replies);
+        SlackOutbox outbox = new SlackOutbox(database, new DeliveryByLane(slackDelivery,
+                new PagerDutyDelivery(pagerDuty, gateway, directory, database)), wallClock, OUTBOX_WORKERS);
         IncidentService incidents = new IncidentService(database, clock, outbox, new RotationPicker());
+        PagerDutyWebhookEndpoint pagerDutyWebhook = new PagerDutyWebhookEndpoint(
+                pd.webhookSecret().map(WebhookSignature::new), new WebhookParser(),
+                new PagerDutyEvents(SeverityMapping.parse(pd.severityMap())),
+                new PagerSync(database, incidents, outbox, clock));
         DeclareModal modal = new DeclareModal(incidents, gateway, replies);
         CardActions cardActions = new CardActions(incidents, afterAck);
 
@@ -106,7 +127,8 @@ public final class MaydayApp implements AutoCloseable {
         TimelineReply timelineReply = new TimelineReply(new KeyTimeline(database), config.teamZone());
         SlackHandlers handlers = new SlackHandlers(app)
                 .command(IncidentCommand.NAME, new IncidentCommand(incidents, replies, modal, gateway, afterAck,
-                        timelineReply, new DutyCommand(new DutyService(database, clock, config.teamZone()))))
+                        timelineReply, new DutyCommand(new DutyService(database, clock, config.teamZone())),
+                        new PagerDutyCommand(pagerDuty, database)))
                 .viewSubmission(DeclareModal.CALLBACK_ID, modal)
                 .blockAction(IncidentCard.STATUS_ACTION, cardActions.status())
                 .blockAction(IncidentCard.RESOLVE_ACTION, cardActions.resolve())
@@ -115,10 +137,12 @@ public final class MaydayApp implements AutoCloseable {
                 .events(timelineEvents::register)
                 .acknowledgeUnknownMessageSubtypes();
 
-        HttpServer server = new HttpServer(new BoltJavalinAdapter(app), new Health(database));
+        HttpServer server = new HttpServer(new BoltJavalinAdapter(app), pagerDutyWebhook, new Health(database));
         int port = server.start(host, config.port());
         outbox.start();
-        return new MaydayApp(server, port, slack, afterAck, outbox, database, handlers.surface(), directory);
+        List<AutoCloseable> resources = new ArrayList<>(List.of(server, outbox, afterAck, slack));
+        pagerDuty.ifPresent(resources::add);
+        return new MaydayApp(port, afterAck, outbox, database, handlers.surface(), directory, List.copyOf(resources));
     }
 
     public int port() {
@@ -144,13 +168,12 @@ public final class MaydayApp implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        outbox.close();
-        afterAck.close();
-        try {
-            slack.close();
-        } catch (Exception e) {
-            // the process is stopping; nothing useful to do with a failure to release HTTP connections
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // the process is stopping; one part failing to close must not keep the others open
+            }
         }
     }
 }

@@ -12,10 +12,11 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private final Javalin javalin;
 
-    public HttpServer(BoltJavalinAdapter slack, Health health) {
+    public HttpServer(BoltJavalinAdapter slack, PagerDutyWebhookEndpoint pagerDuty, Health health) {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.post("/slack/events", slack::handle);
+            config.routes.post("/pagerduty/webhook", pagerDuty::handle);
             config.routes.get("/health", health::handle);
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Request to {} failed", ctx.path(), e);

@@ -36,34 +36,37 @@ public final class IncidentService {
     }
 
     public Declared declare(Declaration declaration) {
-        Declared declared = database.inTransaction(store -> {
-            Optional<IncidentRow> earlier = store.incidents().byOriginKey(declaration.originKey());
-            if (earlier.isPresent()) {
-                return new Declared(IncidentRows.toIncident(earlier.get()), false);
-            }
-            Instant now = clock.instant();
-            Incident draft = new Incident(0, declaration.title(), declaration.summary(), declaration.severity(),
-                    Status.INVESTIGATING, declaration.isPrivate(), declaration.declaredBy(), declaration.declaredBy(),
-                    now, null, null, null, null, declaration.originChannel(), null, null, null, null);
-            store.incidents().insertIfNew(IncidentRows.toRow(draft, declaration.originKey(), now));
-            Incident stored = IncidentRows.toIncident(
-                    store.incidents().byOriginKey(declaration.originKey()).orElseThrow());
-            // in the same transaction: the lead is chosen and the incident stored together, or neither
-            Assignment assignment = leads.pick(store, stored.id(), now, stored.severity(), declaration.declaredBy());
-            Incident incident = stored.withAssignment(assignment.lead(), assignment.responder(), assignment.reason());
-            if (!incident.equals(stored)) {
-                store.incidents().updateState(IncidentRows.toRow(incident, null, now));
-            }
-            store.timeline().insert(TimelineRows.toRow(TimelineEntry.key(incident.id(), now, TimelineKind.DECLARED,
-                    declaration.declaredBy(), incident.severity().label() + " " + incident.title())));
-            store.outbox().enqueue(incident.id(), Publication.DECLARED.name(), null, declaration.declaredBy(), null,
-                    now.toEpochMilli());
-            return new Declared(incident, true);
-        });
+        Declared declared = database.inTransaction(store -> declareIn(store, declaration));
         if (declared.isNew()) {
             notifier.declared(declared.incident());
         }
         return declared;
+    }
+
+    /** The declaration's work inside the caller's transaction (PagerDuty declares as part of handling a delivery). */
+    Declared declareIn(Database.Store store, Declaration declaration) {
+        Optional<IncidentRow> earlier = store.incidents().byOriginKey(declaration.originKey());
+        if (earlier.isPresent()) {
+            return new Declared(IncidentRows.toIncident(earlier.get()), false);
+        }
+        Instant now = clock.instant();
+        Incident draft = new Incident(0, declaration.title(), declaration.summary(), declaration.severity(),
+                Status.INVESTIGATING, declaration.isPrivate(), declaration.declaredBy(), declaration.declaredBy(),
+                now, null, null, null, null, declaration.originChannel(), null, null, null, null);
+        store.incidents().insertIfNew(IncidentRows.toRow(draft, declaration.originKey(), now));
+        Incident stored = IncidentRows.toIncident(
+                store.incidents().byOriginKey(declaration.originKey()).orElseThrow());
+        // in the same transaction: the lead is chosen and the incident stored together, or neither
+        Assignment assignment = leads.pick(store, stored.id(), now, stored.severity(), declaration.declaredBy());
+        Incident incident = stored.withAssignment(assignment.lead(), assignment.responder(), assignment.reason());
+        if (!incident.equals(stored)) {
+            store.incidents().updateState(IncidentRows.toRow(incident, null, now));
+        }
+        store.timeline().insert(TimelineRows.toRow(TimelineEntry.key(incident.id(), now, TimelineKind.DECLARED,
+                declaration.declaredBy(), incident.severity().label() + " " + incident.title())));
+        store.outbox().enqueue(incident.id(), Publication.DECLARED.name(), null, declaration.declaredBy(), null,
+                now.toEpochMilli());
+        return new Declared(incident, true);
     }
 
     public IncidentChange changeSeverity(String channelId, String actor, Severity severity) {
@@ -174,23 +177,41 @@ public final class IncidentService {
         IncidentChange change = database.inTransaction(store -> {
             Incident before = store.incidents().byChannel(channelId).map(IncidentRows::toIncident)
                     .orElseThrow(IncidentService::notAnIncidentChannel);
-            Step step = rule.apply(store, before);
-            Instant now = clock.instant();
-            Incident after = acknowledgedIfLeadActs(before, step.after(), actor, now);
-            store.incidents().updateState(IncidentRows.toRow(after, null, now));
-            TimelineEntry entry = TimelineEntry.key(before.id(), now, step.kind(), actor, step.text());
-            store.timeline().insert(TimelineRows.toRow(entry));
-            store.outbox().enqueue(before.id(), Publication.CHANGED.name(), entry.kind().name(), actor, entry.text(),
-                    now.toEpochMilli());
-            return new IncidentChange(before, after, entry);
+            return changeIn(store, before, actor, rule.apply(store, before));
         });
         notifier.changed(change);
         return change;
     }
 
+    /**
+     * Stores one change inside the caller's transaction: the incident, its timeline entry, and its publications.
+     * A resolve or note made in Slack on an incident that mirrors a PagerDuty incident is also queued for
+     * PagerDuty; one that came from PagerDuty is not sent back to it.
+     */
+    IncidentChange changeIn(Database.Store store, Incident before, String actor, Step step) {
+        Instant now = clock.instant();
+        Incident after = acknowledgedIfLeadActs(before, step.after(), actor, now);
+        store.incidents().updateState(IncidentRows.toRow(after, null, now));
+        TimelineEntry entry = TimelineEntry.key(before.id(), now, step.kind(), actor, step.text());
+        store.timeline().insert(TimelineRows.toRow(entry));
+        store.outbox().enqueue(before.id(), Publication.CHANGED.name(), entry.kind().name(), actor, entry.text(),
+                now.toEpochMilli());
+        boolean fromPager = PagerSync.ACTOR.equals(actor);
+        if (!fromPager && store.pagerDuty().pagerIdOf(before.id()).flatMap(Optional::ofNullable).isPresent()) {
+            if (entry.kind() == TimelineKind.RESOLVED) {
+                store.outbox().enqueue(before.id(), Publication.PAGER_RESOLVE.name(), null, actor, null, now.toEpochMilli());
+            } else if (entry.kind() == TimelineKind.NOTE_ADDED) {
+                store.outbox().enqueue(before.id(), Publication.PAGER_NOTE.name(), null, actor, entry.text(),
+                        now.toEpochMilli());
+            }
+        }
+        return new IncidentChange(before, after, entry);
+    }
+
     /** The incident counts as acknowledged at the first thing its lead does to it. */
     private static Incident acknowledgedIfLeadActs(Incident before, Incident after, String actor, Instant now) {
-        if (before.acknowledgedAt() != null || !before.lead().equals(actor)) {
+        // the pager reports its own acknowledgements; its events are not the lead acting
+        if (before.acknowledgedAt() != null || !before.lead().equals(actor) || PagerSync.ACTOR.equals(actor)) {
             return after;
         }
         return after.withState(after.severity(), after.status(), after.lead(), now, after.resolvedAt(),
@@ -232,6 +253,7 @@ public final class IncidentService {
         Step apply(Database.Store store, Incident before);
     }
 
-    private record Step(Incident after, TimelineKind kind, String text) {
+    /** What a rule decided: the incident after the change, and how the timeline records it. */
+    record Step(Incident after, TimelineKind kind, String text) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.mayday.pagerduty;
 
+import dev.mayday.outbox.DeliveryError;
+
 import java.util.OptionalInt;
 
 /**
@@ -7,7 +9,7 @@ import java.util.OptionalInt;
  * refused or broken connection); {@code errorCode} is PagerDuty's own code from the error body ({@code 2001}, …) when
  * there was one. {@code detail} is a short snippet of the answer or the I/O problem: never the token or the request.
  */
-public final class PagerDutyCallFailed extends RuntimeException {
+public final class PagerDutyCallFailed extends RuntimeException implements DeliveryError {
 
     private final String method;
     private final String path;
@@ -46,6 +48,13 @@ public final class PagerDutyCallFailed extends RuntimeException {
     }
 
     /** Worth trying again later: no answer, rate-limited, a timeout or PagerDuty's own failure. */
+    /** For the outbox: the HTTP status, or that PagerDuty did not answer. */
+    @Override
+    public String reason() {
+        return status() == 0 ? "pagerduty_no_answer" : "pagerduty_http_" + status();
+    }
+
+    @Override
     public boolean isTransient() {
         return status == 0 || status == 408 || status == 429 || status >= 500;
     }

@@ -15,7 +15,8 @@ final class HelpText {
             • `/incident lead @someone` — hand the lead over
             • `/incident note <text>` — add a note to the timeline
             • `/incident timeline` — show the key events so far (only to you); react with :pushpin: to a message to add it
-            • `/incident resolve [summary]` — mark it resolved
+            • `/incident pd` — the linked PagerDuty incident's state and link
+            • `/incident resolve [summary]` — mark it resolved (and its PagerDuty incident)
             • `/incident close` — close it (after resolve)
             • `/incident help` — this list""";
 

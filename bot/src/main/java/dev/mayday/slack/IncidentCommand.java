@@ -29,9 +29,11 @@ public final class IncidentCommand implements SlashCommandHandler {
     private final AfterAck afterAck;
     private final TimelineReply timeline;
     private final DutyCommand duty;
+    private final PagerDutyCommand pagerDuty;
 
     public IncidentCommand(IncidentService incidents, DeclarationReplies replies, DeclareModal modal,
-                           SlackGateway slack, AfterAck afterAck, TimelineReply timeline, DutyCommand duty) {
+                           SlackGateway slack, AfterAck afterAck, TimelineReply timeline, DutyCommand duty,
+                           PagerDutyCommand pagerDuty) {
         this.incidents = incidents;
         this.replies = replies;
         this.modal = modal;
@@ -39,6 +41,7 @@ public final class IncidentCommand implements SlashCommandHandler {
         this.afterAck = afterAck;
         this.timeline = timeline;
         this.duty = duty;
+        this.pagerDuty = pagerDuty;
     }
 
     @Override
@@ -73,6 +76,11 @@ public final class IncidentCommand implements SlashCommandHandler {
             case "duty" -> {
                 return ctx.ack(duty.handle(user, command.rest()));
             }
+            case "pd", "pagerduty" -> {
+                String pagerId = pagerDuty.linkedIncident(channel);
+                afterAck.run("looking up PagerDuty incident " + pagerId, () -> respond(ctx, pagerDuty.describe(pagerId)));
+                return ctx.ack(":pager: Asking PagerDuty…");
+            }
             case "sev", "severity" -> incidents.changeSeverity(channel, user, severity(command.rest()));
             case "status" -> incidents.changeStatus(channel, user, status(command.rest()));
             case "update" -> incidents.postUpdate(channel, user, command.rest());
@@ -104,6 +112,14 @@ public final class IncidentCommand implements SlashCommandHandler {
         replies.whenReady(id, message -> ctx.respond(message));
         return ctx.ack(":rotating_light: Declaring incident #" + id + " *" + declared.incident().title() + "* ("
                 + severity.label() + "). I'm opening its channel now.");
+    }
+
+    private static void respond(SlashCommandContext ctx, String text) {
+        try {
+            ctx.respond(text);
+        } catch (java.io.IOException e) {
+            throw new SlackCallFailed("response_url", "io_error", e);
+        }
     }
 
     private static Severity severity(String text) {

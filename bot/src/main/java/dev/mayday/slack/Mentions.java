@@ -25,7 +25,8 @@ public final class Mentions {
         return id.matches("[UW][A-Z0-9]+");
     }
 
+    /** A mention Slack renders as the person's name; a stand-in actor such as PagerDuty is shown as it is. */
     public static String of(String userId) {
-        return "<@" + userId + ">";
+        return isUserId(userId) ? "<@" + userId + ">" : userId;
     }
 }

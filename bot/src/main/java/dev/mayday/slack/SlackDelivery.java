@@ -6,6 +6,8 @@ import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.Publication;
+import dev.mayday.outbox.Delivery;
+import dev.mayday.outbox.DeliveryError;
 import dev.mayday.timeline.TimelineKind;
 
 import java.time.Instant;
@@ -22,7 +24,7 @@ import java.util.Set;
  * looked for by its delivery tag before it is posted again, so a double post needs Slack to lose the tagged
  * message from its history as well.
  */
-public final class SlackDelivery {
+public final class SlackDelivery implements Delivery {
 
     private static final Set<TimelineKind> CHANGES_TOPIC = EnumSet.of(TimelineKind.SEVERITY_CHANGED,
             TimelineKind.STATUS_CHANGED, TimelineKind.LEAD_CHANGED, TimelineKind.RESOLVED, TimelineKind.CLOSED);
@@ -46,25 +48,28 @@ public final class SlackDelivery {
         this.replies = replies;
     }
 
+    @Override
     public void deliver(OutboxRow row) {
         switch (Publication.valueOf(row.kind())) {
             case DECLARED -> setUp(row);
             case CHANGED -> publish(row);
+            default -> throw new IllegalArgumentException("not a Slack publication: " + row.kind());
         }
     }
 
     /** Tells the declarer when their incident's channel cannot be made, once, rather than leaving them waiting. */
-    public void failed(OutboxRow row, SlackCallFailed failure, boolean willRetry) {
+    @Override
+    public void failed(OutboxRow row, DeliveryError failure, boolean willRetry) {
         if (Publication.valueOf(row.kind()) != Publication.DECLARED || directory.byId(row.incidentId())
                 .flatMap(Incident::channel).isPresent()) {
             return;
         }
         if (!willRetry) {
             replies.settled(row.incidentId(), ":warning: Incident #" + row.incidentId() + " is saved, but Slack refused "
-                    + "its channel (" + failure.error() + "). Nothing more will be tried for it automatically.");
+                    + "its channel (" + failure.reason() + "). Nothing more will be tried for it automatically.");
         } else if (row.attempts() == 0) {
             replies.progress(row.incidentId(), ":hourglass: Incident #" + row.incidentId() + " is saved, but Slack is "
-                    + "not answering (" + failure.error() + "). Mayday keeps trying and will open the channel as soon "
+                    + "not answering (" + failure.reason() + "). Mayday keeps trying and will open the channel as soon "
                     + "as Slack is back.");
         }
     }

@@ -143,6 +143,19 @@ public final class SlackGateway {
         call("chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
     }
 
+    /** The Slack user with this email, if any (PagerDuty knows people by email, Slack by user id). */
+    public Optional<String> userIdByEmail(String email) {
+        try {
+            return Optional.of(call("users.lookupByEmail", () -> methods.usersLookupByEmail(r -> r.email(email)))
+                    .getUser().getId());
+        } catch (SlackCallFailed e) {
+            if ("users_not_found".equals(e.error())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     public void openView(String triggerId, View view) {
         call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }

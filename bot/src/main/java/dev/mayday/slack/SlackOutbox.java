@@ -5,6 +5,9 @@ import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.incident.IncidentChange;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentNotifier;
+import dev.mayday.incident.Publication;
+import dev.mayday.outbox.Delivery;
+import dev.mayday.outbox.DeliveryError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,16 +35,16 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
     private static final int MAX_ATTEMPTS_AFTER_A_BUG = 5;
 
     private final Database database;
-    private final SlackDelivery delivery;
+    private final Delivery delivery;
     private final Clock clock;
     private final ExecutorService workers;
-    private final Set<Long> busyIncidents = ConcurrentHashMap.newKeySet();
+    private final Set<String> busyLanes = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private final Thread scheduler;
     private boolean woken;
     private volatile boolean running = true;
 
-    public SlackOutbox(Database database, SlackDelivery delivery, Clock clock, int workerCount) {
+    public SlackOutbox(Database database, Delivery delivery, Clock clock, int workerCount) {
         this.database = database;
         this.delivery = delivery;
         this.clock = clock;
@@ -67,7 +70,7 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (System.nanoTime() < deadline) {
-            if (busyIncidents.isEmpty() && database.read(store -> store.outbox().pendingCount()) == 0) {
+            if (busyLanes.isEmpty() && database.read(store -> store.outbox().pendingCount()) == 0) {
                 return true;
             }
             Thread.sleep(20);
@@ -80,8 +83,8 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
             try {
                 List<OutboxRow> due = database.read(store -> store.outbox().due(clock.millis(), 100));
                 for (OutboxRow row : due) {
-                    if (busyIncidents.add(row.incidentId())) {
-                        workers.execute(() -> deliver(row));
+                    if (busyLanes.add(lane(row))) {
+                        workers.execute(() -> deliverOrRecordBug(row));
                     }
                 }
                 awaitSignal(nextPoll());
@@ -102,16 +105,25 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
             }
             delivery.deliver(row);
             database.inTransaction(store -> store.outbox().markDone(row.id(), clock.millis()));
-        } catch (SlackCallFailed e) {
-            boolean willRetry = e.isTransient();
+        } catch (RuntimeException e) {
+            if (!(e instanceof DeliveryError failure)) {
+                throw e;
+            }
+            boolean willRetry = failure.isTransient();
             if (willRetry) {
-                retryLater(row, e.error());
+                retryLater(row, failure.reason());
             } else {
                 log.warn("Outbox row {} ({} of incident #{}) failed for good: {}", row.id(), row.kind(), row.incidentId(),
                         e.getMessage());
-                database.inTransaction(store -> store.outbox().markFailed(row.id(), clock.millis(), e.error()));
+                database.inTransaction(store -> store.outbox().markFailed(row.id(), clock.millis(), failure.reason()));
             }
-            delivery.failed(row, e, willRetry);
+            delivery.failed(row, failure, willRetry);
+        }
+    }
+
+    private void deliverOrRecordBug(OutboxRow row) {
+        try {
+            deliver(row);
         } catch (RuntimeException e) {
             log.error("Outbox row {} ({} of incident #{}) hit an unexpected error", row.id(), row.kind(), row.incidentId(), e);
             if (row.attempts() + 1 >= MAX_ATTEMPTS_AFTER_A_BUG) {
@@ -120,9 +132,13 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
                 retryLater(row, e.toString());
             }
         } finally {
-            busyIncidents.remove(row.incidentId());
+            busyLanes.remove(lane(row));
             wake();
         }
+    }
+
+    private static String lane(OutboxRow row) {
+        return row.incidentId() + (Publication.valueOf(row.kind()).isPagerDuty() ? "/pagerduty" : "/slack");
     }
 
     private void retryLater(OutboxRow row, String error) {

@@ -78,7 +78,7 @@ public final class TimelineReply {
             case RESOLVED -> "resolved the incident" + ("Resolved".equals(text) ? "" : ": " + text);
             case CLOSED -> "closed the incident";
             case PINNED -> ":pushpin: " + text;
-            case MESSAGE -> text;
+            case PAGERDUTY, MESSAGE -> text;
         };
     }
 

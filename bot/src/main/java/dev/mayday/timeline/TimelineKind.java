@@ -10,6 +10,8 @@ public enum TimelineKind {
     RESOLVED,
     CLOSED,
     PINNED,
+    /** Something that happened in PagerDuty (acknowledged, reassigned, escalated…), as PagerDuty reported it. */
+    PAGERDUTY,
     /** What someone said in the incident channel: chatter, never a key event by itself. */
     MESSAGE
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mayday.sandbox.fake.FakeAnswer;
 import dev.mayday.sandbox.fake.SlackCall;
+import dev.mayday.sandbox.pagerduty.FakePagerDuty;
+import dev.mayday.sandbox.pagerduty.PdOnCall;
 import dev.mayday.support.Sandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +40,7 @@ class ManifestTest {
             entry("conversations.invite", Set.of("channels:manage", "groups:write")),
             entry("conversations.list", Set.of("channels:read", "groups:read")),
             entry("conversations.history", Set.of("channels:history", "groups:history")),
+            entry("users.lookupByEmail", Set.of("users:read", "users:read.email")),
             entry("chat.postMessage", Set.of("chat:write", "chat:write.public")),
             entry("chat.update", Set.of("chat:write")));
 
@@ -126,6 +129,11 @@ class ManifestTest {
 
     /** Touches every path that calls Slack, so the scope check sees every method. */
     private void runEveryFeature() {
+        sandbox.pagerDuty.addUser("PU1", "Ann Oncall", "ann@example.com");
+        sandbox.pagerDuty.setOnCalls(FakePagerDuty.DEFAULT_POLICY_ID, List.of(new PdOnCall("PU1", 1)));
+        sandbox.slack.addUser("U0ANN", "ann@example.com", "ann");
+        sandbox.deliver(sandbox.webhooks.triggered(sandbox.pagerDuty.addIncident("PD1", "Paged")));
+        sandbox.settle();
         sandbox.slack.enqueue("conversations.create", FakeAnswer.slackError("fatal_error"));
         String channel = sandbox.declare("U0ALEX", "sev2 Checkout is down");
         sandbox.command("U0ALEX", channel, "lead <@U0SAM>");

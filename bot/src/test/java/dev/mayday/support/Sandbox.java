@@ -1,6 +1,10 @@
 package dev.mayday.support;
 
 import dev.mayday.Config;
+import dev.mayday.PagerDutyConfig;
+import dev.mayday.sandbox.pagerduty.FakePagerDuty;
+import dev.mayday.sandbox.pagerduty.SignedWebhook;
+import dev.mayday.sandbox.pagerduty.WebhookDeliveries;
 import dev.mayday.MaydayApp;
 import dev.mayday.incident.Incident;
 import dev.mayday.sandbox.SlackSimulator;
@@ -13,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,8 +32,12 @@ public final class Sandbox implements AutoCloseable {
     public static final String SECRET = "test-signing-secret-not-real";
     public static final String TOKEN = "xoxb-test-token-not-real";
     public static final Instant START = Instant.parse("2026-03-14T09:30:00Z");
+    public static final String PAGERDUTY_TOKEN = "pd-test-token-not-real";
+    public static final String PAGERDUTY_SECRET = "pd-webhook-secret-not-real";
 
     public final FakeSlack slack;
+    public final FakePagerDuty pagerDuty;
+    public final WebhookDeliveries webhooks;
     public MaydayApp app;
     public SlackSimulator simulator;
     public final TestClock clock = new TestClock(START);
@@ -39,10 +48,14 @@ public final class Sandbox implements AutoCloseable {
 
     private Sandbox(Path dir) {
         slack = FakeSlack.start();
+        pagerDuty = FakePagerDuty.start(PAGERDUTY_TOKEN);
+        webhooks = new WebhookDeliveries(PAGERDUTY_SECRET, Clock.systemUTC());
         generalChannel = slack.createChannelDirectly("general", false, "U0ADMIN").id();
         announceChannel = slack.createChannelDirectly("incidents", false, "U0ADMIN").id();
         config = new Config(TOKEN, SECRET, slack.apiUrl(), "jdbc:sqlite:" + dir.resolve("mayday.db"), 0,
-                Optional.of(announceChannel), ZoneId.of("Europe/Berlin"));
+                Optional.of(announceChannel), ZoneId.of("Europe/Berlin"), new PagerDutyConfig(Optional.of(PAGERDUTY_TOKEN),
+                pagerDuty.baseUrl(), Optional.of(PAGERDUTY_SECRET), Optional.of("mayday@example.com"),
+                PagerDutyConfig.DEFAULT_SEVERITY_MAP));
         startApp();
     }
 
@@ -111,9 +124,19 @@ public final class Sandbox implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Delivers a PagerDuty webhook to Mayday, signed as PagerDuty would. */
+    public HttpResponse<String> deliver(SignedWebhook webhook) {
+        try {
+            return webhooks.send(URI.create(baseUrl() + "/pagerduty/webhook"), webhook);
+        } catch (Exception e) {
+            throw new AssertionError("could not deliver the webhook", e);
+        }
+    }
+
     @Override
     public void close() {
         app.close();
         slack.close();
+        pagerDuty.close();
     }
 }

@@ -2,9 +2,11 @@ package dev.mayday.db;
 
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.outbox.OutboxDao;
+import dev.mayday.db.pagerduty.PagerDutyDao;
 import dev.mayday.db.rotation.RosterDao;
 import dev.mayday.db.timeline.TimelineDao;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -35,11 +37,7 @@ public final class Database {
 
     /** Runs {@code work} in one IMMEDIATE transaction: all of it is stored, or none of it. */
     public <T> T inTransaction(StoreWork<T> work) {
-        return jdbi.inTransaction(handle -> work.run(new Store(
-                handle.attach(IncidentDao.class),
-                handle.attach(TimelineDao.class),
-                handle.attach(OutboxDao.class),
-                handle.attach(RosterDao.class))));
+        return jdbi.inTransaction(handle -> work.run(Store.on(handle)));
     }
 
     /**
@@ -47,11 +45,7 @@ public final class Database {
      * IMMEDIATE (taking the write lock), which a poll or a lookup does not need.
      */
     public <T> T read(StoreWork<T> work) {
-        return jdbi.withHandle(handle -> work.run(new Store(
-                handle.attach(IncidentDao.class),
-                handle.attach(TimelineDao.class),
-                handle.attach(OutboxDao.class),
-                handle.attach(RosterDao.class))));
+        return jdbi.withHandle(handle -> work.run(Store.on(handle)));
     }
 
     public boolean isReachable() {
@@ -76,6 +70,12 @@ public final class Database {
     }
 
     /** The repositories visible inside one transaction. */
-    public record Store(IncidentDao incidents, TimelineDao timeline, OutboxDao outbox, RosterDao roster) {
+    public record Store(IncidentDao incidents, TimelineDao timeline, OutboxDao outbox, RosterDao roster,
+                        PagerDutyDao pagerDuty) {
+
+        static Store on(Handle handle) {
+            return new Store(handle.attach(IncidentDao.class), handle.attach(TimelineDao.class),
+                    handle.attach(OutboxDao.class), handle.attach(RosterDao.class), handle.attach(PagerDutyDao.class));
+        }
     }
 }

@@ -17,11 +17,15 @@ public interface OutboxDao {
     int enqueue(@Bind("incidentId") long incidentId, @Bind("kind") String kind, @Bind("changeKind") String changeKind,
                 @Bind("actor") String actor, @Bind("text") String text, @Bind("now") long now);
 
-    /** The oldest pending row of each incident, when it is due: later rows wait, so each incident stays in order. */
+    /**
+     * The oldest pending row of each incident and lane, when it is due: later rows wait, so each incident stays in
+     * order. PagerDuty rows (kind PAGER_…) have a lane of their own, so PagerDuty being out never holds up Slack.
+     */
     @SqlQuery("""
             SELECT o.* FROM outbox o
             WHERE o.state = 'PENDING' AND o.next_attempt_at <= :now
-              AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.incident_id = o.incident_id AND p.state = 'PENDING')
+              AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.incident_id = o.incident_id AND p.state = 'PENDING'
+                          AND (substr(p.kind, 1, 6) = 'PAGER_') = (substr(o.kind, 1, 6) = 'PAGER_'))
             ORDER BY o.id LIMIT :limit""")
     List<OutboxRow> due(@Bind("now") long now, @Bind("limit") int limit);
 

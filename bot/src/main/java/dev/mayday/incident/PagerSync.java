@@ -1,0 +1,143 @@
+package dev.mayday.incident;
+
+import dev.mayday.db.Database;
+import dev.mayday.timeline.TimelineKind;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Keeps incidents in step with the paging system. Each delivery is handled in one transaction: its event id is
+ * recorded (a repeat does nothing), an unknown pager incident is declared (one per pager incident, however often
+ * or concurrently it is delivered), and the event is applied. State only moves forward: an event older than the
+ * newest one applied is not allowed to change the status or severity.
+ */
+public final class PagerSync {
+
+    /** The actor of changes that came from the pager; such changes are never sent back to it. */
+    public static final String ACTOR = "PagerDuty";
+    private static final int MAX_TITLE = Declaration.MAX_TITLE_LENGTH;
+
+    private final Database database;
+    private final IncidentService incidents;
+    private final IncidentNotifier notifier;
+    private final Clock clock;
+
+    public PagerSync(Database database, IncidentService incidents, IncidentNotifier notifier, Clock clock) {
+        this.database = database;
+        this.incidents = incidents;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    public Outcome handle(PagerEvent event) {
+        Outcome outcome = database.inTransaction(store -> {
+            if (store.pagerDuty().recordEvent(event.eventId(), event.kind().name(), event.pagerId(),
+                    event.occurredAt().toEpochMilli(), clock.millis()) == 0) {
+                return Outcome.repeat();
+            }
+            Optional<Long> linked = store.pagerDuty().incidentFor(event.pagerId());
+            Declared declared = null;
+            if (linked.isEmpty()) {
+                if (!event.kind().opensAnIncident()) {
+                    return Outcome.ignored();
+                }
+                declared = declare(store, event);
+                linked = Optional.of(declared.incident().id());
+            }
+            Incident before = store.incidents().byId(linked.get()).map(IncidentRows::toIncident).orElseThrow();
+            boolean newest = store.pagerDuty().advance(before.id(), event.occurredAt().toEpochMilli()) == 1;
+            Optional<IncidentChange> change = step(store, before, event, newest)
+                    .map(step -> incidents.changeIn(store, before, ACTOR, step));
+            return new Outcome(false, Optional.ofNullable(declared), change);
+        });
+        outcome.declared().filter(Declared::isNew).ifPresent(d -> notifier.declared(d.incident()));
+        outcome.change().ifPresent(notifier::changed);
+        return outcome;
+    }
+
+    private Declared declare(Database.Store store, PagerEvent event) {
+        String title = event.title() == null || event.title().isBlank() ? "PagerDuty incident " + event.pagerId()
+                : event.title().strip();
+        if (title.length() > MAX_TITLE) {
+            title = title.substring(0, MAX_TITLE - 1) + "…";
+        }
+        Declared declared = incidents.declareIn(store, new Declaration(title, null,
+                event.severity().orElse(Severity.SEV3), false, ACTOR, "pagerduty:" + event.pagerId(), null));
+        long id = declared.incident().id();
+        store.pagerDuty().link(id, event.pagerId(), event.url());
+        if (event.escalationPolicyId() != null) {
+            store.outbox().enqueue(id, Publication.PAGER_RESPONDERS.name(), null, ACTOR, event.escalationPolicyId(),
+                    clock.millis());
+        }
+        return declared;
+    }
+
+    private Optional<IncidentService.Step> step(Database.Store store, Incident incident, PagerEvent event,
+                                                boolean newest) {
+        boolean open = incident.status() != Status.CLOSED;
+        String by = event.agent() == null ? "" : " by " + event.agent();
+        return switch (event.kind()) {
+            case TRIGGERED -> Optional.empty();
+            case ACKNOWLEDGED -> incident.acknowledgedAt() == null || newest
+                    ? Optional.of(new IncidentService.Step(acknowledged(incident, event), TimelineKind.PAGERDUTY,
+                            "Acknowledged in PagerDuty" + by))
+                    : Optional.empty();
+            case RESOLVED -> newest && incident.status().isActive()
+                    ? Optional.of(new IncidentService.Step(incident.withState(incident.severity(), Status.RESOLVED,
+                            incident.lead(), incident.acknowledgedAt(), event.occurredAt(), null,
+                            incident.resolution()), TimelineKind.RESOLVED, "Resolved in PagerDuty" + by))
+                    : Optional.empty();
+            case REOPENED -> newest && incident.status() == Status.RESOLVED
+                    ? Optional.of(new IncidentService.Step(incident.withState(incident.severity(),
+                            Status.INVESTIGATING, incident.lead(), incident.acknowledgedAt(), null, null,
+                            incident.resolution()), TimelineKind.STATUS_CHANGED, "Resolved → Investigating (reopened in PagerDuty)"))
+                    : Optional.empty();
+            case PRIORITY_UPDATED -> newest && open ? severityStep(incident, event) : Optional.empty();
+            case UNACKNOWLEDGED, REASSIGNED, ESCALATED -> newest && open
+                    ? Optional.of(new IncidentService.Step(incident, TimelineKind.PAGERDUTY, describe(event) + by))
+                    : Optional.empty();
+            case ANNOTATED -> event.noteId() != null && store.pagerDuty().isOwnNote(event.noteId()) > 0
+                    ? Optional.empty()
+                    : Optional.of(new IncidentService.Step(incident, TimelineKind.NOTE_ADDED,
+                            "PagerDuty note" + by + ": " + (event.detail() == null ? "" : event.detail())));
+        };
+    }
+
+    private static Optional<IncidentService.Step> severityStep(Incident incident, PagerEvent event) {
+        return event.severity().filter(s -> s != incident.severity()).map(s -> new IncidentService.Step(
+                incident.withState(s, incident.status(), incident.lead(), incident.acknowledgedAt(),
+                        incident.resolvedAt(), incident.closedAt(), incident.resolution()),
+                TimelineKind.SEVERITY_CHANGED, incident.severity().label() + " → " + s.label() + " (PagerDuty priority)"));
+    }
+
+    private static Incident acknowledged(Incident incident, PagerEvent event) {
+        if (incident.acknowledgedAt() != null) {
+            return incident;
+        }
+        return incident.withState(incident.severity(), incident.status(), incident.lead(), event.occurredAt(),
+                incident.resolvedAt(), incident.closedAt(), incident.resolution());
+    }
+
+    private static String describe(PagerEvent event) {
+        String what = switch (event.kind()) {
+            case UNACKNOWLEDGED -> "Unacknowledged in PagerDuty";
+            case REASSIGNED -> "Reassigned in PagerDuty";
+            case ESCALATED -> "Escalated in PagerDuty";
+            default -> event.kind().name();
+        };
+        return event.detail() == null || event.detail().isBlank() ? what : what + " to " + event.detail();
+    }
+
+    /** What a delivery did: nothing (a repeat, or nothing to act on), a declaration, a change, or both. */
+    public record Outcome(boolean isRepeat, Optional<Declared> declared, Optional<IncidentChange> change) {
+
+        static Outcome repeat() {
+            return new Outcome(true, Optional.empty(), Optional.empty());
+        }
+
+        static Outcome ignored() {
+            return new Outcome(false, Optional.empty(), Optional.empty());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.mayday.pagerduty;
+
+import dev.mayday.db.Database;
+import dev.mayday.db.outbox.OutboxRow;
+import dev.mayday.incident.Incident;
+import dev.mayday.incident.IncidentDirectory;
+import dev.mayday.incident.Publication;
+import dev.mayday.outbox.Delivery;
+import dev.mayday.outbox.DeliveryError;
+import dev.mayday.slack.Mentions;
+import dev.mayday.slack.SlackCallFailed;
+import dev.mayday.slack.SlackGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Delivers the PagerDuty lane of the outbox: resolves and notes made in Slack go to PagerDuty, and a new
+ * incident's on-call responders are found in PagerDuty and invited to its Slack channel. PagerDuty failing never
+ * stops Slack: these rows have their own lane, and the channel is told when PagerDuty did not take a change.
+ */
+public final class PagerDutyDelivery implements Delivery {
+
+    private static final Logger log = LoggerFactory.getLogger(PagerDutyDelivery.class);
+
+    private final Optional<PagerDutyClient> pagerDuty;
+    private final SlackGateway slack;
+    private final IncidentDirectory directory;
+    private final Database database;
+
+    public PagerDutyDelivery(Optional<PagerDutyClient> pagerDuty, SlackGateway slack, IncidentDirectory directory,
+                             Database database) {
+        this.pagerDuty = pagerDuty;
+        this.slack = slack;
+        this.directory = directory;
+        this.database = database;
+    }
+
+    @Override
+    public void deliver(OutboxRow row) {
+        if (pagerDuty.isEmpty()) {
+            log.info("Skipping {} for incident #{}: PAGERDUTY_API_TOKEN is not set", row.kind(), row.incidentId());
+            return;
+        }
+        PagerDutyClient client = pagerDuty.get();
+        switch (Publication.valueOf(row.kind())) {
+            case PAGER_RESOLVE -> client.updateStatus(pagerId(row), PagerDutyStatus.RESOLVED);
+            case PAGER_NOTE -> {
+                if (row.postedTs() == null) {
+                    String noteId = client.createNote(pagerId(row), row.text() + " (" + Mentions.of(row.actor())
+                            + " via Mayday)");
+                    database.inTransaction(store -> store.outbox().recordPosted(row.id(), noteId));
+                }
+            }
+            case PAGER_RESPONDERS -> inviteOnCall(client, row);
+            default -> throw new IllegalArgumentException("not a PagerDuty publication: " + row.kind());
+        }
+    }
+
+    @Override
+    public void failed(OutboxRow row, DeliveryError failure, boolean willRetry) {
+        if (row.attempts() > 0 && willRetry) {
+            return;
+        }
+        Optional<String> channel = directory.byId(row.incidentId()).flatMap(Incident::channel);
+        if (channel.isEmpty()) {
+            return;
+        }
+        String what = switch (Publication.valueOf(row.kind())) {
+            case PAGER_RESOLVE -> "resolve the PagerDuty incident";
+            case PAGER_NOTE -> "add the note to PagerDuty";
+            default -> "invite PagerDuty's on-call responders";
+        };
+        String text = ":warning: Mayday could not " + what + " (" + failure.reason() + "). "
+                + (willRetry ? "It keeps trying." : "Nothing more will be tried; please do it in PagerDuty.");
+        try {
+            slack.postMessage(channel.get(), text, null);
+        } catch (SlackCallFailed e) {
+            log.warn("Could not tell incident #{} that PagerDuty failed: {}", row.incidentId(), e.getMessage());
+        }
+    }
+
+    private void inviteOnCall(PagerDutyClient client, OutboxRow row) {
+        Incident incident = directory.byId(row.incidentId()).orElseThrow();
+        String channel = incident.channel().orElseThrow(() ->
+                new SlackCallFailed("conversations.invite", SlackCallFailed.CHANNEL_NOT_READY, null));
+        List<String> invited = new ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
+        for (OnCall onCall : client.listOncalls(row.text())) {
+            Optional<String> email = onCall.email().or(() -> client.getUser(onCall.userId()).email());
+            Optional<String> slackUser = email.flatMap(slack::userIdByEmail);
+            if (slackUser.isPresent()) {
+                invited.add(slackUser.get());
+            } else {
+                unmatched.add(onCall.name() + email.map(e -> " (" + e + ")").orElse(""));
+            }
+        }
+        slack.invite(channel, invited);
+        if (!invited.isEmpty() || !unmatched.isEmpty()) {
+            StringBuilder text = new StringBuilder(":pager: On call in PagerDuty");
+            if (!invited.isEmpty()) {
+                text.append(": invited ").append(String.join(", ", invited.stream().map(Mentions::of).toList()));
+            }
+            if (!unmatched.isEmpty()) {
+                text.append(invited.isEmpty() ? ": " : ". ").append("no Slack user matches ")
+                        .append(String.join(", ", unmatched)).append(" — invite them by hand");
+            }
+            slack.postMessage(channel, text.append('.').toString(), null);
+        }
+    }
+
+    private String pagerId(OutboxRow row) {
+        return database.read(store -> store.pagerDuty().pagerIdOf(row.incidentId())).orElseThrow();
+    }
+}

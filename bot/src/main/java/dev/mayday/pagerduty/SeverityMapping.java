@@ -1,0 +1,46 @@
+package dev.mayday.pagerduty;
+
+import dev.mayday.incident.Severity;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * PagerDuty priority (P1…P5, or whatever the account names them) and urgency (high, low) to severity, from a
+ * setting like {@code P1=sev1,P2=sev2,high=sev2,low=sev3}. A priority wins over the urgency.
+ */
+public final class SeverityMapping {
+
+    private final Map<String, Severity> bySource;
+
+    private SeverityMapping(Map<String, Severity> bySource) {
+        this.bySource = bySource;
+    }
+
+    /** @throws IllegalArgumentException naming the entry that is not {@code name=sevN} */
+    public static SeverityMapping parse(String setting) {
+        Map<String, Severity> map = new LinkedHashMap<>();
+        for (String entry : setting.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] pair = entry.split("=", 2);
+            Optional<Severity> severity = pair.length == 2 ? Severity.parse(pair[1]) : Optional.empty();
+            if (pair[0].isBlank() || severity.isEmpty()) {
+                throw new IllegalArgumentException("'" + entry.strip() + "' is not name=sev1..sev4");
+            }
+            map.put(pair[0].strip().toLowerCase(Locale.ROOT), severity.get());
+        }
+        return new SeverityMapping(Map.copyOf(map));
+    }
+
+    public Optional<Severity> severityFor(Optional<String> priority, String urgency) {
+        Optional<Severity> byPriority = priority.map(p -> bySource.get(p.strip().toLowerCase(Locale.ROOT)));
+        if (byPriority.isPresent()) {
+            return byPriority;
+        }
+        return Optional.ofNullable(urgency).map(u -> bySource.get(u.strip().toLowerCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.mayday.slack;
+
+import dev.mayday.db.Database;
+import dev.mayday.incident.IncidentRuleViolation;
+import dev.mayday.pagerduty.PagerDutyCallFailed;
+import dev.mayday.pagerduty.PagerDutyClient;
+import dev.mayday.pagerduty.PagerDutyIncident;
+import dev.mayday.pagerduty.PagerDutyRef;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** {@code /incident pd}: the linked PagerDuty incident's state, assignees and link, fetched after the ack. */
+public final class PagerDutyCommand {
+
+    private final Optional<PagerDutyClient> pagerDuty;
+    private final Database database;
+
+    public PagerDutyCommand(Optional<PagerDutyClient> pagerDuty, Database database) {
+        this.pagerDuty = pagerDuty;
+        this.database = database;
+    }
+
+    /** The linked PagerDuty incident id; refuses (before the ack) when there is none to look up. */
+    public String linkedIncident(String channelId) {
+        if (pagerDuty.isEmpty()) {
+            throw new IncidentRuleViolation("PagerDuty is not set up for Mayday (PAGERDUTY_API_TOKEN).");
+        }
+        long incident = database.read(store -> store.incidents().byChannel(channelId)).orElseThrow(() ->
+                new IncidentRuleViolation("This is not an incident channel. Run `/incident pd` in the incident's own channel."))
+                .id();
+        return database.read(store -> store.pagerDuty().pagerIdOf(incident)).flatMap(Optional::ofNullable)
+                .orElseThrow(() -> new IncidentRuleViolation("This incident is not linked to a PagerDuty incident."));
+    }
+
+    /** The answer for the person who asked; slow (a PagerDuty call), so run it after the ack. */
+    public String describe(String pagerId) {
+        try {
+            PagerDutyIncident incident = pagerDuty.orElseThrow().getIncident(pagerId);
+            String assignees = incident.assignees().stream().map(PagerDutyRef::summary).collect(Collectors.joining(", "));
+            return ":pager: PagerDuty #" + incident.number() + " *" + incident.title() + "*: "
+                    + incident.status().wire() + (assignees.isEmpty() ? "" : ", assigned to " + assignees)
+                    + incident.priority().map(p -> ", priority " + p).orElse("") + ", urgency " + incident.urgency()
+                    + "\n<" + incident.htmlUrl() + "|Open in PagerDuty>";
+        } catch (PagerDutyCallFailed e) {
+            return ":warning: PagerDuty did not answer (" + e.reason() + "); try again in a moment.";
+        }
+    }
+}
