@@ -1,0 +1,207 @@
+package dev.mayday.digest;
+
+import dev.mayday.incident.Severity;
+import dev.mayday.postmortem.PersonNames;
+
+import java.util.List;
+
+/** Renders a {@link DigestReport} as Markdown: the CLI's output and the preview's text. */
+final class DigestMarkdown {
+
+    /** A quiet digest stays short: the oldest open follow-ups, then how many more. */
+    static final int QUIET_ACTIONS_SHOWN = 10;
+
+    private final DigestReport report;
+    private final PersonNames names;
+    private final StringBuilder out = new StringBuilder();
+
+    DigestMarkdown(DigestReport report, PersonNames names) {
+        this.report = report;
+        this.names = names;
+    }
+
+    String render() {
+        header();
+        if (report.quiet()) {
+            line("**Quiet week:** no incidents were declared (last week: " + report.declared().lastWeek() + ").");
+            line("");
+            stillOpen();
+            learnings();
+            openFollowUps();
+        } else {
+            incidents();
+            stillOpen();
+            responseTimes();
+            learnings();
+            followUps();
+            duty();
+            dependencies();
+            backPressure();
+        }
+        return out.toString().stripTrailing() + "\n";
+    }
+
+    private void header() {
+        IsoWeek week = report.week();
+        line("# Weekly learnings digest: " + week + " (" + DigestText.day(week.start(report.zone()), report.zone())
+                + " to " + DigestText.day(week.sunday().atStartOfDay(report.zone()).toInstant(), report.zone())
+                + ", " + report.zone().getId() + ")");
+        if (report.inProgress()) {
+            line("_Preview of the week so far, as of " + DigestText.dateTime(report.asOf(), report.zone()) + "._");
+        }
+        line("");
+    }
+
+    private void incidents() {
+        WeekCount total = report.declared();
+        section("Incidents");
+        line(DigestText.plural(total.thisWeek(), "incident") + " declared " + against(total) + ".");
+        for (Severity severity : Severity.values()) {
+            WeekCount count = report.bySeverity().get(severity);
+            line("- " + severity.label() + ": " + count.thisWeek() + " " + against(count));
+        }
+        line("");
+    }
+
+    private void stillOpen() {
+        if (report.stillOpen().isEmpty()) {
+            return;
+        }
+        section("Still open");
+        report.stillOpen().forEach(i -> line("- " + i.incident() + ": " + i.severity().label() + ", "
+                + i.status().label() + ", open for " + DigestText.duration(i.openFor()) + ", led by "
+                + names.name(i.lead())));
+        line("");
+    }
+
+    private void responseTimes() {
+        section("Response times");
+        line("- Time to acknowledge: " + time(report.toAcknowledge()));
+        line("- Time to resolve: " + time(report.toResolve()));
+        line("");
+    }
+
+    private static String time(ResponseTime time) {
+        ResponseTime.Sample now = time.thisWeek();
+        if (!now.enough()) {
+            return "not enough data (" + now.samples() + " recorded of " + now.incidents() + " incidents; "
+                    + ResponseTime.MIN_SAMPLES + " needed)";
+        }
+        String text = "median " + DigestText.duration(now.median().orElseThrow()) + ", worst "
+                + DigestText.duration(now.worst().orElseThrow());
+        ResponseTime.Sample before = time.lastWeek();
+        return text + (before.enough()
+                ? " (last week: median " + DigestText.duration(before.median().orElseThrow()) + " "
+                        + time.trend().orElseThrow().arrow() + ")"
+                : " (last week: not enough data)");
+    }
+
+    private void learnings() {
+        if (report.learnings().isEmpty() && report.quiet()) {
+            return;
+        }
+        section("What we learned");
+        if (report.learnings().isEmpty()) {
+            line("No post-mortem closed this week.");
+        }
+        report.learnings().forEach(l -> line("- " + l.incident() + ": " + l.text()));
+        line("");
+    }
+
+    private void followUps() {
+        section("Follow-ups");
+        line("Opened " + report.actionsOpened().size() + " · done " + report.actionsDone().size() + " · overdue "
+                + report.overdue().size() + " · open " + report.openActions().size());
+        list("Overdue (open more than " + DigestText.days(report.settings().overdueAfter())
+                + ", oldest first):", report.overdue(), true);
+        list("Opened this week:", report.actionsOpened(), false);
+        list("Done this week:", report.actionsDone(), false);
+        line("");
+    }
+
+    private void openFollowUps() {
+        section("Open follow-ups");
+        List<FollowUp> open = report.openActions();
+        if (open.isEmpty()) {
+            line("None: every follow-up is done.");
+        }
+        open.stream().limit(QUIET_ACTIONS_SHOWN).forEach(f -> line("- " + item(f, true)
+                + (report.overdue().contains(f) ? " **(overdue)**" : "")));
+        if (open.size() > QUIET_ACTIONS_SHOWN) {
+            line("- … and " + (open.size() - QUIET_ACTIONS_SHOWN) + " more");
+        }
+    }
+
+    private void list(String title, List<FollowUp> items, boolean withAge) {
+        if (items.isEmpty()) {
+            return;
+        }
+        line("");
+        line(title);
+        items.forEach(f -> line("- " + item(f, withAge)));
+    }
+
+    private String item(FollowUp f, boolean withAge) {
+        return f.incident() + ": " + f.text() + " (" + f.ownerId().map(names::name).orElse("no owner")
+                + (withAge ? ", open " + DigestText.duration(f.age()) : "") + ")";
+    }
+
+    private void duty() {
+        DutyLoad duty = report.duty();
+        section("Duty load");
+        if (duty.people().isEmpty()) {
+            line("Nobody is on the duty roster.");
+            line("");
+            return;
+        }
+        int weeks = duty.historyWeeks();
+        line("| person | kind | led this week | responded this week | led (" + weeks + " weeks) | responded ("
+                + weeks + " weeks) |");
+        line("|---|---|---|---|---|---|");
+        duty.people().forEach(p -> line("| " + names.name(p.userId()) + " | "
+                + p.kind().map(k -> k.label()).orElse("not on the roster") + " | " + p.ledThisWeek() + " | "
+                + p.respondedThisWeek() + " | " + p.ledInHistory() + " | " + p.respondedInHistory() + " |"));
+        line("");
+        line(kind(duty.engineers(), weeks));
+        line(kind(duty.managers(), weeks));
+        line("");
+        line("Spread over " + weeks + " weeks: " + DigestText.plural(duty.spread(), "lead")
+                + " between the most and the fewest.");
+        line("");
+    }
+
+    private static String kind(DutyLoad.KindShare share, int weeks) {
+        String label = share.kind().plural();
+        return "- " + Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": " + share.members()
+                + " on the roster (" + DigestText.percent(share.rosterShare()) + "), led "
+                + share.leadsThisWeek() + " this week (" + DigestText.percent(share.weekShare()) + ") and "
+                + share.leadsInHistory() + " over " + weeks + " weeks (" + DigestText.percent(share.historyShare())
+                + ")";
+    }
+
+    private void dependencies() {
+        if (report.dependencies().isEmpty()) {
+            return;
+        }
+        section("Single points of failure");
+        report.dependencies().forEach(d -> line("- " + d.sentence(names)));
+        line("");
+    }
+
+    private void backPressure() {
+        section("Back pressure");
+        line((report.backPressure().overCapacity() ? "⚠️ " : "") + report.backPressure().sentence());
+    }
+
+    private static String against(WeekCount count) {
+        return "(last week " + count.lastWeek() + " " + count.trend().arrow() + ")";
+    }
+
+    private void section(String title) {
+        line("## " + title);
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+}

@@ -1,0 +1,53 @@
+package dev.mayday.digest;
+
+import dev.mayday.incident.Severity;
+import dev.mayday.postmortem.PersonNames;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The weekly learnings digest of {@code week}, as of {@code asOf}: structured for the Slack adapter's blocks, and as
+ * Markdown for the CLI and previews. A week with no incidents declared is {@link #quiet()}.
+ *
+ * <p>{@code bySeverity} has every severity (zeros included) in SEV1..SEV4 order; {@code overdue} and {@code openActions}
+ * are oldest first; {@code dependencies} are the single-point-of-failure warnings.
+ */
+public record DigestReport(IsoWeek week, ZoneId zone, Instant asOf, WeekCount declared,
+                           Map<Severity, WeekCount> bySeverity, List<OpenIncident> stillOpen,
+                           ResponseTime toAcknowledge, ResponseTime toResolve, List<LearningLine> learnings,
+                           List<FollowUp> actionsOpened, List<FollowUp> actionsDone, List<FollowUp> overdue,
+                           List<FollowUp> openActions, DutyLoad duty, List<Dependency> dependencies,
+                           BackPressure backPressure, DigestSettings settings) {
+
+    public DigestReport {
+        bySeverity = Map.copyOf(bySeverity);
+        stillOpen = List.copyOf(stillOpen);
+        learnings = List.copyOf(learnings);
+        actionsOpened = List.copyOf(actionsOpened);
+        actionsDone = List.copyOf(actionsDone);
+        overdue = List.copyOf(overdue);
+        openActions = List.copyOf(openActions);
+        dependencies = List.copyOf(dependencies);
+    }
+
+    /** No incident declared this week: the short form, which still lists the open follow-ups. */
+    public boolean quiet() {
+        return declared.thisWeek() == 0;
+    }
+
+    /** The week is not over at {@code asOf}: a preview of the week so far. */
+    public boolean inProgress() {
+        return asOf.isBefore(week.end(zone));
+    }
+
+    public String toMarkdown() {
+        return toMarkdown(PersonNames.userIds());
+    }
+
+    public String toMarkdown(PersonNames names) {
+        return new DigestMarkdown(this, names).render();
+    }
+}

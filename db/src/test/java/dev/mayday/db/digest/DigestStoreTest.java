@@ -1,0 +1,134 @@
+package dev.mayday.db.digest;
+
+import dev.mayday.db.Database;
+import dev.mayday.db.incident.IncidentDao;
+import dev.mayday.db.incident.IncidentRow;
+import dev.mayday.db.pagerduty.PagerDutyDao;
+import dev.mayday.db.rotation.AssignmentRow;
+import dev.mayday.db.rotation.MemberRow;
+import dev.mayday.db.rotation.RosterDao;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The V010 digests table and the digest's read queries. */
+class DigestStoreTest {
+
+    @TempDir
+    Path dir;
+    Jdbi jdbi;
+
+    @BeforeEach
+    void open() {
+        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("test.db")).jdbi();
+    }
+
+    private DigestDao digests() {
+        return jdbi.onDemand(DigestDao.class);
+    }
+
+    private DigestFactsDao facts() {
+        return jdbi.onDemand(DigestFactsDao.class);
+    }
+
+    @Test
+    void claim_secondTime_isRefused() {
+        assertThat(digests().claim("2026-W47", 1_000L)).isEqualTo(1);
+        assertThat(digests().claim("2026-W47", 2_000L)).isZero();
+
+        assertThat(digests().byWeek("2026-W47")).contains(new DigestRow("2026-W47", "INTENT", null, null, 1_000L, null, null));
+        assertThat(digests().unfinished()).extracting(DigestRow::isoWeek).containsExactly("2026-W47");
+    }
+
+    @Test
+    void markPosted_once_keepsTheFirstMessage() {
+        digests().claim("2026-W47", 1_000L);
+
+        assertThat(digests().markPosted("2026-W47", "C0DIGEST", "111.1", 2_000L)).isEqualTo(1);
+        assertThat(digests().markPosted("2026-W47", "C0DIGEST", "222.2", 3_000L)).isZero();
+
+        assertThat(digests().byWeek("2026-W47"))
+                .contains(new DigestRow("2026-W47", "POSTED", "C0DIGEST", "111.1", 1_000L, 2_000L, null));
+        assertThat(digests().unfinished()).isEmpty();
+    }
+
+    @Test
+    void markPosted_withoutClaim_changesNothing() {
+        assertThat(digests().markPosted("2026-W47", "C0DIGEST", "111.1", 2_000L)).isZero();
+        assertThat(digests().byWeek("2026-W47")).isEmpty();
+    }
+
+    @Test
+    void lastPosted_isTheLatestWeekPosted_acrossYears() {
+        for (String week : new String[] {"2025-W52", "2026-W01", "2026-W02"}) {
+            digests().claim(week, 1_000L);
+        }
+        digests().markPosted("2025-W52", "C0", "1.1", 2_000L);
+        digests().markPosted("2026-W01", "C0", "2.2", 3_000L);
+
+        assertThat(digests().lastPosted()).map(DigestRow::isoWeek).contains("2026-W01");
+    }
+
+    @Test
+    void takeOver_onlyAStaleIntent_andOnlyOnce() {
+        digests().claim("2026-W47", 1_000L);
+
+        assertThat(digests().takeOver("2026-W47", 999L, 5_000L)).isZero();
+        assertThat(digests().takeOver("2026-W47", 1_000L, 5_000L)).isEqualTo(1);
+        assertThat(digests().takeOver("2026-W47", 1_000L, 6_000L)).isZero();
+        assertThat(digests().takeOver("2026-W47", 5_000L, 7_000L)).isEqualTo(1);
+        assertThat(digests().byWeek("2026-W47")).hasValueSatisfying(row -> {
+            assertThat(row.createdAt()).isEqualTo(1_000L);
+            assertThat(row.takenOverAt()).isEqualTo(7_000L);
+        });
+    }
+
+    @Test
+    void state_mustBeIntentOrPosted() {
+        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
+                "INSERT INTO digests (iso_week, state, created_at) VALUES ('2026-W01', 'DONE', 1)")))
+                .hasMessageContaining("CHECK");
+    }
+
+    @Test
+    void facts_readIncidentsAssignmentsAndRoster() {
+        RosterDao roster = jdbi.onDemand(RosterDao.class);
+        roster.save(new MemberRow("U1", "ENGINEER", 0, null, 0, 0, 0, 0, 0, 0));
+        roster.save(new MemberRow("U2", "MANAGER", 0, 50L, 0, 0, 0, 0, 0, 0));
+        long early = incident("k1", 1_000L, "INVESTIGATING");
+        long inWindow = incident("k2", 5_000L, "RESOLVED");
+        jdbi.onDemand(PagerDutyDao.class).link(inWindow, "PD1", "https://pd/PD1");
+        roster.insertAssignment(new AssignmentRow(0, inWindow, "U1", "LEAD", true, 5_000L, null, null));
+        roster.insertAssignment(new AssignmentRow(0, inWindow, "U2", "RESPONDER", true, 5_001L, null, null));
+        roster.insertAssignment(new AssignmentRow(0, inWindow, "U9", "LEAD", false, 6_000L, null, null));
+
+        assertThat(facts().declaredBetween(2_000L, 10_000L)).singleElement().satisfies(row -> {
+            assertThat(row.id()).isEqualTo(inWindow);
+            assertThat(row.pagerdutyId()).isEqualTo("PD1");
+            assertThat(row.lead()).isEqualTo("U1");
+        });
+        assertThat(facts().openDeclaredBefore(10_000L)).extracting(DigestIncidentRow::id).containsExactly(early);
+        assertThat(facts().assignmentsBetween(5_000L, 6_000L)).containsExactly(
+                new DutyAssignmentRow(inWindow, "U1", "LEAD", "ENGINEER", 5_000L),
+                new DutyAssignmentRow(inWindow, "U2", "RESPONDER", "MANAGER", 5_001L));
+        assertThat(facts().assignmentsBetween(6_000L, 7_000L)).extracting(DutyAssignmentRow::kind)
+                .containsExactly((String) null);
+        assertThat(facts().roster()).containsExactly(new RosterKindRow("U1", "ENGINEER"));
+        assertThat(facts().byId(early)).map(DigestIncidentRow::status).contains("INVESTIGATING");
+    }
+
+    private long incident(String originKey, long declaredAt, String status) {
+        return jdbi.inTransaction(h -> {
+            IncidentDao incidents = h.attach(IncidentDao.class);
+            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", status, false, "U1", "U1",
+                    declaredAt, null, null, null, null, originKey, "C0", null, null, null, null, declaredAt));
+            return incidents.byOriginKey(originKey).orElseThrow().id();
+        });
+    }
+}
