@@ -3,8 +3,10 @@ package dev.mayday;
 import dev.mayday.pagerduty.SeverityMapping;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,7 +21,22 @@ public record Config(
         int port,
         Optional<String> incidentsChannel,
         ZoneId teamZone,
-        PagerDutyConfig pagerDuty) {
+        PagerDutyConfig pagerDuty,
+        Duration leadHandoffAfter) {
+
+    public Config {
+        Objects.requireNonNull(leadHandoffAfter, "leadHandoffAfter");
+        if (leadHandoffAfter.isNegative() || leadHandoffAfter.isZero()) {
+            throw new ConfigException("LEAD_HANDOFF_HOURS must be more than 0, got: " + leadHandoffAfter);
+        }
+    }
+
+    /** With the default lead hand-off time. */
+    public Config(String slackBotToken, String slackSigningSecret, String slackApiUrl, String databaseUrl, int port,
+                  Optional<String> incidentsChannel, ZoneId teamZone, PagerDutyConfig pagerDuty) {
+        this(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone, pagerDuty,
+                DEFAULT_LEAD_HANDOFF_AFTER);
+    }
 
     /** Without PagerDuty, as the sandbox and most tests run. */
     public Config(String slackBotToken, String slackSigningSecret, String slackApiUrl, String databaseUrl, int port,
@@ -31,6 +48,9 @@ public record Config(
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:mayday.db";
     public static final int DEFAULT_PORT = 3000;
+    public static final Duration DEFAULT_LEAD_HANDOFF_AFTER = Duration.ofHours(4);
+    /** A week: longer than any incident should be led by one person without being offered relief. */
+    static final int MAX_LEAD_HANDOFF_HOURS = 168;
 
     public static Config fromEnvironment(Map<String, String> env) {
         return new Config(
@@ -46,7 +66,22 @@ public record Config(
                         httpUrl("PAGERDUTY_API_URL", optional(env, "PAGERDUTY_API_URL").orElse(PagerDutyConfig.DEFAULT_API_URL)),
                         optional(env, "PAGERDUTY_WEBHOOK_SECRET"),
                         optional(env, "PAGERDUTY_FROM_EMAIL"),
-                        severityMap(optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_MAP))));
+                        severityMap(optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_MAP))),
+                leadHandoffHours(optional(env, "LEAD_HANDOFF_HOURS").orElse(
+                        String.valueOf(DEFAULT_LEAD_HANDOFF_AFTER.toHours()))));
+    }
+
+    private static Duration leadHandoffHours(String text) {
+        try {
+            int hours = Integer.parseInt(text);
+            if (hours >= 1 && hours <= MAX_LEAD_HANDOFF_HOURS) {
+                return Duration.ofHours(hours);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the variable's name
+        }
+        throw new ConfigException("LEAD_HANDOFF_HOURS must be a whole number of hours from 1 to "
+                + MAX_LEAD_HANDOFF_HOURS + ", got: " + text);
     }
 
     private static String severityMap(String setting) {
@@ -58,11 +93,16 @@ public record Config(
         }
     }
 
+    /** Only the store's URL: for commands that read the store and talk to nobody (no Slack secrets needed). */
+    public static String databaseUrl(Map<String, String> env) {
+        return optional(env, "DATABASE_URL").orElse(DEFAULT_DATABASE_URL);
+    }
+
     @Override
     public String toString() {
         return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
                 + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
-                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + "]";
+                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + "]";
     }
 
     private static String required(Map<String, String> env, String name, String what) {

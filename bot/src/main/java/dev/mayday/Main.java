@@ -1,10 +1,15 @@
 package dev.mayday;
 
+import dev.mayday.db.Database;
+import dev.mayday.incident.IncidentDirectory;
+import dev.mayday.postmortem.PostmortemPrinter;
+import dev.mayday.postmortem.Postmortems;
 import dev.mayday.rotation.RotationSimulation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar mayday.jar serve|demo|help}. */
@@ -21,6 +26,7 @@ public final class Main {
             case "serve" -> serve();
             case "demo" -> System.exit(new dev.mayday.sandbox.Demo(System.out).run());
             case "simulate-rotation" -> simulateRotation(args);
+            case "postmortem" -> printPostmortem(args);
             case "help", "--help", "-h" -> System.out.println(usage());
             default -> {
                 System.err.println("mayday: unknown command '" + command + "'\n" + usage());
@@ -46,6 +52,23 @@ public final class Main {
             stopped.countDown();
         }, "mayday-shutdown"));
         stopped.await();
+    }
+
+    /** {@code postmortem <incident-id>}: the latest stored draft, from the store named by DATABASE_URL. */
+    private static void printPostmortem(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: java -jar bot/target/mayday.jar postmortem <incident-id>");
+            System.exit(2);
+        }
+        Database database = Database.open(Config.databaseUrl(System.getenv()));
+        PostmortemPrinter.Printout printout = new PostmortemPrinter(new Postmortems(database, ZoneId.of("UTC")),
+                new IncidentDirectory(database)).print(args[1]);
+        if (printout.found()) {
+            System.out.println(printout.text());
+        } else {
+            System.err.println("mayday postmortem: " + printout.text());
+            System.exit(1);
+        }
     }
 
     /** {@code simulate-rotation [--members N] [--incidents N] [--seed N]} */
@@ -76,6 +99,8 @@ public final class Main {
                 usage: java -jar bot/target/mayday.jar <command>
                   serve   run the bot (configuration from the environment; see README.md)
                   demo    run a scripted incident against a local fake Slack and print what Slack would show
+                  postmortem <incident-id>
+                          print the incident's latest post-mortem draft from the store (DATABASE_URL)
                   simulate-rotation [--members 12] [--incidents 1000] [--seed 42]
                           compare the fair duty rotation with round robin and random picks
                   help    this text""";

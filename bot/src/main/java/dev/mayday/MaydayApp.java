@@ -21,6 +21,12 @@ import dev.mayday.pagerduty.SeverityMapping;
 import dev.mayday.pagerduty.WebhookParser;
 import dev.mayday.pagerduty.WebhookSignature;
 import dev.mayday.slack.PagerDutyCommand;
+import dev.mayday.slack.ActionItemButton;
+import dev.mayday.slack.FollowUpCommands;
+import dev.mayday.slack.PostmortemPublisher;
+import dev.mayday.postmortem.ActionItems;
+import dev.mayday.postmortem.Learnings;
+import dev.mayday.postmortem.Postmortems;
 import dev.mayday.http.HttpServer;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
@@ -49,6 +55,15 @@ import dev.mayday.slack.TimelineEvents;
 import dev.mayday.slack.TimelineReply;
 import dev.mayday.timeline.KeyTimeline;
 import dev.mayday.timeline.TimelineCapture;
+import dev.mayday.incident.IncidentNotifier;
+import dev.mayday.rotation.HandOffs;
+import dev.mayday.rotation.HomeFacts;
+import dev.mayday.slack.AppHome;
+import dev.mayday.slack.HandOffButton;
+import dev.mayday.slack.HandOffOffers;
+import dev.mayday.slack.HomeRefreshingNotifier;
+import dev.mayday.slack.HomeView;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -112,35 +127,50 @@ public final class MaydayApp implements AutoCloseable {
                 new PagerDutyClient(pd.apiUrl(), token, pd.fromEmail().orElse(null), CallPolicy.DEFAULT));
         SlackDelivery slackDelivery = new SlackDelivery(gateway,
                 new ChannelProvisioner(gateway, directory, config.teamZone()), directory, database, card,
-                new Announcements(gateway, config.incidentsChannel()), replies);
+                new Announcements(gateway, config.incidentsChannel()), replies,
+                new PostmortemPublisher(new Postmortems(database, config.teamZone()), gateway, directory, database, clock));
         SlackOutbox outbox = new SlackOutbox(database, new DeliveryByLane(slackDelivery,
                 new PagerDutyDelivery(pagerDuty, gateway, directory, database)), wallClock, OUTBOX_WORKERS);
-        IncidentService incidents = new IncidentService(database, clock, outbox, new RotationPicker());
+        AppHome appHome = new AppHome(gateway, new HomeFacts.Source(database, directory,
+                new DutyService(database, clock, config.teamZone())), new HomeView(new SlackTimes(config.teamZone())), directory,
+                clock);
+        IncidentNotifier notifier = new HomeRefreshingNotifier(outbox, appHome);
+        IncidentService incidents = new IncidentService(database, clock, notifier, new RotationPicker());
         PagerDutyWebhookEndpoint pagerDutyWebhook = new PagerDutyWebhookEndpoint(
                 pd.webhookSecret().map(WebhookSignature::new), new WebhookParser(),
                 new PagerDutyEvents(SeverityMapping.parse(pd.severityMap())),
-                new PagerSync(database, incidents, outbox, clock));
+                new PagerSync(database, incidents, notifier, clock));
         DeclareModal modal = new DeclareModal(incidents, gateway, replies);
         CardActions cardActions = new CardActions(incidents, afterAck);
 
         TimelineEvents timelineEvents = new TimelineEvents(new TimelineCapture(database, clock));
         TimelineReply timelineReply = new TimelineReply(new KeyTimeline(database), config.teamZone());
+        FollowUpCommands followUps = new FollowUpCommands(directory, incidents, new ActionItems(database),
+                new Learnings(database), clock);
+        HandOffs handOffs = new HandOffs(database, clock, config.leadHandoffAfter(),
+                new DutyService(database, clock, config.teamZone()));
+        HandOffOffers handOffOffers = new HandOffOffers(handOffs, directory, gateway, clock);
         SlackHandlers handlers = new SlackHandlers(app)
                 .command(IncidentCommand.NAME, new IncidentCommand(incidents, replies, modal, gateway, afterAck,
                         timelineReply, new DutyCommand(new DutyService(database, clock, config.teamZone())),
-                        new PagerDutyCommand(pagerDuty, database)))
+                        new PagerDutyCommand(pagerDuty, database), followUps))
+                .blockAction(FollowUpCommands.DONE_ACTION, new ActionItemButton(followUps, afterAck))
                 .viewSubmission(DeclareModal.CALLBACK_ID, modal)
                 .blockAction(IncidentCard.STATUS_ACTION, cardActions.status())
                 .blockAction(IncidentCard.RESOLVE_ACTION, cardActions.resolve())
                 .blockAction(IncidentCard.CLOSE_ACTION, cardActions.close())
                 .messageShortcut(AddToTimelineShortcut.CALLBACK_ID, new AddToTimelineShortcut(incidents, afterAck))
                 .events(timelineEvents::register)
+                .blockAction(HandOffButton.ACCEPT_ACTION, new HandOffButton(handOffs, incidents, directory, gateway, afterAck))
+                .event(AppHomeOpenedEvent.class, appHome)
                 .acknowledgeUnknownMessageSubtypes();
 
         HttpServer server = new HttpServer(new BoltJavalinAdapter(app), pagerDutyWebhook, new Health(database));
         int port = server.start(host, config.port());
         outbox.start();
-        List<AutoCloseable> resources = new ArrayList<>(List.of(server, outbox, afterAck, slack));
+        handOffOffers.start();
+        appHome.start();
+        List<AutoCloseable> resources = new ArrayList<>(List.of(server, handOffOffers, appHome, outbox, afterAck, slack));
         pagerDuty.ifPresent(resources::add);
         return new MaydayApp(port, afterAck, outbox, database, handlers.surface(), directory, List.copyOf(resources));
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -110,6 +111,27 @@ class ConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("TEAM_TIMEZONE")
                 .hasMessageContaining("Mars/Base");
+    }
+
+    @Test
+    void fromEnvironment_withoutLeadHandoffHours_offersAfterFourHours() {
+        assertThat(Config.fromEnvironment(env()).leadHandoffAfter()).isEqualTo(Duration.ofHours(4));
+    }
+
+    @Test
+    void fromEnvironment_readsLeadHandoffHours() {
+        Config config = Config.fromEnvironment(env("LEAD_HANDOFF_HOURS", " 6 "));
+
+        assertThat(config.leadHandoffAfter()).isEqualTo(Duration.ofHours(6));
+    }
+
+    @ParameterizedTest(name = "LEAD_HANDOFF_HOURS={0}")
+    @ValueSource(strings = {"0", "-2", "4.5", "four", "169", "4h"})
+    void fromEnvironment_badLeadHandoffHours_namesTheVariable(String hours) {
+        assertThatThrownBy(() -> Config.fromEnvironment(env("LEAD_HANDOFF_HOURS", hours)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("LEAD_HANDOFF_HOURS")
+                .hasMessageContaining(hours);
     }
 
     @Test

@@ -10,4 +10,8 @@ public interface IncidentNotifier {
     void declared(Incident incident);
 
     void changed(IncidentChange change);
+
+    /** Something else was queued for the incident (a post-mortem draft); by default the next poll picks it up. */
+    default void queued(long incidentId) {
+    }
 }

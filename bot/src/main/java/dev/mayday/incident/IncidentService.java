@@ -169,6 +169,37 @@ public final class IncidentService {
         });
     }
 
+    /**
+     * Asks for the post-mortem draft again (closing a closed incident does the same): a new version replaces the
+     * one in the channel. Refused while the incident is still active.
+     */
+    public long regeneratePostmortem(String channelId, String actor) {
+        long incidentId = database.inTransaction(store -> {
+            Incident incident = store.incidents().byChannel(channelId).map(IncidentRows::toIncident)
+                    .orElseThrow(IncidentService::notAnIncidentChannel);
+            if (incident.status().isActive()) {
+                throw new IncidentRuleViolation("The post-mortem draft comes once the incident is resolved: "
+                        + "`/incident resolve [summary]` first.");
+            }
+            store.outbox().enqueue(incident.id(), Publication.POSTMORTEM.name(), null, actor, null, clock.millis());
+            return incident.id();
+        });
+        notifier.queued(incidentId);
+        return incidentId;
+    }
+
+    /** Closes a resolved incident; on an incident closed already, regenerates its post-mortem draft instead. */
+    public boolean closeOrRegenerate(String channelId, String actor) {
+        boolean closed = database.read(store -> store.incidents().byChannel(channelId))
+                .map(row -> Status.valueOf(row.status()) == Status.CLOSED).orElse(false);
+        if (closed) {
+            regeneratePostmortem(channelId, actor);
+            return false;
+        }
+        close(channelId, actor);
+        return true;
+    }
+
     private IncidentChange apply(String channelId, String actor, Rule rule) {
         return applyWithStore(channelId, actor, (store, before) -> rule.apply(before));
     }
@@ -196,6 +227,9 @@ public final class IncidentService {
         store.timeline().insert(TimelineRows.toRow(entry));
         store.outbox().enqueue(before.id(), Publication.CHANGED.name(), entry.kind().name(), actor, entry.text(),
                 now.toEpochMilli());
+        if (entry.kind() == TimelineKind.CLOSED) {
+            store.outbox().enqueue(before.id(), Publication.POSTMORTEM.name(), null, actor, null, now.toEpochMilli());
+        }
         boolean fromPager = PagerSync.ACTOR.equals(actor);
         if (!fromPager && store.pagerDuty().pagerIdOf(before.id()).flatMap(Optional::ofNullable).isPresent()) {
             if (entry.kind() == TimelineKind.RESOLVED) {

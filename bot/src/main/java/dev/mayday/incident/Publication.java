@@ -9,6 +9,8 @@ public enum Publication {
     DECLARED,
     /** One committed change, carried with its timeline entry's kind, actor and text. */
     CHANGED,
+    /** Generate the post-mortem draft and put it in the incident's channel (at close, or on request). */
+    POSTMORTEM,
     /** Resolve the mirrored PagerDuty incident (the change was made in Slack). */
     PAGER_RESOLVE,
     /** Add a note to the mirrored PagerDuty incident; carries the note's text. */

@@ -65,7 +65,11 @@ public final class Demo {
     }
 
     private void script(String general) throws InterruptedException {
+        command(ALEX, general, "duty add <@U0KIM|kim> engineer");
+        command(ALEX, general, "duty add <@U0ROBIN|robin> manager");
         command(ALEX, general, "declare sev2 Checkout API returning 502s");
+        command(ALEX, general, "declare sev3 Search results are stale");
+        command(ALEX, general, "duty list");
         Incident incident = app.incidents().byId(1).orElseThrow();
         String channel = incident.channelId();
         command(ALEX, channel, "status identified");
@@ -81,8 +85,19 @@ public final class Demo {
         command(SAM, general, "close");
         command(SAM, channel, "sev 3");
         command(SAM, channel, "resolve Rolled back deploy 4812; the fix ships in PR 4813");
+        command(SAM, channel, "action Alert on 502 rate above 1% for 5 minutes <@U0KIM|kim>");
+        command(SAM, channel, "learned The cache needs warming after a rollback");
         command(SAM, channel, "close");
         summary(app.incidents().byId(1).orElseThrow());
+        postmortem();
+    }
+
+    /** What Slack received as the post-mortem file: the draft as the team will read it. */
+    private void postmortem() {
+        String fileId = slack.calls("files.completeUploadExternal").get(0).param("files")
+                .replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        out.println("\nThe post-mortem draft uploaded to the incident channel (" + fileId + "), also stored in SQLite:\n");
+        out.println(new String(slack.uploadedFile(fileId).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Chatter is captured from Slack's events; a 📌 makes it a key event; Slack's retries store nothing twice. */
@@ -139,7 +154,11 @@ public final class Demo {
     }
 
     private static String name(String user) {
-        return user.equals(ALEX) ? "Alex" : "Sam";
+        return switch (user) {
+            case ALEX -> "Alex";
+            case SAM -> "Sam";
+            default -> user;
+        };
     }
 
     private static void deleteQuietly(Path dir) throws IOException {

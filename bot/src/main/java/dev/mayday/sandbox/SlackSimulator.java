@@ -102,9 +102,13 @@ public final class SlackSimulator {
     }
 
     public SlackReply clickButton(String user, String channel, String actionId) {
+        return clickButton(user, channel, actionId, "card");
+    }
+
+    public SlackReply clickButton(String user, String channel, String actionId, String value) {
         ObjectNode payload = blockActions(user, channel);
         ((ArrayNode) payload.get("actions")).addObject().put("type", "button").put("action_id", actionId)
-                .put("block_id", "incident_actions").put("value", "card")
+                .put("block_id", "incident_actions").put("value", value)
                 .put("action_ts", Instant.now().getEpochSecond() + ".000100");
         return interaction(payload);
     }
@@ -197,6 +201,13 @@ public final class SlackSimulator {
 
     public ObjectNode reactionRemoved(String user, String reaction, String channel, String ts, String itemUser) {
         return reaction("reaction_removed", user, reaction, channel, ts, itemUser);
+    }
+
+    /** {@code user} opened the app's Home tab ({@code tab} "home") or Messages tab ("messages"). */
+    public ObjectNode appHomeOpened(String user, String tab) {
+        ObjectNode event = json.createObjectNode().put("type", "app_home_opened").put("user", user)
+                .put("channel", "D" + user.substring(1)).put("tab", tab);
+        return event.put("event_ts", ts(Instant.now()));
     }
 
     /** Delivers {@code event} under a new event id. */

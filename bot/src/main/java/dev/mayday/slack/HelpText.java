@@ -17,7 +17,10 @@ final class HelpText {
             • `/incident timeline` — show the key events so far (only to you); react with :pushpin: to a message to add it
             • `/incident pd` — the linked PagerDuty incident's state and link
             • `/incident resolve [summary]` — mark it resolved (and its PagerDuty incident)
-            • `/incident close` — close it (after resolve)
+            • `/incident close` — close it (after resolve); the post-mortem draft is posted as a file
+            • `/incident action <text> [@owner]` — record an action item; `/incident actions` lists them
+            • `/incident learned <text>` — record a learning for the post-mortem and the digest
+            • `/incident postmortem` — write a new version of the post-mortem draft
             • `/incident help` — this list""";
 
     private HelpText() {

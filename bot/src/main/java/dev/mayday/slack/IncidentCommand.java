@@ -30,10 +30,11 @@ public final class IncidentCommand implements SlashCommandHandler {
     private final TimelineReply timeline;
     private final DutyCommand duty;
     private final PagerDutyCommand pagerDuty;
+    private final FollowUpCommands followUps;
 
     public IncidentCommand(IncidentService incidents, DeclarationReplies replies, DeclareModal modal,
                            SlackGateway slack, AfterAck afterAck, TimelineReply timeline, DutyCommand duty,
-                           PagerDutyCommand pagerDuty) {
+                           PagerDutyCommand pagerDuty, FollowUpCommands followUps) {
         this.incidents = incidents;
         this.replies = replies;
         this.modal = modal;
@@ -42,6 +43,7 @@ public final class IncidentCommand implements SlashCommandHandler {
         this.timeline = timeline;
         this.duty = duty;
         this.pagerDuty = pagerDuty;
+        this.followUps = followUps;
     }
 
     @Override
@@ -76,6 +78,23 @@ public final class IncidentCommand implements SlashCommandHandler {
             case "duty" -> {
                 return ctx.ack(duty.handle(user, command.rest()));
             }
+            case "action" -> {
+                return ctx.ack(followUps.addAction(channel, user, command.rest()));
+            }
+            case "actions" -> {
+                return ctx.ack(followUps.listActions(channel));
+            }
+            case "learned", "learning" -> {
+                return ctx.ack(followUps.addLearning(channel, user, command.rest()));
+            }
+            case "postmortem" -> {
+                return ctx.ack(followUps.regeneratePostmortem(channel, user));
+            }
+            case "close" -> {
+                boolean closedNow = incidents.closeOrRegenerate(channel, user);
+                return closedNow ? ctx.ack() : ctx.ack(":page_facing_up: Already closed: writing a new version of "
+                        + "its post-mortem draft instead.");
+            }
             case "pd", "pagerduty" -> {
                 String pagerId = pagerDuty.linkedIncident(channel);
                 afterAck.run("looking up PagerDuty incident " + pagerId, () -> respond(ctx, pagerDuty.describe(pagerId)));
@@ -87,7 +106,6 @@ public final class IncidentCommand implements SlashCommandHandler {
             case "lead" -> incidents.changeLead(channel, user, mentionedUser(command.rest()));
             case "note" -> incidents.addNote(channel, user, command.rest());
             case "resolve" -> incidents.resolve(channel, user, command.rest());
-            case "close" -> incidents.close(channel, user);
             default -> {
                 return ctx.ack(HelpText.unknown(command.subcommand()));
             }

@@ -36,9 +36,11 @@ public final class SlackDelivery implements Delivery {
     private final IncidentCard card;
     private final Announcements announcements;
     private final DeclarationReplies replies;
+    private final PostmortemPublisher postmortems;
 
     public SlackDelivery(SlackGateway slack, ChannelProvisioner provisioner, IncidentDirectory directory,
-                         Database database, IncidentCard card, Announcements announcements, DeclarationReplies replies) {
+                         Database database, IncidentCard card, Announcements announcements, DeclarationReplies replies,
+                         PostmortemPublisher postmortems) {
         this.slack = slack;
         this.provisioner = provisioner;
         this.directory = directory;
@@ -46,6 +48,7 @@ public final class SlackDelivery implements Delivery {
         this.card = card;
         this.announcements = announcements;
         this.replies = replies;
+        this.postmortems = postmortems;
     }
 
     @Override
@@ -53,6 +56,7 @@ public final class SlackDelivery implements Delivery {
         switch (Publication.valueOf(row.kind())) {
             case DECLARED -> setUp(row);
             case CHANGED -> publish(row);
+            case POSTMORTEM -> postmortems.publish(row);
             default -> throw new IllegalArgumentException("not a Slack publication: " + row.kind());
         }
     }

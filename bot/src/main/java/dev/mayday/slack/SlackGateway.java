@@ -3,7 +3,10 @@ package dev.mayday.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.methods.response.conversations.ConversationsListResponse;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
@@ -16,6 +19,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -45,11 +52,65 @@ public final class SlackGateway {
     private final RateLimitGate gate;
     private final RetryPolicy retries;
     private volatile String botUserId;
+    private volatile String workspaceUrl;
+    private final HttpClient uploads = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public SlackGateway(MethodsClient methods, RateLimitGate gate, RetryPolicy retries) {
         this.methods = methods;
         this.gate = gate;
         this.retries = retries;
+    }
+
+    /**
+     * Uploads a file to a channel with Slack's current flow: {@code files.getUploadURLExternal}, the bytes POSTed to
+     * the URL it returned, then {@code files.completeUploadExternal}. Returns the file id.
+     */
+    public String uploadFile(String channel, String filename, String title, byte[] content, String comment) {
+        FilesGetUploadURLExternalResponse target = call("files.getUploadURLExternal", () -> methods
+                .filesGetUploadURLExternal(r -> r.filename(filename).length(content.length)));
+        postBytes(target.getUploadUrl(), content);
+        call("files.completeUploadExternal", false, () -> methods.filesCompleteUploadExternal(r -> r
+                .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(target.getFileId())
+                        .title(title).build()))
+                .channelId(channel).initialComment(comment)));
+        return target.getFileId();
+    }
+
+    /** Deletes a file the bot uploaded; one that is gone already is not an error. */
+    public void deleteFile(String fileId) {
+        try {
+            call("files.delete", () -> methods.filesDelete(r -> r.file(fileId)));
+        } catch (SlackCallFailed e) {
+            if (!"file_not_found".equals(e.error())) {
+                throw e;
+            }
+        }
+    }
+
+    /** A message's permalink, built from the workspace URL so a long timeline needs no call per message. */
+    public Optional<String> permalink(String channel, String ts) {
+        if (workspaceUrl == null) {
+            botUserId();
+        }
+        return Optional.ofNullable(workspaceUrl).map(url -> (url.endsWith("/") ? url : url + "/") + "archives/"
+                + channel + "/p" + ts.replace(".", ""));
+    }
+
+    private void postBytes(String uploadUrl, byte[] content) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uploadUrl)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build();
+        try {
+            HttpResponse<Void> response = uploads.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                throw new SlackCallFailed("file_upload", "http_" + response.statusCode(), null);
+            }
+        } catch (IOException e) {
+            throw new SlackCallFailed("file_upload", "io_error", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackCallFailed("file_upload", "interrupted", e);
+        }
     }
 
     /** The bot's user id if an earlier call has learned it; never calls Slack. */
@@ -60,7 +121,9 @@ public final class SlackGateway {
     public String botUserId() {
         String id = botUserId;
         if (id == null) {
-            id = call("auth.test", () -> methods.authTest(r -> r)).getUserId();
+            AuthTestResponse identity = call("auth.test", () -> methods.authTest(r -> r));
+            workspaceUrl = identity.getUrl();
+            id = identity.getUserId();
             botUserId = id;
         }
         return id;
@@ -158,6 +221,11 @@ public final class SlackGateway {
 
     public void openView(String triggerId, View view) {
         call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    }
+
+    /** Shows {@code view} (a {@code home} view) as the user's App Home tab, replacing what was there. */
+    public void publishHome(String userId, View view) {
+        call("views.publish", () -> methods.viewsPublish(r -> r.userId(userId).view(view)));
     }
 
     private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {

@@ -66,6 +66,11 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
         wake();
     }
 
+    @Override
+    public void queued(long incidentId) {
+        wake();
+    }
+
     /** True once nothing is pending or being delivered (FAILED rows count as done); false after the timeout. */
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);

@@ -37,6 +37,13 @@ class DemoTest {
                 .contains("Stored in SQLite: incident #1 \"Checkout API returning 502s\", SEV3, Closed, lead U0SAM")
                 .contains("PINNED")
                 .contains("MESSAGE  U0ALEX  Rollback finished")
+                .contains("Picked by rotation")
+                .contains("<@U0KIM>").contains("<@U0ROBIN>")
+                .containsPattern("(?s)Incident #2: Search results are stale.*Lead · <@U0ROBIN>")
+                .contains("[file uploaded] postmortem-incident-1-v1.md")
+                .contains("# Post-mortem draft: Checkout API returning 502s")
+                .contains("Alert on 502 rate above 1% for 5 minutes")
+                .contains("The cache needs warming after a rollback")
                 .doesNotContain("Mayday answered HTTP");
     }
 }

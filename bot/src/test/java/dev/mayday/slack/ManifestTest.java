@@ -34,6 +34,7 @@ class ManifestTest {
     private static final Map<String, Set<String>> SCOPES_BY_METHOD = Map.ofEntries(
             entry("auth.test", Set.of()),
             entry("views.open", Set.of()),
+            entry("views.publish", Set.of()),
             entry("response_url", Set.of()),
             entry("conversations.create", Set.of("channels:manage", "groups:write")),
             entry("conversations.setTopic", Set.of("channels:manage", "groups:write")),
@@ -41,6 +42,10 @@ class ManifestTest {
             entry("conversations.list", Set.of("channels:read", "groups:read")),
             entry("conversations.history", Set.of("channels:history", "groups:history")),
             entry("users.lookupByEmail", Set.of("users:read", "users:read.email")),
+            entry("files.getUploadURLExternal", Set.of("files:write")),
+            entry("file_upload", Set.of()),
+            entry("files.completeUploadExternal", Set.of("files:write")),
+            entry("files.delete", Set.of("files:write")),
             entry("chat.postMessage", Set.of("chat:write", "chat:write.public")),
             entry("chat.update", Set.of("chat:write")));
 
@@ -49,7 +54,8 @@ class ManifestTest {
             entry("message.channels", Set.of("channels:history")),
             entry("message.groups", Set.of("groups:history")),
             entry("reaction_added", Set.of("reactions:read")),
-            entry("reaction_removed", Set.of("reactions:read")));
+            entry("reaction_removed", Set.of("reactions:read")),
+            entry("app_home_opened", Set.of()));
 
     @TempDir
     Path dir;
@@ -141,6 +147,7 @@ class ManifestTest {
         sandbox.command("U0SAM", channel, "update rolling back");
         sandbox.command("U0SAM", channel, "resolve rolled back");
         sandbox.command("U0SAM", channel, "close");
+        sandbox.command("U0SAM", channel, "postmortem");
         sandbox.simulator.addToTimeline("U0SAM", channel, "1773480000.000100", "U0ALEX", "key moment");
         sandbox.simulator.deliver(sandbox.simulator.message("U0ALEX", channel, "1773480000.000100", "key moment"));
         sandbox.simulator.deliver(sandbox.simulator.botMessage("B0GRAFANA", channel, "1773480001.000100", "alert"));

@@ -173,6 +173,11 @@ public final class FakeSlack implements AutoCloseable {
         return state.user(id);
     }
 
+    /** The text of the App Home last published for the user (as the transcript renders blocks), if any. */
+    public Optional<String> home(String userId) {
+        return state.home(userId);
+    }
+
     /** The bytes posted to a file's upload_url, once they have arrived. */
     public Optional<byte[]> uploadedFile(String fileId) {
         return state.file(fileId)

@@ -80,11 +80,13 @@ final class FakeSlackMethods {
             case "views.open" -> viewsOpen(p, "opened");
             case "views.push" -> viewsOpen(p, "pushed");
             case "views.update" -> viewsUpdate(p);
+            case "views.publish" -> viewsPublish(p);
             case "users.lookupByEmail" -> ok().set("user", userJson(state.userByEmail(p.get("email"))
                     .orElseThrow(() -> new SlackError("users_not_found"))));
             case "users.info" -> usersInfo(p);
             case "files.getUploadURLExternal" -> filesGetUploadUrl(p);
             case "files.completeUploadExternal" -> filesCompleteUpload(p);
+            case "files.delete" -> filesDelete(p);
             default -> throw new SlackError("unknown_method");
         };
     }
@@ -396,6 +398,24 @@ final class FakeSlackMethods {
         return view(p, isBlank(id) ? state.nextViewId() : id, "updated");
     }
 
+    /** A user's App Home: Slack keeps one view per user and app, replaced by each publish. */
+    private ObjectNode viewsPublish(Map<String, String> p) {
+        String user = p.get("user_id");
+        if (isBlank(user)) {
+            throw new SlackError("invalid_arguments");
+        }
+        JsonNode parsed = parse(p.get("view"));
+        if (parsed == null || !parsed.isObject() || !"home".equals(parsed.path("type").asText())) {
+            throw new SlackError("invalid_arguments");
+        }
+        ObjectNode view = ((ObjectNode) parsed).deepCopy();
+        view.put("id", state.nextViewId()).put("team_id", TEAM_ID).put("app_id", "AMAYDAY").put("bot_id", BOT_ID);
+        String text = BlockKitText.render(view.path("blocks"));
+        state.publishHome(user, text);
+        state.note("  [home of <@" + user + "> published] " + text);
+        return ok().set("view", view);
+    }
+
     private ObjectNode view(Map<String, String> p, String id, String verb) {
         JsonNode parsed = parse(p.get("view"));
         if (parsed == null || !parsed.isObject()) {
@@ -446,6 +466,15 @@ final class FakeSlackMethods {
         }
         FakeSlackState.PendingFile file = state.newFile(filename, parseInt(p.get("length"), 0));
         return ok().put("upload_url", baseUrl + "/upload/" + file.id()).put("file_id", file.id());
+    }
+
+    private ObjectNode filesDelete(Map<String, String> p) {
+        String id = p.get("file");
+        if (isBlank(id) || !state.deleteFile(id)) {
+            throw new SlackError("file_not_found");
+        }
+        state.note("  [file deleted] " + id);
+        return ok();
     }
 
     private ObjectNode filesCompleteUpload(Map<String, String> p) {

@@ -32,6 +32,7 @@ final class FakeSlackState {
     private final Map<String, FakeUser> users = new LinkedHashMap<>();
     private final Map<String, PendingFile> files = new HashMap<>();
     private final Map<String, String> responseLabels = new HashMap<>();
+    private final Map<String, String> homes = new HashMap<>();
     private final Map<String, Deque<FakeAnswer>> scripted = new HashMap<>();
     private FakeAnswer outage;
     private final List<SlackCall> calls = new ArrayList<>();
@@ -191,6 +192,11 @@ final class FakeSlackState {
         return file;
     }
 
+    /** Removes an uploaded file; false when there is none with that id. */
+    synchronized boolean deleteFile(String id) {
+        return files.remove(id) != null;
+    }
+
     synchronized Optional<PendingFile> file(String id) {
         return Optional.ofNullable(id == null ? null : files.get(id));
     }
@@ -207,6 +213,14 @@ final class FakeSlackState {
 
     synchronized String nextViewId() {
         return String.format(Locale.ROOT, "V%04d", ++viewSeq);
+    }
+
+    synchronized void publishHome(String userId, String text) {
+        homes.put(userId, text);
+    }
+
+    synchronized Optional<String> home(String userId) {
+        return Optional.ofNullable(homes.get(userId));
     }
 
     synchronized void labelResponseUrl(String id, String label) {

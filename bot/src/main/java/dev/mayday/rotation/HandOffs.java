@@ -1,0 +1,128 @@
+package dev.mayday.rotation;
+
+import dev.mayday.db.Database;
+import dev.mayday.db.rotation.HandoffOfferDao;
+import dev.mayday.db.rotation.HandoffOfferRow;
+import dev.mayday.db.rotation.LeadStintRow;
+import org.jdbi.v3.core.extension.ExtensionCallback;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Back pressure on long lead stints: a lead who has held an open incident for more than {@code after} is offered a
+ * hand-off to the next in line, once per stint (their assignment), recorded before it is posted so that a restart
+ * never offers again.
+ */
+public final class HandOffs {
+
+    /** Posts tried per offer before it is given up. */
+    public static final int MAX_ATTEMPTS = 5;
+
+    private final Database database;
+    private final Clock clock;
+    private final Duration after;
+    private final DutyService duty;
+
+    public HandOffs(Database database, Clock clock, Duration after, DutyService duty) {
+        this.database = database;
+        this.clock = clock;
+        this.after = after;
+        this.duty = duty;
+    }
+
+    public Duration after() {
+        return after;
+    }
+
+    /**
+     * One offer: for the lead stint {@code stint} of the incident, to {@code next}. {@code messageTs} is null until
+     * it is in Slack.
+     */
+    public record Offer(long stint, long incidentId, String lead, String next, Instant offeredAt, String messageTs,
+                        int attempts) {
+    }
+
+    /**
+     * Records an offer for each stint now due (at most {@code limit}), each to the first in line who is neither the
+     * lead, busy with an open incident, away, nor already offered another stint in this round. A stint with nobody
+     * to offer gets no record and is looked at again next time. Returns the offers recorded.
+     */
+    public List<Offer> offerDue(int limit) {
+        Instant now = clock.instant();
+        List<LeadStintRow> due = offers(dao -> dao.stintsDue(now.minus(after).toEpochMilli(), limit));
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        DutyStanding standing = duty.standing();
+        Set<String> offeredNow = new HashSet<>();
+        List<Offer> made = new ArrayList<>();
+        for (LeadStintRow stint : due) {
+            Optional<String> next = nextInLine(standing, stint.lead(), offeredNow);
+            if (next.isEmpty()) {
+                continue;
+            }
+            int recorded = offers(dao -> dao.offer(stint.assignmentId(), stint.incidentId(), stint.lead(), next.get(),
+                    now.toEpochMilli()));
+            if (recorded == 1) {
+                offeredNow.add(next.get());
+                made.add(new Offer(stint.assignmentId(), stint.incidentId(), stint.lead(), next.get(), now, null, 0));
+            }
+        }
+        return made;
+    }
+
+    /** The first in line other than {@code lead}, who is free and not away, and not in {@code exclude}. */
+    static Optional<String> nextInLine(DutyStanding standing, String lead, Set<String> exclude) {
+        return standing.rows().stream()
+                .filter(row -> row.placeInLine() != null && !row.isAway() && !row.busy())
+                .filter(row -> !row.member().userId().equals(lead) && !exclude.contains(row.member().userId()))
+                .min(Comparator.comparing(DutyStanding.Row::placeInLine))
+                .map(row -> row.member().userId());
+    }
+
+    /** Offers recorded but not in Slack yet, not given up on. */
+    public List<Offer> unposted(int limit) {
+        return offers(dao -> dao.unposted(MAX_ATTEMPTS, limit)).stream().map(HandOffs::toOffer).toList();
+    }
+
+    public Optional<Offer> offer(long stint) {
+        return offers(dao -> dao.byStint(stint)).map(HandOffs::toOffer);
+    }
+
+    /** Whether the offer's lead still holds the stint it was made for. */
+    public boolean isCurrent(Offer offer) {
+        return database.read(store -> store.roster().currentAssignment(offer.incidentId(), DutyRole.LEAD.name()))
+                .map(row -> row.id() == offer.stint())
+                .orElse(false);
+    }
+
+    public void countAttempt(Offer offer) {
+        offers(dao -> dao.countAttempt(offer.stint()));
+    }
+
+    public void posted(Offer offer, String ts) {
+        offers(dao -> dao.posted(offer.stint(), ts));
+    }
+
+    /** Gives the offer up: Slack refused it for good, or it no longer applies. */
+    public void givenUp(Offer offer, String reason) {
+        offers(dao -> dao.failed(offer.stint(), reason));
+    }
+
+    private <T> T offers(ExtensionCallback<T, HandoffOfferDao, RuntimeException> work) {
+        return database.jdbi().withExtension(HandoffOfferDao.class, work);
+    }
+
+    private static Offer toOffer(HandoffOfferRow row) {
+        return new Offer(row.assignmentId(), row.incidentId(), row.lead(), row.nextLead(),
+                Instant.ofEpochMilli(row.offeredAt()), row.messageTs(), row.attempts());
+    }
+}

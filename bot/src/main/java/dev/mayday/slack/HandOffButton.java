@@ -1,0 +1,87 @@
+package dev.mayday.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import dev.mayday.incident.Incident;
+import dev.mayday.incident.IncidentDirectory;
+import dev.mayday.incident.IncidentRuleViolation;
+import dev.mayday.incident.IncidentService;
+import dev.mayday.rotation.HandOffs;
+
+import java.io.IOException;
+import java.util.List;
+
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+/**
+ * "Hand off to next in line": does what {@code /incident lead @next} does, for the stint the offer was made for; an
+ * offer whose lead has changed since is refused and changes nothing.
+ */
+public final class HandOffButton implements BlockActionHandler {
+
+    public static final String ACCEPT_ACTION = HandOffMessage.ACCEPT_ACTION;
+
+    private final HandOffs handOffs;
+    private final IncidentService incidents;
+    private final IncidentDirectory directory;
+    private final SlackGateway gateway;
+    private final AfterAck afterAck;
+
+    public HandOffButton(HandOffs handOffs, IncidentService incidents, IncidentDirectory directory,
+                         SlackGateway gateway, AfterAck afterAck) {
+        this.handOffs = handOffs;
+        this.incidents = incidents;
+        this.directory = directory;
+        this.gateway = gateway;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public Response apply(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload payload = request.getPayload();
+        String user = payload.getUser().getId();
+        try {
+            HandOffs.Offer offer = offer(payload.getActions().get(0).getValue());
+            Incident incident = directory.byId(offer.incidentId()).filter(i -> i.channel().isPresent())
+                    .orElseThrow(HandOffButton::noLongerApplies);
+            if (!handOffs.isCurrent(offer)) {
+                throw noLongerApplies();
+            }
+            incidents.changeLead(incident.channelId(), user, offer.next());
+            if (offer.messageTs() != null) {
+                String text = HandOffMessage.taken(offer, user);
+                afterAck.run("marking the hand-off offer taken", () -> gateway.updateMessage(incident.channelId(),
+                        offer.messageTs(), text, List.of(section(s -> s.text(markdownText(text))))));
+            }
+        } catch (RuntimeException e) {
+            String message = UserFacingErrors.explain(e, "handing off the lead");
+            afterAck.run("telling the user why the hand-off failed", () -> respond(ctx, message));
+        }
+        return ctx.ack();
+    }
+
+    private HandOffs.Offer offer(String value) {
+        try {
+            return handOffs.offer(Long.parseLong(value)).orElseThrow(HandOffButton::noLongerApplies);
+        } catch (NumberFormatException e) {
+            throw noLongerApplies();
+        }
+    }
+
+    private static IncidentRuleViolation noLongerApplies() {
+        return new IncidentRuleViolation("This hand-off offer no longer applies: the lead has changed since it was "
+                + "made. To hand over now, use `/incident lead @someone`.");
+    }
+
+    private static void respond(ActionContext ctx, String message) {
+        try {
+            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(message));
+        } catch (IOException e) {
+            throw new SlackCallFailed("response_url", "io_error", e);
+        }
+    }
+}
