@@ -1,5 +1,6 @@
 package dev.mayday;
 
+import dev.mayday.digest.DigestSchedule;
 import dev.mayday.pagerduty.SeverityMapping;
 
 import java.time.DateTimeException;
@@ -22,27 +23,33 @@ public record Config(
         Optional<String> incidentsChannel,
         ZoneId teamZone,
         PagerDutyConfig pagerDuty,
-        Duration leadHandoffAfter) {
+        Duration leadHandoffAfter,
+        DigestConfig digest) {
 
     public Config {
+        Objects.requireNonNull(pagerDuty, "pagerDuty");
+        Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(leadHandoffAfter, "leadHandoffAfter");
         if (leadHandoffAfter.isNegative() || leadHandoffAfter.isZero()) {
             throw new ConfigException("LEAD_HANDOFF_HOURS must be more than 0, got: " + leadHandoffAfter);
         }
     }
 
-    /** With the default lead hand-off time. */
-    public Config(String slackBotToken, String slackSigningSecret, String slackApiUrl, String databaseUrl, int port,
-                  Optional<String> incidentsChannel, ZoneId teamZone, PagerDutyConfig pagerDuty) {
-        this(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone, pagerDuty,
-                DEFAULT_LEAD_HANDOFF_AFTER);
-    }
-
-    /** Without PagerDuty, as the sandbox and most tests run. */
+    /** Slack only, with every other setting at its default: as the sandbox and most tests run. */
     public Config(String slackBotToken, String slackSigningSecret, String slackApiUrl, String databaseUrl, int port,
                   Optional<String> incidentsChannel, ZoneId teamZone) {
         this(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                PagerDutyConfig.off());
+                PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off());
+    }
+
+    public Config withPagerDuty(PagerDutyConfig settings) {
+        return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
+                settings, leadHandoffAfter, digest);
+    }
+
+    public Config withDigest(DigestConfig settings) {
+        return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
+                pagerDuty, leadHandoffAfter, settings);
     }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -60,7 +67,7 @@ public record Config(
                 optional(env, "DATABASE_URL").orElse(DEFAULT_DATABASE_URL),
                 port(optional(env, "PORT").orElse(String.valueOf(DEFAULT_PORT))),
                 optional(env, "INCIDENTS_CHANNEL"),
-                zone(optional(env, "TEAM_TIMEZONE").orElse("UTC")),
+                teamZone(env),
                 new PagerDutyConfig(
                         optional(env, "PAGERDUTY_API_TOKEN"),
                         httpUrl("PAGERDUTY_API_URL", optional(env, "PAGERDUTY_API_URL").orElse(PagerDutyConfig.DEFAULT_API_URL)),
@@ -68,7 +75,33 @@ public record Config(
                         optional(env, "PAGERDUTY_FROM_EMAIL"),
                         severityMap(optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_MAP))),
                 leadHandoffHours(optional(env, "LEAD_HANDOFF_HOURS").orElse(
-                        String.valueOf(DEFAULT_LEAD_HANDOFF_AFTER.toHours()))));
+                        String.valueOf(DEFAULT_LEAD_HANDOFF_AFTER.toHours()))),
+                new DigestConfig(
+                        optional(env, "DIGEST_CHANNEL"),
+                        digestSchedule(optional(env, "DIGEST_SCHEDULE").orElse(DigestConfig.DEFAULT_SCHEDULE),
+                                teamZone(env)),
+                        budgetHours(env)));
+    }
+
+    private static String digestSchedule(String text, ZoneId zone) {
+        try {
+            DigestSchedule.parse(text, zone);
+            return text;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static double budgetHours(String text) {
+        try {
+            double hours = Double.parseDouble(text);
+            if (hours > 0 && hours <= 168 * 10) {
+                return hours;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the variable's name
+        }
+        throw new ConfigException("INCIDENT_BUDGET_HOURS must be a number of hours above 0, got: " + text);
     }
 
     private static Duration leadHandoffHours(String text) {
@@ -93,6 +126,16 @@ public record Config(
         }
     }
 
+    /** The team's zone alone, for commands that need no Slack secrets. */
+    public static ZoneId teamZone(Map<String, String> env) {
+        return zone(optional(env, "TEAM_TIMEZONE").orElse("UTC"));
+    }
+
+    /** The incident budget alone, for commands that need no Slack secrets. */
+    public static double budgetHours(Map<String, String> env) {
+        return budgetHours(optional(env, "INCIDENT_BUDGET_HOURS").orElse(String.valueOf(DigestConfig.DEFAULT_BUDGET_HOURS)));
+    }
+
     /** Only the store's URL: for commands that read the store and talk to nobody (no Slack secrets needed). */
     public static String databaseUrl(Map<String, String> env) {
         return optional(env, "DATABASE_URL").orElse(DEFAULT_DATABASE_URL);
@@ -102,7 +145,7 @@ public record Config(
     public String toString() {
         return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
                 + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
-                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + "]";
+                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + "]";
     }
 
     private static String required(Map<String, String> env, String name, String what) {

@@ -1,6 +1,10 @@
 package dev.mayday;
 
 import dev.mayday.db.Database;
+import dev.mayday.digest.Digest;
+import dev.mayday.digest.DigestFactsLoader;
+import dev.mayday.digest.DigestSettings;
+import dev.mayday.digest.IsoWeek;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.postmortem.PostmortemPrinter;
 import dev.mayday.postmortem.Postmortems;
@@ -9,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar mayday.jar serve|demo|help}. */
@@ -27,6 +33,7 @@ public final class Main {
             case "demo" -> System.exit(new dev.mayday.sandbox.Demo(System.out).run());
             case "simulate-rotation" -> simulateRotation(args);
             case "postmortem" -> printPostmortem(args);
+            case "digest" -> printDigest(args);
             case "help", "--help", "-h" -> System.out.println(usage());
             default -> {
                 System.err.println("mayday: unknown command '" + command + "'\n" + usage());
@@ -71,6 +78,26 @@ public final class Main {
         }
     }
 
+    /** {@code digest [--week 2026-W47]}: a week's digest as Markdown (default: the week that ended last). */
+    private static void printDigest(String[] args) {
+        Map<String, String> env = System.getenv();
+        ZoneId zone;
+        IsoWeek week;
+        try {
+            zone = Config.teamZone(env);
+            week = args.length >= 3 && args[1].equals("--week") ? IsoWeek.parse(args[2])
+                    : IsoWeek.containing(Instant.now(), zone).previous();
+        } catch (RuntimeException e) {
+            System.err.println("mayday digest: " + e.getMessage() + "\nusage: digest [--week 2026-W47]");
+            System.exit(2);
+            return;
+        }
+        Database database = Database.open(Config.databaseUrl(env));
+        DigestFactsLoader facts = new DigestFactsLoader(database, zone,
+                DigestSettings.defaults().withBudgetHours(Config.budgetHours(env)));
+        System.out.println(Digest.build(facts.load(week, Instant.now())).toMarkdown());
+    }
+
     /** {@code simulate-rotation [--members N] [--incidents N] [--seed N]} */
     private static void simulateRotation(String[] args) {
         int members = 12;
@@ -99,6 +126,8 @@ public final class Main {
                 usage: java -jar bot/target/mayday.jar <command>
                   serve   run the bot (configuration from the environment; see README.md)
                   demo    run a scripted incident against a local fake Slack and print what Slack would show
+                  digest [--week 2026-W47]
+                          print a week's learnings digest as Markdown (default: last week)
                   postmortem <incident-id>
                           print the incident's latest post-mortem draft from the store (DATABASE_URL)
                   simulate-rotation [--members 12] [--incidents 1000] [--seed 42]

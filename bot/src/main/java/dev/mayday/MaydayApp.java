@@ -21,6 +21,13 @@ import dev.mayday.pagerduty.SeverityMapping;
 import dev.mayday.pagerduty.WebhookParser;
 import dev.mayday.pagerduty.WebhookSignature;
 import dev.mayday.slack.PagerDutyCommand;
+import dev.mayday.slack.DigestCommand;
+import dev.mayday.slack.DigestPoster;
+import dev.mayday.digest.DigestFactsLoader;
+import dev.mayday.digest.DigestLedger;
+import dev.mayday.digest.DigestSchedule;
+import dev.mayday.digest.DigestSettings;
+import dev.mayday.digest.DigestTurns;
 import dev.mayday.slack.ActionItemButton;
 import dev.mayday.slack.FollowUpCommands;
 import dev.mayday.slack.PostmortemPublisher;
@@ -66,6 +73,7 @@ import dev.mayday.slack.HomeView;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +85,8 @@ public final class MaydayApp implements AutoCloseable {
     private static final int SLACK_READ_TIMEOUT_MILLIS = 10_000;
     private static final int SLACK_CALL_TIMEOUT_MILLIS = 15_000;
     private static final int OUTBOX_WORKERS = 4;
+    /** Longer than posting a digest takes: an intent this old was cut short by a crash and is reconciled. */
+    private static final Duration DIGEST_INTENT_STALE_AFTER = Duration.ofMinutes(10);
 
     private final int port;
     private final AfterAck afterAck;
@@ -145,6 +155,12 @@ public final class MaydayApp implements AutoCloseable {
 
         TimelineEvents timelineEvents = new TimelineEvents(new TimelineCapture(database, clock));
         TimelineReply timelineReply = new TimelineReply(new KeyTimeline(database), config.teamZone());
+        DigestLedger digestLedger = new DigestLedger(database, clock);
+        DigestFactsLoader digestFacts = new DigestFactsLoader(database, config.teamZone(),
+                DigestSettings.defaults().withBudgetHours(config.digest().budgetHours()));
+        Optional<DigestPoster> digestPoster = config.digest().channel().map(channel -> new DigestPoster(
+                new DigestTurns(DigestSchedule.parse(config.digest().schedule(), config.teamZone()), digestLedger, clock,
+                        DIGEST_INTENT_STALE_AFTER), digestLedger, digestFacts, gateway, channel, clock));
         FollowUpCommands followUps = new FollowUpCommands(directory, incidents, new ActionItems(database),
                 new Learnings(database), clock);
         HandOffs handOffs = new HandOffs(database, clock, config.leadHandoffAfter(),
@@ -153,7 +169,8 @@ public final class MaydayApp implements AutoCloseable {
         SlackHandlers handlers = new SlackHandlers(app)
                 .command(IncidentCommand.NAME, new IncidentCommand(incidents, replies, modal, gateway, afterAck,
                         timelineReply, new DutyCommand(new DutyService(database, clock, config.teamZone())),
-                        new PagerDutyCommand(pagerDuty, database), followUps))
+                        new PagerDutyCommand(pagerDuty, database), followUps,
+                        new DigestCommand(digestFacts, digestLedger, clock)))
                 .blockAction(FollowUpCommands.DONE_ACTION, new ActionItemButton(followUps, afterAck))
                 .viewSubmission(DeclareModal.CALLBACK_ID, modal)
                 .blockAction(IncidentCard.STATUS_ACTION, cardActions.status())
@@ -172,6 +189,10 @@ public final class MaydayApp implements AutoCloseable {
         appHome.start();
         List<AutoCloseable> resources = new ArrayList<>(List.of(server, handOffOffers, appHome, outbox, afterAck, slack));
         pagerDuty.ifPresent(resources::add);
+        digestPoster.ifPresent(poster -> {
+            poster.start();
+            resources.add(1, poster);
+        });
         return new MaydayApp(port, afterAck, outbox, database, handlers.surface(), directory, List.copyOf(resources));
     }
 

@@ -31,10 +31,11 @@ public final class IncidentCommand implements SlashCommandHandler {
     private final DutyCommand duty;
     private final PagerDutyCommand pagerDuty;
     private final FollowUpCommands followUps;
+    private final DigestCommand digest;
 
     public IncidentCommand(IncidentService incidents, DeclarationReplies replies, DeclareModal modal,
                            SlackGateway slack, AfterAck afterAck, TimelineReply timeline, DutyCommand duty,
-                           PagerDutyCommand pagerDuty, FollowUpCommands followUps) {
+                           PagerDutyCommand pagerDuty, FollowUpCommands followUps, DigestCommand digest) {
         this.incidents = incidents;
         this.replies = replies;
         this.modal = modal;
@@ -44,6 +45,7 @@ public final class IncidentCommand implements SlashCommandHandler {
         this.duty = duty;
         this.pagerDuty = pagerDuty;
         this.followUps = followUps;
+        this.digest = digest;
     }
 
     @Override
@@ -77,6 +79,9 @@ public final class IncidentCommand implements SlashCommandHandler {
             }
             case "duty" -> {
                 return ctx.ack(duty.handle(user, command.rest()));
+            }
+            case "digest" -> {
+                return ctx.ack(digest.handle(command.rest()));
             }
             case "action" -> {
                 return ctx.ack(followUps.addAction(channel, user, command.rest()));

@@ -1,6 +1,7 @@
 package dev.mayday.support;
 
 import dev.mayday.Config;
+import dev.mayday.DigestConfig;
 import dev.mayday.PagerDutyConfig;
 import dev.mayday.sandbox.pagerduty.FakePagerDuty;
 import dev.mayday.sandbox.pagerduty.SignedWebhook;
@@ -43,19 +44,23 @@ public final class Sandbox implements AutoCloseable {
     public final TestClock clock = new TestClock(START);
     public final String generalChannel;
     public final String announceChannel;
+    public final String digestChannel;
 
     private final Config config;
 
-    private Sandbox(Path dir) {
+    private Sandbox(Path dir, String digestSchedule) {
         slack = FakeSlack.start();
         pagerDuty = FakePagerDuty.start(PAGERDUTY_TOKEN);
         webhooks = new WebhookDeliveries(PAGERDUTY_SECRET, Clock.systemUTC());
         generalChannel = slack.createChannelDirectly("general", false, "U0ADMIN").id();
         announceChannel = slack.createChannelDirectly("incidents", false, "U0ADMIN").id();
-        config = new Config(TOKEN, SECRET, slack.apiUrl(), "jdbc:sqlite:" + dir.resolve("mayday.db"), 0,
-                Optional.of(announceChannel), ZoneId.of("Europe/Berlin"), new PagerDutyConfig(Optional.of(PAGERDUTY_TOKEN),
-                pagerDuty.baseUrl(), Optional.of(PAGERDUTY_SECRET), Optional.of("mayday@example.com"),
-                PagerDutyConfig.DEFAULT_SEVERITY_MAP));
+        digestChannel = slack.createChannelDirectly("learnings", false, "U0ADMIN").id();
+        Config base = new Config(TOKEN, SECRET, slack.apiUrl(), "jdbc:sqlite:" + dir.resolve("mayday.db"), 0,
+                Optional.of(announceChannel), ZoneId.of("Europe/Berlin")).withPagerDuty(new PagerDutyConfig(
+                Optional.of(PAGERDUTY_TOKEN), pagerDuty.baseUrl(), Optional.of(PAGERDUTY_SECRET),
+                Optional.of("mayday@example.com"), PagerDutyConfig.DEFAULT_SEVERITY_MAP));
+        config = digestSchedule == null ? base
+                : base.withDigest(new DigestConfig(Optional.of(digestChannel), digestSchedule, 20));
         startApp();
     }
 
@@ -71,7 +76,12 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public static Sandbox start(Path dir) {
-        return new Sandbox(dir);
+        return new Sandbox(dir, null);
+    }
+
+    /** With the weekly digest posting to the sandbox's #learnings channel at {@code schedule}. */
+    public static Sandbox startWithDigest(Path dir, String schedule) {
+        return new Sandbox(dir, schedule);
     }
 
     public String baseUrl() {

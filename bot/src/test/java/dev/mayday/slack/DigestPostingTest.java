@@ -1,0 +1,80 @@
+package dev.mayday.slack;
+
+import dev.mayday.sandbox.fake.FakeMessage;
+import dev.mayday.support.Sandbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The weekly digest reaches its channel exactly once per week, whatever restarts and crashes happen. */
+class DigestPostingTest {
+
+    @TempDir
+    Path dir;
+    Sandbox sandbox;
+
+    @AfterEach
+    void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private List<FakeMessage> digests() {
+        return sandbox.slack.messages(sandbox.digestChannel);
+    }
+
+    @Test
+    void missedSlot_isPostedAtStartOnce_andARestartDoesNotPostAgain() {
+        sandbox = Sandbox.startWithDigest(dir, "MON 09:00");
+        await().atMost(Duration.ofSeconds(10)).until(() -> digests().size() == 1);
+        FakeMessage digest = digests().get(0);
+        assertThat(digest.blocksJson()).contains("Weekly learnings digest: 2026-W10").contains("Quiet week");
+        assertThat(digest.metadataJson()).contains("mayday-digest-2026-W10");
+
+        sandbox.restart();
+        sandbox.settle();
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(digests()).hasSize(1);
+    }
+
+    @Test
+    void crashBetweenPostingAndRecording_isReconciledWithoutASecondPost() {
+        sandbox = Sandbox.startWithDigest(dir, "MON 09:00");
+        await().atMost(Duration.ofSeconds(10)).until(() -> digests().size() == 1);
+        String ts = digests().get(0).ts();
+        // what a crash right after chat.postMessage leaves behind: the intent, an hour old, never marked posted
+        sandbox.app.database().jdbi().useHandle(h -> h.execute("UPDATE digests SET state = 'INTENT', channel = NULL, "
+                + "message_ts = NULL, posted_at = NULL, created_at = created_at - 3600000"));
+
+        sandbox.restart();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.app.database().jdbi().withHandle(h -> h
+                .createQuery("SELECT state FROM digests").mapTo(String.class).one()).equals("POSTED"));
+
+        assertThat(digests()).hasSize(1);
+        String recorded = sandbox.app.database().jdbi().withHandle(h -> h.createQuery("SELECT message_ts FROM digests")
+                .mapTo(String.class).one());
+        assertThat(recorded).isEqualTo(ts);
+        assertThat(sandbox.calls("conversations.history")).isNotEmpty();
+    }
+
+    @Test
+    void digestCommand_previewsThisWeekOnlyToTheAsker() {
+        sandbox = Sandbox.start(dir);
+        String channel = sandbox.declare("U0ALEX", "sev1 Payments failing");
+        sandbox.command("U0ALEX", channel, "learned Retries need a budget");
+
+        var reply = sandbox.command("U0ALEX", sandbox.generalChannel, "digest");
+
+        assertThat(reply.body()).contains("Weekly learnings digest: 2026-W11").contains("SEV1");
+        assertThat(sandbox.command("U0ALEX", sandbox.generalChannel, "digest last").text()).contains("No digest has been posted yet");
+        assertThat(sandbox.command("U0ALEX", sandbox.generalChannel, "digest yesterday").text()).contains("digest last");
+    }
+}
