@@ -144,4 +144,39 @@ class ConfigTest {
                 .contains("C0INCIDENTS")
                 .contains("3000");
     }
+
+    @Test
+    void digest_defaultsToMondayNineWithATwentyHourBudgetAndNoChannel() {
+        Config config = Config.fromEnvironment(env());
+
+        assertThat(config.digest().channel()).isEmpty();
+        assertThat(config.digest().schedule()).isEqualTo("MON 09:00");
+        assertThat(config.digest().budgetHours()).isEqualTo(20.0);
+    }
+
+    @Test
+    void digest_readsChannelScheduleAndBudget() {
+        Config config = Config.fromEnvironment(env("DIGEST_CHANNEL", "C0LEARN", "DIGEST_SCHEDULE", "FRI 16:30",
+                "INCIDENT_BUDGET_HOURS", "12.5"));
+
+        assertThat(config.digest().channel()).contains("C0LEARN");
+        assertThat(config.digest().schedule()).isEqualTo("FRI 16:30");
+        assertThat(config.digest().budgetHours()).isEqualTo(12.5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MONDAY 09:00", "MON 9", "MON 25:00", "09:00"})
+    void digest_invalidSchedule_stopsWithOneLineNamingTheVariable(String schedule) {
+        assertThatThrownBy(() -> Config.fromEnvironment(env("DIGEST_SCHEDULE", schedule)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("DIGEST_SCHEDULE")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "lots"})
+    void digest_invalidBudget_namesTheVariable(String budget) {
+        assertThatThrownBy(() -> Config.fromEnvironment(env("INCIDENT_BUDGET_HOURS", budget)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("INCIDENT_BUDGET_HOURS");
+    }
 }

@@ -2,6 +2,10 @@ package dev.mayday.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mayday.Config;
+import dev.mayday.digest.Digest;
+import dev.mayday.digest.DigestFactsLoader;
+import dev.mayday.digest.DigestSettings;
+import dev.mayday.digest.IsoWeek;
 import dev.mayday.MaydayApp;
 import dev.mayday.incident.Incident;
 import dev.mayday.sandbox.fake.FakeSlack;
@@ -90,6 +94,16 @@ public final class Demo {
         command(SAM, channel, "close");
         summary(app.incidents().byId(1).orElseThrow());
         postmortem();
+        command(SAM, general, "digest");
+        digest();
+    }
+
+    /** The week's learnings digest so far, as `/incident digest` shows it and `mayday digest` prints it. */
+    private void digest() {
+        DigestFactsLoader facts = new DigestFactsLoader(app.database(), ZoneId.of("UTC"), DigestSettings.defaults());
+        IsoWeek week = IsoWeek.containing(Instant.now(), ZoneId.of("UTC"));
+        out.println("\nThe learnings digest of this week so far (what the weekly post to DIGEST_CHANNEL contains):\n");
+        out.println(Digest.build(facts.load(week, Instant.now())).toMarkdown());
     }
 
     /** What Slack received as the post-mortem file: the draft as the team will read it. */

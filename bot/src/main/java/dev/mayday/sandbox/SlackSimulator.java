@@ -327,13 +327,28 @@ public final class SlackSimulator {
 
     public record SlackReply(int status, String body) {
 
+        private static String blocksText(JsonNode blocks) {
+            StringBuilder text = new StringBuilder();
+            for (JsonNode block : blocks) {
+                JsonNode part = block.path("text").path("text");
+                if (part.isTextual()) {
+                    text.append(text.length() == 0 ? "" : "\n").append(part.asText());
+                }
+            }
+            return text.toString();
+        }
+
         private static final ObjectMapper JSON = new ObjectMapper();
 
         /** What Slack shows the person: the {@code text} of a JSON answer, or the raw body otherwise. */
         public String text() {
             try {
-                JsonNode text = JSON.readTree(body).path("text");
-                return text.isTextual() ? text.asText() : body;
+                JsonNode answer = JSON.readTree(body);
+                JsonNode text = answer.path("text");
+                if (text.isTextual()) {
+                    return text.asText();
+                }
+                return answer.path("blocks").isArray() ? blocksText(answer.path("blocks")) : body;
             } catch (IOException e) {
                 return body;
             }

@@ -44,6 +44,10 @@ class DemoTest {
                 .contains("# Post-mortem draft: Checkout API returning 502s")
                 .contains("Alert on 502 rate above 1% for 5 minutes")
                 .contains("The cache needs warming after a rollback")
+                .contains("> Sam: /incident digest")
+                .contains("The learnings digest of this week so far")
+                .containsPattern("# Weekly learnings digest: \\d{4}-W\\d{2}")
+                .contains("The cache needs warming after a rollback")
                 .doesNotContain("Mayday answered HTTP");
     }
 }
