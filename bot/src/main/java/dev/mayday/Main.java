@@ -1,6 +1,9 @@
 package dev.mayday;
 
 import dev.mayday.db.Database;
+import dev.mayday.db.backup.BackupRefused;
+import dev.mayday.db.backup.Backups;
+import dev.mayday.db.backup.StoreFile;
 import dev.mayday.digest.Digest;
 import dev.mayday.digest.DigestFactsLoader;
 import dev.mayday.digest.DigestSettings;
@@ -15,7 +18,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar mayday.jar serve|demo|help}. */
@@ -34,6 +39,7 @@ public final class Main {
             case "simulate-rotation" -> simulateRotation(args);
             case "postmortem" -> printPostmortem(args);
             case "digest" -> printDigest(args);
+            case "backup", "restore" -> backupOrRestore(args);
             case "help", "--help", "-h" -> System.out.println(usage());
             default -> {
                 System.err.println("mayday: unknown command '" + command + "'\n" + usage());
@@ -44,14 +50,15 @@ public final class Main {
 
     private static void serve() throws InterruptedException {
         Config config;
+        MaydayApp app;
         try {
             config = Config.fromEnvironment(System.getenv());
+            app = MaydayApp.start(config, Clock.systemUTC(), "0.0.0.0");
         } catch (ConfigException e) {
             System.err.println("mayday: " + e.getMessage());
             System.exit(2);
             return;
         }
-        MaydayApp app = MaydayApp.start(config, Clock.systemUTC(), "0.0.0.0");
         log.info("Mayday is listening on port {} ({})", app.port(), config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -74,6 +81,29 @@ public final class Main {
             System.out.println(printout.text());
         } else {
             System.err.println("mayday postmortem: " + printout.text());
+            System.exit(1);
+        }
+    }
+
+    /** {@code backup <file>} while the bot runs; {@code restore <file>} while it does not. */
+    private static void backupOrRestore(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: java -jar bot/target/mayday.jar " + args[0] + " <file>");
+            System.exit(2);
+        }
+        String url = Config.databaseUrl(System.getenv());
+        Backups backups = new Backups(Clock.systemDefaultZone());
+        try {
+            if (args[0].equals("backup")) {
+                backups.backup(url, Path.of(args[1]));
+                System.out.println("Backed up " + StoreFile.of(url) + " to " + Path.of(args[1]).toAbsolutePath());
+            } else {
+                Optional<Path> kept = backups.restore(url, Path.of(args[1]));
+                System.out.println("Restored " + StoreFile.of(url) + " from " + Path.of(args[1]).toAbsolutePath()
+                        + kept.map(k -> "; the replaced store is kept as " + k).orElse(""));
+            }
+        } catch (BackupRefused | IllegalArgumentException e) {
+            System.err.println("mayday " + args[0] + ": " + e.getMessage());
             System.exit(1);
         }
     }
@@ -128,6 +158,8 @@ public final class Main {
                   demo    run a scripted incident against a local fake Slack and print what Slack would show
                   digest [--week 2026-W47]
                           print a week's learnings digest as Markdown (default: last week)
+                  backup <file>    a consistent snapshot of the store (DATABASE_URL), safe while the bot runs
+                  restore <file>   replace the store with a checked snapshot (refused while a server runs)
                   postmortem <incident-id>
                           print the incident's latest post-mortem draft from the store (DATABASE_URL)
                   simulate-rotation [--members 12] [--incidents 1000] [--seed 42]

@@ -8,6 +8,8 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import dev.mayday.db.Database;
+import dev.mayday.db.backup.StoreFile;
+import dev.mayday.db.backup.StoreLock;
 import dev.mayday.http.BoltJavalinAdapter;
 import dev.mayday.http.Health;
 import dev.mayday.http.PagerDutyWebhookEndpoint;
@@ -109,6 +111,10 @@ public final class MaydayApp implements AutoCloseable {
     }
 
     public static MaydayApp start(Config config, Clock clock, String host) {
+        // held while the server runs, so that a restore cannot replace the store under it
+        StoreLock storeLock = StoreLock.tryAcquire(StoreFile.of(config.databaseUrl())).orElseThrow(() ->
+                new ConfigException("Another Mayday server is using " + StoreFile.of(config.databaseUrl())
+                        + " (DATABASE_URL): stop it first, or give this one its own store."));
         Database database = Database.open(config.databaseUrl());
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
@@ -187,7 +193,8 @@ public final class MaydayApp implements AutoCloseable {
         outbox.start();
         handOffOffers.start();
         appHome.start();
-        List<AutoCloseable> resources = new ArrayList<>(List.of(server, handOffOffers, appHome, outbox, afterAck, slack));
+        List<AutoCloseable> resources = new ArrayList<>(List.<AutoCloseable>of(server, handOffOffers, appHome, outbox,
+                afterAck, slack, storeLock));
         pagerDuty.ifPresent(resources::add);
         digestPoster.ifPresent(poster -> {
             poster.start();

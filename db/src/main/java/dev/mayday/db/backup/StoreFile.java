@@ -1,0 +1,28 @@
+package dev.mayday.db.backup;
+
+import java.nio.file.Path;
+
+/** The file behind a SQLite JDBC URL ({@code jdbc:sqlite:PATH?params}); in-memory stores have none. */
+public final class StoreFile {
+
+    private StoreFile() {
+    }
+
+    public static Path of(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+            throw new IllegalArgumentException("not a SQLite JDBC URL: " + jdbcUrl);
+        }
+        String path = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        if (path.startsWith("file:")) {
+            path = path.substring("file:".length());
+        }
+        if (path.isBlank() || path.equals(":memory:")) {
+            throw new IllegalArgumentException("an in-memory store has no file to back up or restore");
+        }
+        return Path.of(path).toAbsolutePath();
+    }
+}
