@@ -8,7 +8,6 @@ import dev.mayday.rotation.MemberKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
 
 /** The text of {@code /incident duty list} and {@code /incident duty help}. */
 final class DutyList {
@@ -40,11 +39,11 @@ final class DutyList {
                     .append(row.member().userId().equals(viewer) ? " (you)" : "")
                     .append(" · ").append(row.member().kind().label())
                     .append(" · led ").append(row.member().lead().turns())
-                    .append(" of a fair share of ").append(oneDecimal(row.member().lead().share()))
+                    .append(" of a fair share of ").append(Numbers.oneDecimal(row.member().lead().share()))
                     .append(responded(row.member().responder()))
                     .append(" · ").append(availability(row)).append('\n');
         }
-        text.append("Spread: ").append(oneDecimal(standing.spread()))
+        text.append("Spread: ").append(Numbers.oneDecimal(standing.spread()))
                 .append(" (largest minus smallest deficit: fair share minus leads)\n");
         text.append(share(standing.engineers())).append("   |   ").append(share(standing.managers()));
         return text.toString();
@@ -55,7 +54,7 @@ final class DutyList {
         if (row.isAway()) {
             text.append(":palm_tree: away through ").append(lastDay(row.awayUntil()));
         } else {
-            text.append(row.placeInLine() == 1 ? "next in line" : ordinal(row.placeInLine()) + " in line");
+            text.append(row.placeInLine() == 1 ? "next in line" : Numbers.ordinal(row.placeInLine()) + " in line");
             if (row.busy()) {
                 text.append(" (leading an open incident)");
             }
@@ -82,7 +81,7 @@ final class DutyList {
 
     private static String responded(Ledger responder) {
         return responder.turns() == 0 && responder.share() < 0.05 ? ""
-                : " · second responder " + responder.turns() + " of " + oneDecimal(responder.share());
+                : " · second responder " + responder.turns() + " of " + Numbers.oneDecimal(responder.share());
     }
 
     private static String count(DutyStanding.KindShare share) {
@@ -91,26 +90,7 @@ final class DutyList {
 
     private static String share(DutyStanding.KindShare share) {
         String kind = share.kind().plural();
-        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + ": " + percent(share.leadShare())
-                + " of leads (" + share.leads() + "), " + percent(share.rosterShare()) + " of the roster";
-    }
-
-    private static String percent(double fraction) {
-        return Math.round(fraction * 100) + "%";
-    }
-
-    private static String oneDecimal(double value) {
-        String text = String.format(Locale.ROOT, "%.1f", value);
-        return text.equals("-0.0") ? "0.0" : text;
-    }
-
-    private static String ordinal(int n) {
-        String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
+        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + ": " + Numbers.percent(share.leadShare())
+                + " of leads (" + share.leads() + "), " + Numbers.percent(share.rosterShare()) + " of the roster";
     }
 }

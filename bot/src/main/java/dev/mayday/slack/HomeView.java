@@ -10,7 +10,6 @@ import dev.mayday.rotation.Member;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
@@ -58,7 +57,7 @@ public final class HomeView {
                 section(s -> s.text(markdownText(status))),
                 section(s -> s.fields(List.of(
                         markdownText("*Incidents led*\n" + member.lead().turns()),
-                        markdownText("*Fair share so far*\n" + oneDecimal(member.lead().share())),
+                        markdownText("*Fair share so far*\n" + Numbers.oneDecimal(member.lead().share())),
                         markdownText("*In line*\n" + place(row)),
                         markdownText("*Right now*\n" + (row.busy() ? ":fire: busy leading an open incident"
                                 : "free for the next incident"))))));
@@ -68,7 +67,7 @@ public final class HomeView {
         if (row.isAway()) {
             return ":palm_tree: away until " + day(row.awayUntil()) + ", skipped meanwhile";
         }
-        String place = row.placeInLine() == 1 ? "next in line" : ordinal(row.placeInLine()) + " in line";
+        String place = row.placeInLine() == 1 ? "next in line" : Numbers.ordinal(row.placeInLine()) + " in line";
         return row.nextAway() == null ? place : place + " · away from " + day(row.nextAway().from());
     }
 
@@ -87,20 +86,5 @@ public final class HomeView {
 
     private static String escaped(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String oneDecimal(double value) {
-        String text = String.format(Locale.ROOT, "%.1f", value);
-        return text.equals("-0.0") ? "0.0" : text;
-    }
-
-    private static String ordinal(int n) {
-        String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
     }
 }
