@@ -1,14 +1,10 @@
 package dev.mayday.sandbox.fake;
 
+import dev.mayday.sandbox.LoopbackServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -40,40 +32,22 @@ public final class FakeSlack implements AutoCloseable {
     private static final String RESPOND = "/respond/";
     private static final String UPLOAD = "/upload/";
 
-    static {
-        // The JDK server writes headers and body separately; with Nagle on, every reply then waits
-        // for the client's delayed ACK (~40 ms a call). Read once when the JDK server first loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
 
     private final FakeSlackState state = new FakeSlackState();
     private final ObjectMapper json = new ObjectMapper();
-    private final ExecutorService pool;
-    private final HttpServer server;
+    private final LoopbackServer server;
     private final String baseUrl;
     private final FakeSlackMethods methods;
 
-    private FakeSlack() throws IOException {
-        // Loopback only: the fake must never be reachable from outside the machine.
-        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-        server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-        pool = Executors.newFixedThreadPool(THREADS, daemonThreads());
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    private FakeSlack() {
+        server = LoopbackServer.start("fake-slack", THREADS, this::handle);
+        baseUrl = server.baseUrl();
         methods = new FakeSlackMethods(state, baseUrl, json);
-        server.start();
     }
 
     /** Starts a fake on 127.0.0.1 with an ephemeral port. */
     public static FakeSlack start() {
-        try {
-            return new FakeSlack();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start fake Slack", e);
-        }
+        return new FakeSlack();
     }
 
     // --- addresses and identity ------------------------------------------------------------------
@@ -187,8 +161,7 @@ public final class FakeSlack implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 
     // --- HTTP plumbing -----------------------------------------------------------------------------
@@ -290,36 +263,21 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, FakeReply reply) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-        reply.headers().forEach(exchange.getResponseHeaders()::set);
-        byte[] body = reply.body();
-        exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        LoopbackServer.send(exchange, reply.status(), withContentType(reply), reply.body());
     }
 
     private static void trySend(HttpExchange exchange, FakeReply reply) {
-        try {
-            send(exchange, reply);
-        } catch (IOException | RuntimeException ignored) {
-            // Headers were already sent or the client has gone; closing the exchange is all that is left.
-        }
+        LoopbackServer.trySend(exchange, reply.status(), withContentType(reply), reply.body());
+    }
+
+    private static Map<String, String> withContentType(FakeReply reply) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(reply.headers());
+        headers.put("Content-Type", reply.contentType());
+        return headers;
     }
 
     private static String decode(String segment) {
         return URLDecoder.decode(segment, StandardCharsets.UTF_8);
     }
 
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "fake-slack-" + counter.incrementAndGet());
-            // Daemon, so a test that forgets close() cannot keep the JVM alive.
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

@@ -1,14 +1,10 @@
 package dev.mayday.sandbox.pagerduty;
 
+import dev.mayday.sandbox.LoopbackServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake of the PagerDuty REST API over real HTTP on 127.0.0.1, for the demo and integration tests. Point the client's
@@ -38,36 +31,18 @@ public final class FakePagerDuty implements AutoCloseable {
     public static final String DEFAULT_POLICY_ID = "PPOL001";
     private static final int THREADS = 8;
 
-    static {
-        // Same reason as FakeSlack: without it every reply waits for the client's delayed ACK.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
 
     private final FakePagerDutyState state = new FakePagerDutyState();
     private final String apiToken;
     private final FakePagerDutyApi api;
-    private final ExecutorService pool;
-    private final HttpServer server;
+    private final LoopbackServer server;
     private final String baseUrl;
 
-    private FakePagerDuty(String apiToken) throws IOException {
+    private FakePagerDuty(String apiToken) {
         this.apiToken = apiToken;
         this.api = new FakePagerDutyApi(state, new ObjectMapper());
-        // Loopback only: the fake must never be reachable from outside the machine.
-        InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-        server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-        AtomicInteger counter = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "fake-pagerduty-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        server.start();
+        server = LoopbackServer.start("fake-pagerduty", THREADS, this::handle);
+        baseUrl = server.baseUrl();
     }
 
     /** Starts a fake that accepts {@code Authorization: Token token=<apiToken>}. */
@@ -75,11 +50,7 @@ public final class FakePagerDuty implements AutoCloseable {
         if (apiToken == null || apiToken.isBlank()) {
             throw new IllegalArgumentException("the fake needs the token it will accept");
         }
-        try {
-            return new FakePagerDuty(apiToken);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start fake PagerDuty", e);
-        }
+        return new FakePagerDuty(apiToken);
     }
 
     /** The REST base URL, e.g. {@code http://127.0.0.1:PORT} (no trailing slash, like https://api.pagerduty.com). */
@@ -150,8 +121,7 @@ public final class FakePagerDuty implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 
     // --- HTTP plumbing -------------------------------------------------------------------------------
@@ -224,21 +194,10 @@ public final class FakePagerDuty implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, PdReply reply) throws IOException {
-        reply.headers().forEach(exchange.getResponseHeaders()::set);
-        byte[] body = reply.body();
-        exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        LoopbackServer.send(exchange, reply.status(), reply.headers(), reply.body());
     }
 
     private static void trySend(HttpExchange exchange, PdReply reply) {
-        try {
-            send(exchange, reply);
-        } catch (IOException | RuntimeException ignored) {
-            // Headers were already sent or the client has gone; closing the exchange is all that is left.
-        }
+        LoopbackServer.trySend(exchange, reply.status(), reply.headers(), reply.body());
     }
 }
