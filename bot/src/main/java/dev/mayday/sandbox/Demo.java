@@ -2,6 +2,12 @@ package dev.mayday.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mayday.Config;
+import dev.mayday.PagerDutyConfig;
+import dev.mayday.sandbox.pagerduty.FakePagerDuty;
+import dev.mayday.sandbox.pagerduty.PdIncident;
+import dev.mayday.sandbox.pagerduty.PdOnCall;
+import dev.mayday.sandbox.pagerduty.SignedWebhook;
+import dev.mayday.sandbox.pagerduty.WebhookDeliveries;
 import dev.mayday.digest.Digest;
 import dev.mayday.digest.DigestFactsLoader;
 import dev.mayday.digest.DigestSettings;
@@ -34,7 +40,12 @@ public final class Demo {
     private static final String ALEX = "U0ALEX";
     private static final String SAM = "U0SAM";
 
+    private static final String PD_TOKEN = "pd-demo-token-not-real";
+    private static final String PD_SECRET = "pd-demo-webhook-secret-not-real";
+
     private final PrintStream out;
+    private FakePagerDuty pagerDuty;
+    private URI webhookEndpoint;
     private FakeSlack slack;
     private MaydayApp app;
     private SlackSimulator simulator;
@@ -46,17 +57,21 @@ public final class Demo {
 
     public int run() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("mayday-demo");
-        try (FakeSlack fake = FakeSlack.start()) {
+        try (FakeSlack fake = FakeSlack.start(); FakePagerDuty fakePagerDuty = FakePagerDuty.start(PD_TOKEN)) {
             slack = fake;
+            pagerDuty = fakePagerDuty;
             String general = fake.createChannelDirectly("general", false, ALEX).id();
             String announcements = fake.createChannelDirectly("incidents", false, ALEX).id();
             String secret = UUID.randomUUID().toString();
             Config config = new Config("xoxb-demo-not-a-real-token", secret, fake.apiUrl(),
-                    "jdbc:sqlite:" + dir.resolve("demo.db"), 0, Optional.of(announcements), ZoneId.of("UTC"));
+                    "jdbc:sqlite:" + dir.resolve("demo.db"), 0, Optional.of(announcements), ZoneId.of("UTC"))
+                    .withPagerDuty(new PagerDutyConfig(Optional.of(PD_TOKEN), fakePagerDuty.baseUrl(),
+                            Optional.of(PD_SECRET), Optional.of("mayday@example.com"), PagerDutyConfig.DEFAULT_SEVERITY_MAP));
             try (MaydayApp started = MaydayApp.start(config, Clock.systemUTC(), "127.0.0.1")) {
                 app = started;
                 simulator = new SlackSimulator(URI.create("http://127.0.0.1:" + started.port() + "/slack/events"),
                         secret, fake::responseUrl);
+                webhookEndpoint = URI.create("http://127.0.0.1:" + started.port() + "/pagerduty/webhook");
                 out.println("Mayday demo — the real server on 127.0.0.1:" + started.port()
                         + ", a fake Slack on " + fake.apiUrl() + ", a fresh SQLite file.");
                 out.println("Lines starting with '>' are what people typed; the rest is what appeared in Slack.\n");
@@ -94,8 +109,35 @@ public final class Demo {
         command(SAM, channel, "close");
         summary(app.incidents().byId(1).orElseThrow());
         postmortem();
+        page();
         command(SAM, general, "digest");
         digest();
+    }
+
+    /** PagerDuty pages the on-call engineer; the page becomes an incident with its responders invited. */
+    private void page() throws InterruptedException {
+        pagerDuty.addUser("PKIM", "Kim Oncall", "kim@example.com");
+        pagerDuty.setOnCalls(FakePagerDuty.DEFAULT_POLICY_ID, List.of(new PdOnCall("PKIM", 1)));
+        slack.addUser("U0KIM", "kim@example.com", "kim");
+        PdIncident paged = pagerDuty.putIncident(pagerDuty.addIncident("PDEMO1", "Database CPU above 95%")
+                .withPriority("P2"));
+        WebhookDeliveries webhooks = new WebhookDeliveries(PD_SECRET, Clock.systemUTC());
+        SignedWebhook triggered = webhooks.triggered(paged);
+        try {
+            out.println("> PagerDuty sends incident.triggered for \"" + paged.title() + "\" (priority P2), twice");
+            int first = webhooks.send(webhookEndpoint, triggered).statusCode();
+            int again = webhooks.send(webhookEndpoint, triggered).statusCode();
+            out.println("  (Mayday answered " + first + ", then " + again + " for the repeat)");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        app.awaitSlackWork(10, TimeUnit.SECONDS);
+        List<String> lines = slack.transcript();
+        for (String line : lines.subList(shownLines, lines.size())) {
+            out.println("  " + line);
+        }
+        shownLines = lines.size();
+        out.println();
     }
 
     /** The week's learnings digest so far, as `/incident digest` shows it and `mayday digest` prints it. */

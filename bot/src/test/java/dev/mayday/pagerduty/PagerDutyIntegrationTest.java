@@ -220,4 +220,14 @@ class PagerDutyIntegrationTest {
         assertThat(sandbox.deliver(sandbox.webhooks.ping()).statusCode()).isEqualTo(202);
         assertThat(sandbox.incidents()).isEmpty();
     }
+
+    @Test
+    void duringSecretRotation_aDeliveryWithTwoSignaturesIsAccepted() {
+        SignedWebhook rotated = sandbox.webhooks.triggered(page).signedWith("the-new-secret", Sandbox.PAGERDUTY_SECRET);
+
+        assertThat(rotated.signature()).contains(",");
+        assertThat(sandbox.deliver(rotated).statusCode()).isEqualTo(202);
+        sandbox.settle();
+        assertThat(sandbox.incidents()).hasSize(1);
+    }
 }
