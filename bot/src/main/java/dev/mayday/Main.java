@@ -1,5 +1,6 @@
 package dev.mayday;
 
+import dev.mayday.bench.Benchmark;
 import dev.mayday.db.Database;
 import dev.mayday.db.backup.BackupRefused;
 import dev.mayday.db.backup.Backups;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +42,7 @@ public final class Main {
             case "postmortem" -> printPostmortem(args);
             case "digest" -> printDigest(args);
             case "backup", "restore" -> backupOrRestore(args);
+            case "bench" -> System.exit(new Benchmark(System.out).run(Arrays.copyOfRange(args, 1, args.length)));
             case "help", "--help", "-h" -> System.out.println(usage());
             default -> {
                 System.err.println("mayday: unknown command '" + command + "'\n" + usage());
@@ -158,6 +161,7 @@ public final class Main {
                   demo    run a scripted incident against a local fake Slack and print what Slack would show
                   digest [--week 2026-W47]
                           print a week's learnings digest as Markdown (default: last week)
+                  bench [--quick]  the benchmark: latency and throughput against the targets, on loopback
                   backup <file>    a consistent snapshot of the store (DATABASE_URL), safe while the bot runs
                   restore <file>   replace the store with a checked snapshot (refused while a server runs)
                   postmortem <incident-id>

@@ -10,11 +10,16 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
+import java.time.Duration;
+
 /**
  * The store: SQLite through JDBI, migrated on open. Every connection gets the pragmas that make it safe
  * to share between threads and to survive a crash (WAL, foreign keys, busy timeout, IMMEDIATE writes).
  */
 public final class Database {
+
+    /** Below Slack's 3-second ack window, like the busy timeout: a writer gets a clear answer in time. */
+    private static final Duration WRITE_PATIENCE = Duration.ofSeconds(2);
 
     private final Jdbi jdbi;
     private final String url;
@@ -32,6 +37,7 @@ public final class Database {
                 .load()
                 .migrate();
         Jdbi jdbi = Jdbi.create(url).installPlugin(new SqlObjectPlugin());
+        jdbi.setTransactionHandler(new OneWriterAtATime(jdbi.getTransactionHandler(), WRITE_PATIENCE));
         return new Database(jdbi, url);
     }
 

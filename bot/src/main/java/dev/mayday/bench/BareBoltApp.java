@@ -1,0 +1,58 @@
+package dev.mayday.bench;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import dev.mayday.http.BoltJavalinAdapter;
+import io.javalin.Javalin;
+
+import java.util.List;
+
+/**
+ * The baseline: Bolt on Javalin through the same adapter Mayday uses, with signature checks, whose
+ * {@code /incident} handler only acknowledges with a fixed text. No store, no Slack calls.
+ */
+final class BareBoltApp implements AutoCloseable {
+
+    private final Slack slack;
+    private final Javalin javalin;
+
+    private BareBoltApp(Slack slack, Javalin javalin) {
+        this.slack = slack;
+        this.javalin = javalin;
+    }
+
+    static BareBoltApp start(String token, String secret, String slackApiUrl) {
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(slackApiUrl);
+        Slack slack = Slack.getInstance(slackConfig);
+        AppConfig config = AppConfig.builder().singleTeamBotToken(token).signingSecret(secret).slack(slack).build();
+        App app = new App(config, List.of(new SSLCheck(null),
+                new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(secret)))));
+        app.command("/incident", (req, ctx) -> ctx.ack("Noted."));
+        BoltJavalinAdapter adapter = new BoltJavalinAdapter(app);
+        Javalin javalin = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.post("/slack/events", adapter::handle);
+        }).start("127.0.0.1", 0);
+        return new BareBoltApp(slack, javalin);
+    }
+
+    int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+        try {
+            slack.close();
+        } catch (Exception ignored) {
+            // stopping anyway
+        }
+    }
+}

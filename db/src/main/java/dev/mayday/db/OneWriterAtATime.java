@@ -1,0 +1,61 @@
+package dev.mayday.db;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
+import org.jdbi.v3.core.transaction.TransactionException;
+import org.jdbi.v3.core.transaction.TransactionHandler;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Lets one transaction of this process write at a time, in arrival order. SQLite allows a single writer anyway;
+ * left to itself, a writer that finds the lock taken sleeps and retries (its busy handler), which under load is
+ * unfair and slow, and some writers run out of time while others get in repeatedly. Queueing them here in order
+ * turns that into a short, fair wait. Readers are not affected (WAL lets them read while one writes).
+ */
+final class OneWriterAtATime extends DelegatingTransactionHandler {
+
+    private final ReentrantLock writer = new ReentrantLock(true);
+    private final Duration patience;
+
+    OneWriterAtATime(TransactionHandler delegate, Duration patience) {
+        super(delegate);
+        this.patience = patience;
+    }
+
+    @Override
+    public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
+        acquire();
+        try {
+            return super.inTransaction(handle, callback);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    @Override
+    public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
+                                                    HandleCallback<R, X> callback) throws X {
+        acquire();
+        try {
+            return super.inTransaction(handle, level, callback);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private void acquire() {
+        try {
+            if (!writer.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new TransactionException("the store is busy: waited " + patience.toMillis() + " ms for a turn to write");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransactionException("interrupted while waiting for a turn to write", e);
+        }
+    }
+}
