@@ -6,6 +6,9 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,8 @@ import java.util.Map;
  * read from the body, so one route serves them all.
  */
 public final class BoltJavalinAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(BoltJavalinAdapter.class);
 
     private final App app;
     private final SlackRequestParser parser;
@@ -50,7 +55,19 @@ public final class BoltJavalinAdapter {
             refuseUnreadable(ctx, body);
             return;
         }
-        Response response = app.run(request);
+        Response response;
+        try {
+            response = app.run(request);
+        } catch (JdbiException storeFailure) {
+            throw storeFailure;
+        } catch (RuntimeException malformed) {
+            // Bolt reads the payload lazily, after the signature check: a signed body whose fields have the wrong
+            // type or are missing fails here. It is the sender's fault, so 400; a store failure stays a 5xx so
+            // that Slack retries.
+            log.warn("Refused a signed Slack request that could not be handled: {}", malformed.toString());
+            ctx.status(400).json(Map.of("error", "malformed Slack request: a field is missing or has the wrong type"));
+            return;
+        }
         ctx.status(response.getStatusCode());
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, values) -> values.forEach(value -> ctx.header(name, value)));

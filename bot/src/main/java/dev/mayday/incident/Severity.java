@@ -26,6 +26,9 @@ public enum Severity {
 
     /** Accepts {@code sev2}, {@code SEV2} and {@code 2}. */
     public static Optional<Severity> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
         String normalized = text.trim().toUpperCase(Locale.ROOT);
         if (normalized.matches("[1-4]")) {
             normalized = "SEV" + normalized;

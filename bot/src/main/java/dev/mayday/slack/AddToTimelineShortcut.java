@@ -23,6 +23,10 @@ public final class AddToTimelineShortcut implements MessageShortcutHandler {
     @Override
     public Response apply(MessageShortcutRequest request, MessageShortcutContext ctx) {
         MessageShortcutPayload payload = request.getPayload();
+        if (payload.getChannel() == null || payload.getMessage() == null || payload.getUser() == null
+                || payload.getMessage().getTs() == null) {
+            return Response.json(400, java.util.Map.of("error", "malformed message shortcut: channel, user and message are required"));
+        }
         String reply;
         try {
             String author = payload.getMessage().getUser() != null ? payload.getMessage().getUser() : payload.getUser().getId();

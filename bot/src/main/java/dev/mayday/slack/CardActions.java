@@ -9,6 +9,8 @@ import dev.mayday.incident.IncidentRuleViolation;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.incident.Status;
 
+import java.util.Optional;
+
 /** The incident card's controls; each does exactly what the matching command does. */
 public final class CardActions {
 
@@ -22,7 +24,8 @@ public final class CardActions {
 
     public BlockActionHandler status() {
         return (request, ctx) -> act(request, ctx, "setting the status", (channel, user, action) ->
-                incidents.changeStatus(channel, user, Status.parseActive(action.getSelectedOption().getValue())
+                incidents.changeStatus(channel, user, Status.parseActive(Optional.ofNullable(action.getSelectedOption())
+                                .map(o -> o.getValue()).orElse(""))
                         .orElseThrow(() -> new IncidentRuleViolation("That status is not one Mayday knows."))));
     }
 
@@ -38,6 +41,10 @@ public final class CardActions {
 
     private Response act(BlockActionRequest request, ActionContext ctx, String attempted, Action action) {
         BlockActionPayload payload = request.getPayload();
+        if (payload.getChannel() == null || payload.getUser() == null || payload.getActions() == null
+                || payload.getActions().isEmpty()) {
+            return Response.json(400, java.util.Map.of("error", "malformed block action: channel, user and action are required"));
+        }
         try {
             action.run(payload.getChannel().getId(), payload.getUser().getId(), payload.getActions().get(0));
         } catch (RuntimeException e) {

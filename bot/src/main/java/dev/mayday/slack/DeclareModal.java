@@ -79,6 +79,10 @@ public final class DeclareModal implements ViewSubmissionHandler {
     @Override
     public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload payload = request.getPayload();
+        if (payload.getUser() == null || payload.getView() == null || payload.getView().getState() == null
+                || payload.getView().getState().getValues() == null) {
+            return Response.json(400, Map.of("error", "malformed form submission: user and view state are required"));
+        }
         Map<String, Map<String, ViewState.Value>> values = payload.getView().getState().getValues();
         String title = value(values, TITLE).map(ViewState.Value::getValue).orElse("");
         if (title.isBlank()) {

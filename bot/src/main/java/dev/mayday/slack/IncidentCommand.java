@@ -13,6 +13,7 @@ import dev.mayday.incident.Severity;
 import dev.mayday.incident.Status;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code /incident}: checks and stores synchronously (a local SQLite write takes milliseconds), acknowledges, and
@@ -51,6 +52,10 @@ public final class IncidentCommand implements SlashCommandHandler {
     @Override
     public Response apply(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload payload = request.getPayload();
+        if (isBlank(payload.getUserId()) || isBlank(payload.getChannelId())) {
+            // Slack always says who typed the command and where; without that nothing can be attributed
+            return Response.json(400, Map.of("error", "malformed slash command: user_id and channel_id are required"));
+        }
         CommandText command = CommandText.parse(payload.getText());
         try {
             return dispatch(command, payload, ctx);
@@ -135,6 +140,10 @@ public final class IncidentCommand implements SlashCommandHandler {
         replies.whenReady(id, message -> ctx.respond(message));
         return ctx.ack(":rotating_light: Declaring incident #" + id + " *" + declared.incident().title() + "* ("
                 + severity.label() + "). I'm opening its channel now.");
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static void respond(SlashCommandContext ctx, String text) {
