@@ -231,7 +231,7 @@ public final class IncidentService {
             store.outbox().enqueue(before.id(), Publication.POSTMORTEM.name(), null, actor, null, now.toEpochMilli());
         }
         boolean fromPager = PagerSync.ACTOR.equals(actor);
-        if (!fromPager && store.pagerDuty().pagerIdOf(before.id()).flatMap(Optional::ofNullable).isPresent()) {
+        if (!fromPager && store.pagerDuty().pagerIdOf(before.id()).isPresent()) {
             if (entry.kind() == TimelineKind.RESOLVED) {
                 store.outbox().enqueue(before.id(), Publication.PAGER_RESOLVE.name(), null, actor, null, now.toEpochMilli());
             } else if (entry.kind() == TimelineKind.NOTE_ADDED) {

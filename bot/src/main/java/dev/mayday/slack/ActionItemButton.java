@@ -7,7 +7,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 
-import java.io.IOException;
 import java.util.List;
 
 /** "Mark done" on the list from {@code /incident actions}: marks the item and refreshes the list in place. */
@@ -27,23 +26,17 @@ public final class ActionItemButton implements BlockActionHandler {
         try {
             List<LayoutBlock> list = followUps.markDone(payload.getChannel().getId(), payload.getUser().getId(),
                     payload.getActions().get(0).getValue());
-            afterAck.run("refreshing the action items", () -> respond(ctx, list, null));
+            afterAck.run("refreshing the action items", () -> showList(ctx, list));
         } catch (RuntimeException e) {
             String message = UserFacingErrors.explain(e, "marking the action item done");
-            afterAck.run("explaining why an action item was not marked", () -> respond(ctx, null, message));
+            afterAck.run("explaining why an action item was not marked", () -> ResponseUrls.ephemeral(ctx, message));
         }
         return ctx.ack();
     }
 
-    private static void respond(ActionContext ctx, List<LayoutBlock> blocks, String text) {
-        try {
-            if (blocks != null) {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(true).blocks(blocks).text("Action items"));
-            } else {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-            }
-        } catch (IOException e) {
-            throw new SlackCallFailed("response_url", "io_error", e);
-        }
+    /** The refreshed list replaces the one the button was on. */
+    private static void showList(ActionContext ctx, List<LayoutBlock> blocks) {
+        ResponseUrls.send(() -> ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(true).blocks(blocks)
+                .text("Action items")));
     }
 }

@@ -37,13 +37,8 @@ public final class AddToTimelineShortcut implements MessageShortcutHandler {
             reply = UserFacingErrors.explain(e, "adding the message to the timeline");
         }
         String message = reply;
-        afterAck.run("confirming the timeline shortcut", () -> {
-            try {
-                ctx.respond(r -> r.responseType("ephemeral").text(message));
-            } catch (java.io.IOException e) {
-                throw new SlackCallFailed("response_url", "io_error", e);
-            }
-        });
+        afterAck.run("confirming the timeline shortcut",
+                () -> ResponseUrls.send(() -> ctx.respond(r -> r.responseType("ephemeral").text(message))));
         return ctx.ack();
     }
 }

@@ -49,17 +49,9 @@ public final class CardActions {
             action.run(payload.getChannel().getId(), payload.getUser().getId(), payload.getActions().get(0));
         } catch (RuntimeException e) {
             String message = UserFacingErrors.explain(e, attempted);
-            afterAck.run("telling the user why " + attempted + " failed", () -> respond(ctx, message));
+            afterAck.run("telling the user why " + attempted + " failed", () -> ResponseUrls.ephemeral(ctx, message));
         }
         return ctx.ack();
-    }
-
-    private static void respond(ActionContext ctx, String message) {
-        try {
-            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(message));
-        } catch (java.io.IOException e) {
-            throw new SlackCallFailed("response_url", "io_error", e);
-        }
     }
 
     @FunctionalInterface

@@ -11,7 +11,6 @@ import dev.mayday.incident.IncidentRuleViolation;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.rotation.HandOffs;
 
-import java.io.IOException;
 import java.util.List;
 
 import static com.slack.api.model.block.Blocks.section;
@@ -59,7 +58,7 @@ public final class HandOffButton implements BlockActionHandler {
             }
         } catch (RuntimeException e) {
             String message = UserFacingErrors.explain(e, "handing off the lead");
-            afterAck.run("telling the user why the hand-off failed", () -> respond(ctx, message));
+            afterAck.run("telling the user why the hand-off failed", () -> ResponseUrls.ephemeral(ctx, message));
         }
         return ctx.ack();
     }
@@ -75,13 +74,5 @@ public final class HandOffButton implements BlockActionHandler {
     private static IncidentRuleViolation noLongerApplies() {
         return new IncidentRuleViolation("This hand-off offer no longer applies: the lead has changed since it was "
                 + "made. To hand over now, use `/incident lead @someone`.");
-    }
-
-    private static void respond(ActionContext ctx, String message) {
-        try {
-            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(message));
-        } catch (IOException e) {
-            throw new SlackCallFailed("response_url", "io_error", e);
-        }
     }
 }

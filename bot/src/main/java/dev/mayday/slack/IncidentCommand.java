@@ -107,7 +107,7 @@ public final class IncidentCommand implements SlashCommandHandler {
             }
             case "pd", "pagerduty" -> {
                 String pagerId = pagerDuty.linkedIncident(channel);
-                afterAck.run("looking up PagerDuty incident " + pagerId, () -> respond(ctx, pagerDuty.describe(pagerId)));
+                afterAck.run("looking up PagerDuty incident " + pagerId, () -> ResponseUrls.send(() -> ctx.respond(pagerDuty.describe(pagerId))));
                 return ctx.ack(":pager: Asking PagerDuty…");
             }
             case "sev", "severity" -> incidents.changeSeverity(channel, user, severity(command.rest()));
@@ -144,14 +144,6 @@ public final class IncidentCommand implements SlashCommandHandler {
 
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private static void respond(SlashCommandContext ctx, String text) {
-        try {
-            ctx.respond(text);
-        } catch (java.io.IOException e) {
-            throw new SlackCallFailed("response_url", "io_error", e);
-        }
     }
 
     private static Severity severity(String text) {

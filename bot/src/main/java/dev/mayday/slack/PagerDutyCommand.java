@@ -29,7 +29,7 @@ public final class PagerDutyCommand {
         long incident = database.read(store -> store.incidents().byChannel(channelId)).orElseThrow(() ->
                 new IncidentRuleViolation("This is not an incident channel. Run `/incident pd` in the incident's own channel."))
                 .id();
-        return database.read(store -> store.pagerDuty().pagerIdOf(incident)).flatMap(Optional::ofNullable)
+        return database.read(store -> store.pagerDuty().pagerIdOf(incident))
                 .orElseThrow(() -> new IncidentRuleViolation("This incident is not linked to a PagerDuty incident."));
     }
 
