@@ -49,6 +49,12 @@ public final class SlackSimulator {
     }
 
     public SlackReply command(String user, String channel, String text, String triggerId) {
+        return post("application/x-www-form-urlencoded", formEncode(commandForm(user, channel, text, triggerId)),
+                Instant.now());
+    }
+
+    /** The form Slack posts for a slash command, for callers that send it changed (fields missing, odd values). */
+    public Map<String, String> commandForm(String user, String channel, String text, String triggerId) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "deprecated-verification-token");
         form.put("team_id", "T0MAYDAY");
@@ -62,7 +68,7 @@ public final class SlackSimulator {
         form.put("api_app_id", "AMAYDAY");
         form.put("response_url", responseUrls.responseUrl("command-" + sequence.incrementAndGet()));
         form.put("trigger_id", triggerId);
-        return post("application/x-www-form-urlencoded", formEncode(form), Instant.now());
+        return form;
     }
 
     /** Submits the declare form with the given view id (the same id twice = a double click). */
@@ -312,7 +318,8 @@ public final class SlackSimulator {
         return post("application/x-www-form-urlencoded", formEncode(Map.of("payload", payload.toString())), Instant.now());
     }
 
-    private static String formEncode(Map<String, String> form) {
+    /** {@code application/x-www-form-urlencoded}, as Slack encodes its forms. */
+    public static String formEncode(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -224,12 +224,12 @@ class BadInputTest {
         Map<String, String> form = commandForm(user, channel, text);
         if (rng.nextInt(6) == 0) {
             // Raw, possibly invalid UTF-8 / broken percent escapes that URLEncoder would never produce.
-            String raw = formEncode(form).replace("text=", "text=" + pickOf(new String[]{
+            String raw = SlackSimulator.formEncode(form).replace("text=", "text=" + pickOf(new String[]{
                     "%ED%A0%80", "%ED%B0%80", "%C0%AF", "%FF%FE", "%F0%9F", "%", "%G1", "%00", "%E2%80%AE", "+%2B+",
                     "%F4%90%80%80"}));
             return post("slash-raw-utf8", FORM, raw);
         }
-        return post("slash-odd-text", FORM, formEncode(form));
+        return post("slash-odd-text", FORM, SlackSimulator.formEncode(form));
     }
 
     private String argsFor(String sub) {
@@ -322,20 +322,7 @@ class BadInputTest {
     }
 
     private Map<String, String> commandForm(String user, String channel, String text) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("token", "deprecated-verification-token");
-        form.put("team_id", "T0MAYDAY");
-        form.put("team_domain", "mayday-sandbox");
-        form.put("channel_id", channel);
-        form.put("channel_name", channel);
-        form.put("user_id", user);
-        form.put("user_name", user.toLowerCase());
-        form.put("command", "/incident");
-        form.put("text", text);
-        form.put("api_app_id", "AMAYDAY");
-        form.put("response_url", sandbox.slack.responseUrl("badinput-" + (++sequence)));
-        form.put("trigger_id", "trigger-badinput-" + sequence);
-        return form;
+        return sandbox.simulator.commandForm(user, channel, text, "trigger-badinput-" + (++sequence));
     }
 
     // --- form bodies with missing fields -------------------------------------------------------------------------
@@ -371,7 +358,7 @@ class BadInputTest {
                 }
             }
         }
-        String body = formEncode(form);
+        String body = SlackSimulator.formEncode(form);
         if (rng.nextInt(5) == 0) {
             body = body + "&" + pickOf(new String[]{"user_id=U0EVE", "channel_id=C0NOPE", "text=close", "command=/x"});
         }
@@ -531,7 +518,7 @@ class BadInputTest {
     private Sent hugeBody() {
         int size = 900_000 + rng.nextInt(300_000);
         return switch (rng.nextInt(4)) {
-            case 0 -> post("huge", FORM, formEncode(commandForm("U0ALEX", pickOf(incidentChannels),
+            case 0 -> post("huge", FORM, SlackSimulator.formEncode(commandForm("U0ALEX", pickOf(incidentChannels),
                     "note " + "n".repeat(size))));
             case 1 -> post("huge", JSON_TYPE, sandbox.simulator.eventCallback(sandbox.simulator.message("U0ALEX",
                     pickOf(incidentChannels), SlackSimulator.ts(Instant.now()), "m".repeat(size)),
@@ -547,7 +534,7 @@ class BadInputTest {
                 "application/xml", "application/x-www-form-urlencoded; charset=ISO-8859-1", "*/*",
                 "application/octet-stream", "text/html; charset=utf-16", "application/x-www-form-urlencoded;;;"});
         String body = switch (rng.nextInt(4)) {
-            case 0 -> formEncode(commandForm("U0ALEX", pickOf(incidentChannels), pickOf(new String[]{"help",
+            case 0 -> SlackSimulator.formEncode(commandForm("U0ALEX", pickOf(incidentChannels), pickOf(new String[]{"help",
                     "note wrong type", "timeline", "update " + oddText()})));
             case 1 -> sandbox.simulator.eventCallback(sandbox.simulator.message("U0ALEX", pickOf(incidentChannels),
                     SlackSimulator.ts(Instant.now()), "ct " + oddText()), sandbox.simulator.newEventId());
@@ -709,13 +696,6 @@ class BadInputTest {
         return after.entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey())))
                 .map(e -> e.getKey() + " " + before.get(e.getKey()) + "->" + e.getValue())
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String formEncode(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 
     private <T> T pickOf(T[] options) {
