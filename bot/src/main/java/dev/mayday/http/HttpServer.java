@@ -1,13 +1,25 @@
 package dev.mayday.http;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 
 /** The HTTP face of Mayday: every route and error mapping in one place. */
 public final class HttpServer implements AutoCloseable {
+
+    /**
+     * The largest request body read, in bytes. Slack's biggest payloads (a modal with many blocks) and PagerDuty's
+     * webhooks stay far below it; a larger body is answered 413 before it is read.
+     */
+    public static final int MAX_REQUEST_BYTES = 1_000_000;
+
+    /** Oversized bodies up to this size are read and discarded so the client gets its 413; larger ones are not. */
+    private static final int MAX_DRAINED_BYTES = 16 * MAX_REQUEST_BYTES;
 
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private final Javalin javalin;
@@ -15,6 +27,8 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(BoltJavalinAdapter slack, PagerDutyWebhookEndpoint pagerDuty, Health health) {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.routes.before(HttpServer::refuseOversizedBodies);
             config.routes.post("/slack/events", slack::handle);
             config.routes.post("/pagerduty/webhook", pagerDuty::handle);
             config.routes.get("/health", health::handle);
@@ -23,6 +37,22 @@ public final class HttpServer implements AutoCloseable {
                 ctx.status(500).json(Map.of("error", "internal error; nothing was stored"));
             });
         });
+    }
+
+    /**
+     * Answers 413 to a body over the limit. The body is read and thrown away first (up to {@link #MAX_DRAINED_BYTES}):
+     * a client still uploading when the server closes the socket sees a reset instead of the reason.
+     */
+    private static void refuseOversizedBodies(Context ctx) throws IOException {
+        int length = ctx.contentLength();
+        if (length > MAX_REQUEST_BYTES) {
+            if (length <= MAX_DRAINED_BYTES) {
+                ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+            }
+            ctx.status(413).json(Map.of("error", "request body is " + length + " bytes; the limit is "
+                    + MAX_REQUEST_BYTES + " bytes"));
+            ctx.skipRemainingHandlers();
+        }
     }
 
     public int start(String host, int port) {

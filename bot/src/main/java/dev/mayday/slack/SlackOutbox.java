@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,6 +97,8 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (RejectedExecutionException e) {
+                return; // closing: the workers took no more rows, and the rows stay pending for the next start
             } catch (RuntimeException e) {
                 log.error("Outbox scheduler could not read the store; trying again", e);
                 sleepQuietly(IDLE_POLL);

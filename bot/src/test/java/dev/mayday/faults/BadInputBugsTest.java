@@ -1,5 +1,7 @@
 package dev.mayday.faults;
 
+import dev.mayday.http.HttpServer;
+import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.SlackSimulator.SlackReply;
 import dev.mayday.support.Sandbox;
 import org.junit.jupiter.api.AfterEach;
@@ -234,5 +236,30 @@ class BadInputBugsTest {
 
         assertThat(reply.status()).as(reply.body()).isLessThan(500);
         assertThat(sandbox.incidents()).isEmpty();
+    }
+
+    @Test
+    void aCommandLargerThanTheRequestLimit_isRefusedWith413AndNothingIsStored() {
+        String channel = sandbox.declare("U0ALEX", "sev3 Big notes");
+        int entries = sandbox.timeline(channel).size();
+        String form = SlackSimulator.formEncode(sandbox.simulator.commandForm("U0ALEX", channel,
+                "note " + "n".repeat(HttpServer.MAX_REQUEST_BYTES), "trigger-too-big"));
+
+        SlackReply reply = signed(FORM, form);
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.body()).contains("the limit is " + HttpServer.MAX_REQUEST_BYTES + " bytes");
+        assertThat(sandbox.timeline(channel)).hasSize(entries);
+    }
+
+    @Test
+    void aCommandJustUnderTheRequestLimit_isReadAndAnswered() {
+        String channel = sandbox.declare("U0ALEX", "sev3 Big notes");
+        String form = SlackSimulator.formEncode(sandbox.simulator.commandForm("U0ALEX", channel,
+                "note " + "n".repeat(HttpServer.MAX_REQUEST_BYTES - 2_000), "trigger-just-fits"));
+
+        SlackReply reply = signed(FORM, form);
+
+        assertThat(reply.status()).isEqualTo(200);
     }
 }
