@@ -77,9 +77,11 @@ public final class Main {
             System.err.println("usage: java -jar bot/target/mayday.jar postmortem <incident-id>");
             System.exit(2);
         }
-        Database database = Database.open(Config.databaseUrl(System.getenv()));
-        PostmortemPrinter.Printout printout = new PostmortemPrinter(new Postmortems(database, ZoneId.of("UTC")),
-                new IncidentDirectory(database)).print(args[1]);
+        PostmortemPrinter.Printout printout;
+        try (Database database = Database.open(Config.databaseUrl(System.getenv()))) {
+            printout = new PostmortemPrinter(new Postmortems(database, ZoneId.of("UTC")),
+                    new IncidentDirectory(database)).print(args[1]);
+        }
         if (printout.found()) {
             System.out.println(printout.text());
         } else {
@@ -125,10 +127,11 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Database database = Database.open(Config.databaseUrl(env));
-        DigestFactsLoader facts = new DigestFactsLoader(database, zone,
-                DigestSettings.defaults().withBudgetHours(Config.budgetHours(env)));
-        System.out.println(Digest.build(facts.load(week, Instant.now())).toMarkdown());
+        try (Database database = Database.open(Config.databaseUrl(env))) {
+            DigestFactsLoader facts = new DigestFactsLoader(database, zone,
+                    DigestSettings.defaults().withBudgetHours(Config.budgetHours(env)));
+            System.out.println(Digest.build(facts.load(week, Instant.now())).toMarkdown());
+        }
     }
 
     /** {@code simulate-rotation [--members N] [--incidents N] [--seed N]} */

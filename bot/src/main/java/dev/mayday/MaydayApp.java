@@ -194,7 +194,7 @@ public final class MaydayApp implements AutoCloseable {
         handOffOffers.start();
         appHome.start();
         List<AutoCloseable> resources = new ArrayList<>(List.<AutoCloseable>of(server, handOffOffers, appHome, outbox,
-                afterAck, slack, storeLock));
+                afterAck, slack, database, storeLock));
         pagerDuty.ifPresent(resources::add);
         digestPoster.ifPresent(poster -> {
             poster.start();

@@ -7,11 +7,14 @@ import dev.mayday.db.timeline.PinReactionDao;
 import dev.mayday.db.timeline.ProcessedEventDao;
 import dev.mayday.db.timeline.TimelineDao;
 import dev.mayday.db.timeline.TimelineRow;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Captures what people say in incident channels, and the messages they pin with 📌, exactly once however often
@@ -30,8 +33,12 @@ public final class TimelineCapture {
     /** Holds a pin made another way (the "Add to timeline" shortcut), so that no reaction removal undoes it. */
     private static final String PINNED_OTHERWISE = "*";
 
+    /** Incident channels never change incident: remembering them spares a lookup per message. */
+    private static final int MAX_REMEMBERED_CHANNELS = 50_000;
+
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Map<String, Long> incidentByChannel = new ConcurrentHashMap<>();
 
     public TimelineCapture(Database database, Clock clock) {
         this.jdbi = database.jdbi();
@@ -44,10 +51,10 @@ public final class TimelineCapture {
             return Captured.NOT_CHATTER;
         }
         return inIncidentChannel(eventId, message.ref().channel(), (store, incidentId) -> {
-            if (store.timeline.insertIfAbsent(messageRow(incidentId, message, null, false)) == 0) {
+            if (store.timeline().insertIfAbsent(messageRow(incidentId, message, null, false)) == 0) {
                 return Captured.ALREADY_SEEN;
             }
-            store.timeline.replaceStandIn(message.ref().pinKey(), NOT_CAPTURED, message.author(), message.text());
+            store.timeline().replaceStandIn(message.ref().pinKey(), NOT_CAPTURED, message.author(), message.text());
             return Captured.STORED;
         });
     }
@@ -60,10 +67,10 @@ public final class TimelineCapture {
         long at = (editedAt == null ? clock.instant() : editedAt).toEpochMilli();
         MessageRef ref = message.ref();
         return inIncidentChannel(eventId, ref.channel(), (store, incidentId) -> {
-            Optional<TimelineRow> stored = store.timeline.byDedupeKey(ref.messageKey());
+            Optional<TimelineRow> stored = store.timeline().byDedupeKey(ref.messageKey());
             if (stored.isEmpty()) {
-                store.timeline.insertIfAbsent(messageRow(incidentId, message, at, false));
-                store.timeline.replaceStandIn(ref.pinKey(), NOT_CAPTURED, message.author(), message.text());
+                store.timeline().insertIfAbsent(messageRow(incidentId, message, at, false));
+                store.timeline().replaceStandIn(ref.pinKey(), NOT_CAPTURED, message.author(), message.text());
                 return Captured.STORED;
             }
             TimelineRow row = stored.get();
@@ -71,8 +78,8 @@ public final class TimelineCapture {
             if (message.text().equals(row.text()) || !newer) {
                 return Captured.UNCHANGED;
             }
-            store.timeline.updateText(ref.messageKey(), message.text(), at);
-            store.timeline.updateText(ref.pinKey(), message.text(), at);
+            store.timeline().updateText(ref.messageKey(), message.text(), at);
+            store.timeline().updateText(ref.pinKey(), message.text(), at);
             return Captured.STORED;
         });
     }
@@ -81,13 +88,13 @@ public final class TimelineCapture {
     public Captured deleted(String eventId, MessageRef ref, String author) {
         return inIncidentChannel(eventId, ref.channel(), (store, incidentId) -> {
             boolean changed;
-            if (store.timeline.byDedupeKey(ref.messageKey()).isEmpty()) {
+            if (store.timeline().byDedupeKey(ref.messageKey()).isEmpty()) {
                 ChannelMessage unseen = new ChannelMessage(ref, null, author, "", false);
-                changed = store.timeline.insertIfAbsent(messageRow(incidentId, unseen, null, true)) == 1;
+                changed = store.timeline().insertIfAbsent(messageRow(incidentId, unseen, null, true)) == 1;
             } else {
-                changed = store.timeline.setDeleted(ref.messageKey(), true) == 1;
+                changed = store.timeline().setDeleted(ref.messageKey(), true) == 1;
             }
-            changed |= store.timeline.setDeleted(ref.pinKey(), true) == 1;
+            changed |= store.timeline().setDeleted(ref.pinKey(), true) == 1;
             return changed ? Captured.STORED : Captured.UNCHANGED;
         });
     }
@@ -95,22 +102,22 @@ public final class TimelineCapture {
     /** {@code pinnedBy} reacted with 📌 to the message, written by {@code author} (used if it was never captured). */
     public Captured pinned(String eventId, MessageRef ref, String pinnedBy, String author) {
         return inIncidentChannel(eventId, ref.channel(), (store, incidentId) -> {
-            Optional<TimelineRow> pin = store.timeline.byDedupeKey(ref.pinKey());
-            if (pin.isPresent() && !pin.get().deleted() && store.pins.holders(ref.channel(), ref.ts()) == 0) {
-                store.pins.add(ref.channel(), ref.ts(), PINNED_OTHERWISE);
+            Optional<TimelineRow> pin = store.timeline().byDedupeKey(ref.pinKey());
+            if (pin.isPresent() && !pin.get().deleted() && store.pins().holders(ref.channel(), ref.ts()) == 0) {
+                store.pins().add(ref.channel(), ref.ts(), PINNED_OTHERWISE);
             }
-            store.pins.add(ref.channel(), ref.ts(), pinnedBy);
-            Optional<TimelineRow> message = store.timeline.byDedupeKey(ref.messageKey());
+            store.pins().add(ref.channel(), ref.ts(), pinnedBy);
+            Optional<TimelineRow> message = store.timeline().byDedupeKey(ref.messageKey());
             boolean messageDeleted = message.map(TimelineRow::deleted).orElse(false);
             if (pin.isEmpty()) {
-                store.timeline.insertIfAbsent(new TimelineRow(0, incidentId, ref.postedAt().toEpochMilli(),
+                store.timeline().insertIfAbsent(new TimelineRow(0, incidentId, ref.postedAt().toEpochMilli(),
                         TimelineKind.PINNED.name(), message.map(TimelineRow::actor).orElse(author),
                         message.map(TimelineRow::text).orElse(NOT_CAPTURED), true, ref.ts(), ref.pinKey(),
                         message.map(TimelineRow::threadTs).orElse(null), messageDeleted, null));
                 return Captured.STORED;
             }
             if (pin.get().deleted() && !messageDeleted) {
-                store.timeline.setDeleted(ref.pinKey(), false);
+                store.timeline().setDeleted(ref.pinKey(), false);
                 return Captured.STORED;
             }
             return Captured.UNCHANGED;
@@ -120,29 +127,34 @@ public final class TimelineCapture {
     /** {@code unpinnedBy} took their 📌 away: the key event goes when nobody pins the message any more. */
     public Captured unpinned(String eventId, MessageRef ref, String unpinnedBy) {
         return inIncidentChannel(eventId, ref.channel(), (store, incidentId) -> {
-            if (store.pins.remove(ref.channel(), ref.ts(), unpinnedBy) == 0
-                    || store.pins.holders(ref.channel(), ref.ts()) > 0) {
+            if (store.pins().remove(ref.channel(), ref.ts(), unpinnedBy) == 0
+                    || store.pins().holders(ref.channel(), ref.ts()) > 0) {
                 return Captured.UNCHANGED;
             }
-            return store.timeline.setDeleted(ref.pinKey(), true) == 1 ? Captured.STORED : Captured.UNCHANGED;
+            return store.timeline().setDeleted(ref.pinKey(), true) == 1 ? Captured.STORED : Captured.UNCHANGED;
         });
     }
 
     private Captured inIncidentChannel(String eventId, String channel, Work work) {
-        // Most channels the bot is in are not incident channels: find that out without taking the write lock.
-        if (jdbi.withHandle(handle -> handle.attach(IncidentDao.class).byChannel(channel)).isEmpty()) {
-            return Captured.NOT_AN_INCIDENT_CHANNEL;
-        }
-        return jdbi.inTransaction(handle -> {
-            Optional<IncidentRow> incident = handle.attach(IncidentDao.class).byChannel(channel);
-            if (incident.isEmpty()) {
+        Long known = incidentByChannel.get(channel);
+        if (known == null) {
+            // Most channels the bot is in are not incident channels: find that out without taking the write lock.
+            Optional<Long> found = jdbi.withHandle(handle -> handle.attach(IncidentDao.class).byChannel(channel))
+                    .map(IncidentRow::id);
+            if (found.isEmpty()) {
                 return Captured.NOT_AN_INCIDENT_CHANNEL;
             }
+            known = found.get();
+            if (incidentByChannel.size() < MAX_REMEMBERED_CHANNELS) {
+                incidentByChannel.put(channel, known);
+            }
+        }
+        long incidentId = known;
+        return jdbi.inTransaction(handle -> {
             if (eventId != null && handle.attach(ProcessedEventDao.class).recordIfNew(eventId, clock.millis()) == 0) {
                 return Captured.ALREADY_SEEN;
             }
-            return work.apply(new Store(handle.attach(TimelineDao.class), handle.attach(PinReactionDao.class)),
-                    incident.get().id());
+            return work.apply(new Store(handle), incidentId);
         });
     }
 
@@ -158,6 +170,29 @@ public final class TimelineCapture {
         Captured apply(Store store, long incidentId);
     }
 
-    private record Store(TimelineDao timeline, PinReactionDao pins) {
+    /** The two repositories a capture may touch, attached on first use. */
+    private static final class Store {
+
+        private final Handle handle;
+        private TimelineDao timeline;
+        private PinReactionDao pins;
+
+        Store(Handle handle) {
+            this.handle = handle;
+        }
+
+        TimelineDao timeline() {
+            if (timeline == null) {
+                timeline = handle.attach(TimelineDao.class);
+            }
+            return timeline;
+        }
+
+        PinReactionDao pins() {
+            if (pins == null) {
+                pins = handle.attach(PinReactionDao.class);
+            }
+            return pins;
+        }
     }
 }

@@ -16,17 +16,22 @@ import java.time.Duration;
  * The store: SQLite through JDBI, migrated on open. Every connection gets the pragmas that make it safe
  * to share between threads and to survive a crash (WAL, foreign keys, busy timeout, IMMEDIATE writes).
  */
-public final class Database {
+public final class Database implements AutoCloseable {
+
+    /** Enough for the request threads and workers that use the store at once; more are opened and closed. */
+    private static final int IDLE_CONNECTIONS = 8;
 
     /** Below Slack's 3-second ack window, like the busy timeout: a writer gets a clear answer in time. */
     private static final Duration WRITE_PATIENCE = Duration.ofSeconds(2);
 
     private final Jdbi jdbi;
     private final String url;
+    private final ReusedConnections connections;
 
-    private Database(Jdbi jdbi, String url) {
+    private Database(Jdbi jdbi, String url, ReusedConnections connections) {
         this.jdbi = jdbi;
         this.url = url;
+        this.connections = connections;
     }
 
     public static Database open(String jdbcUrl) {
@@ -36,9 +41,10 @@ public final class Database {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        Jdbi jdbi = Jdbi.create(url).installPlugin(new SqlObjectPlugin());
+        ReusedConnections connections = new ReusedConnections(url, IDLE_CONNECTIONS);
+        Jdbi jdbi = Jdbi.create(connections).installPlugin(new SqlObjectPlugin());
         jdbi.setTransactionHandler(new OneWriterAtATime(jdbi.getTransactionHandler(), WRITE_PATIENCE));
-        return new Database(jdbi, url);
+        return new Database(jdbi, url, connections);
     }
 
     /** Runs {@code work} in one IMMEDIATE transaction: all of it is stored, or none of it. */
@@ -62,6 +68,12 @@ public final class Database {
         }
     }
 
+    /** Closes the connections kept for reuse; handles still open close theirs when they finish. */
+    @Override
+    public void close() {
+        connections.close();
+    }
+
     public String url() {
         return url;
     }
@@ -75,13 +87,60 @@ public final class Database {
         T run(Store store);
     }
 
-    /** The repositories visible inside one transaction. */
-    public record Store(IncidentDao incidents, TimelineDao timeline, OutboxDao outbox, RosterDao roster,
-                        PagerDutyDao pagerDuty) {
+    /**
+     * The repositories visible inside one transaction. Each is attached on first use: attaching costs more than the
+     * one or two statements most units of work run.
+     */
+    public static final class Store {
+
+        private final Handle handle;
+        private IncidentDao incidents;
+        private TimelineDao timeline;
+        private OutboxDao outbox;
+        private RosterDao roster;
+        private PagerDutyDao pagerDuty;
+
+        private Store(Handle handle) {
+            this.handle = handle;
+        }
 
         static Store on(Handle handle) {
-            return new Store(handle.attach(IncidentDao.class), handle.attach(TimelineDao.class),
-                    handle.attach(OutboxDao.class), handle.attach(RosterDao.class), handle.attach(PagerDutyDao.class));
+            return new Store(handle);
+        }
+
+        public IncidentDao incidents() {
+            if (incidents == null) {
+                incidents = handle.attach(IncidentDao.class);
+            }
+            return incidents;
+        }
+
+        public TimelineDao timeline() {
+            if (timeline == null) {
+                timeline = handle.attach(TimelineDao.class);
+            }
+            return timeline;
+        }
+
+        public OutboxDao outbox() {
+            if (outbox == null) {
+                outbox = handle.attach(OutboxDao.class);
+            }
+            return outbox;
+        }
+
+        public RosterDao roster() {
+            if (roster == null) {
+                roster = handle.attach(RosterDao.class);
+            }
+            return roster;
+        }
+
+        public PagerDutyDao pagerDuty() {
+            if (pagerDuty == null) {
+                pagerDuty = handle.attach(PagerDutyDao.class);
+            }
+            return pagerDuty;
         }
     }
 }

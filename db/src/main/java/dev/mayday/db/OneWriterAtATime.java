@@ -7,6 +7,7 @@ import org.jdbi.v3.core.transaction.TransactionException;
 import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,12 +20,27 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class OneWriterAtATime extends DelegatingTransactionHandler {
 
-    private final ReentrantLock writer = new ReentrantLock(true);
+    private final ReentrantLock writer;
     private final Duration patience;
 
     OneWriterAtATime(TransactionHandler delegate, Duration patience) {
+        this(delegate, new ReentrantLock(true), patience);
+    }
+
+    private OneWriterAtATime(TransactionHandler delegate, ReentrantLock writer, Duration patience) {
         super(delegate);
+        this.writer = writer;
         this.patience = patience;
+    }
+
+    /**
+     * Each handle gets the delegate's own state for it. Left unspecialized, Jdbi's local transaction handler keeps
+     * that state in a map keyed by handles, which compare equal when they share a connection: with connections
+     * reused, a handle closing could drop the state of the next handle on the same connection mid-transaction.
+     */
+    @Override
+    public TransactionHandler specialize(Handle handle) throws SQLException {
+        return new OneWriterAtATime(getDelegate().specialize(handle), writer, patience);
     }
 
     @Override
