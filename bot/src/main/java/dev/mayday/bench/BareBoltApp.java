@@ -26,7 +26,18 @@ final class BareBoltApp implements AutoCloseable {
         this.javalin = javalin;
     }
 
+    /** {@code BareBoltApp <port> <slack api url>}, with the bench token and secret; the benchmark runs it as a child. */
+    public static void main(String[] args) throws InterruptedException {
+        BareBoltApp app = start(Benchmark.TOKEN, Benchmark.SECRET, args[1], Integer.parseInt(args[0]));
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "bare-shutdown"));
+        Thread.currentThread().join();
+    }
+
     static BareBoltApp start(String token, String secret, String slackApiUrl) {
+        return start(token, secret, slackApiUrl, 0);
+    }
+
+    static BareBoltApp start(String token, String secret, String slackApiUrl, int port) {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(slackApiUrl);
         Slack slack = Slack.getInstance(slackConfig);
@@ -38,7 +49,7 @@ final class BareBoltApp implements AutoCloseable {
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.post("/slack/events", adapter::handle);
-        }).start("127.0.0.1", 0);
+        }).start("127.0.0.1", port);
         return new BareBoltApp(slack, javalin);
     }
 
