@@ -21,7 +21,7 @@ class BenchmarkSmokeTest {
                 .run(Benchmark.Sizes.tiny());
         String table = bytes.toString(StandardCharsets.UTF_8);
 
-        assertThat(table).contains("start to healthy", "resident memory after the run", "targets met");
+        assertThat(table).contains("start to healthy", "resident memory of the server after the run", "targets met");
         for (int clients : new int[]{1, 16, 64}) {
             assertThat(table).contains("ack, bare Bolt app, " + clients + " clients",
                     "ack, Mayday note/declare, " + clients + " clients");
