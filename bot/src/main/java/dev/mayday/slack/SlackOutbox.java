@@ -32,6 +32,11 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
+    /**
+     * Every change and every finished delivery wakes the scheduler; under load, scanning again on each of those would
+     * cost more than the deliveries. Wakes within this gap of the last scan are served by the next one.
+     */
+    private static final long MIN_SCAN_GAP_MILLIS = 10;
     private static final RetryPolicy BACKOFF = new RetryPolicy(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofMinutes(1));
     private static final int MAX_ATTEMPTS_AFTER_A_BUG = 5;
 
@@ -87,6 +92,7 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
     private void schedule() {
         while (running) {
             try {
+                long scanStarted = System.nanoTime();
                 List<OutboxRow> due = database.read(store -> store.outbox().due(clock.millis(), 100));
                 for (OutboxRow row : due) {
                     if (busyLanes.add(lane(row))) {
@@ -94,6 +100,10 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
                     }
                 }
                 awaitSignal(nextPoll());
+                long sinceScan = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - scanStarted);
+                if (sinceScan < MIN_SCAN_GAP_MILLIS) {
+                    Thread.sleep(MIN_SCAN_GAP_MILLIS - sinceScan);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
