@@ -7,6 +7,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.model.event.MessageEvent;
 import dev.mayday.http.BoltJavalinAdapter;
 import io.javalin.Javalin;
 
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * The baseline: Bolt on Javalin through the same adapter Mayday uses, with signature checks, whose
- * {@code /incident} handler only acknowledges with a fixed text. No store, no Slack calls.
+ * {@code /incident} handler only acknowledges with a fixed text, and whose message-event handler only acknowledges.
+ * No store, no Slack calls.
  */
 final class BareBoltApp implements AutoCloseable {
 
@@ -45,6 +47,7 @@ final class BareBoltApp implements AutoCloseable {
         App app = new App(config, List.of(new SSLCheck(null),
                 new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(secret)))));
         app.command("/incident", (req, ctx) -> ctx.ack("Noted."));
+        app.event(MessageEvent.class, (payload, ctx) -> ctx.ack());
         BoltJavalinAdapter adapter = new BoltJavalinAdapter(app);
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

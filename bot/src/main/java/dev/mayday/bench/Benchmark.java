@@ -183,7 +183,7 @@ public final class Benchmark {
                 commands(sizes, slack, maydayUri, bareUri, channels, general);
                 quiet(store);
                 phase("commands");
-                events(sizes, store, slack, maydayUri, channels);
+                events(sizes, store, slack, maydayUri, bareUri, channels);
                 quiet(store);
                 phase("events");
                 webhooks(sizes, pagerDuty, URI.create(base + "/pagerduty/webhook"));
@@ -295,16 +295,11 @@ public final class Benchmark {
         }
     }
 
-    private void events(Sizes sizes, StoreProbe store, FakeSlack slack, URI mayday, List<String> channels) {
-        long baseSecond = Instant.now().getEpochSecond();
-        Load.Result r = Load.run(sizes.eventClients(), sizes.events(), sizes.ingestCap(), () -> {
-            SlackSimulator sim = new SlackSimulator(mayday, SECRET, slack::responseUrl);
-            return i -> {
-                String ts = String.format(Locale.ROOT, "%d.%06d", baseSecond + i / 1_000_000, i % 1_000_000);
-                return sim.deliver(sim.message("U0BENCH", channels.get(i % channels.size()), ts,
-                        "bench-event-" + i), String.format(Locale.ROOT, "EvBENCH%08d", i)).status();
-            };
-        });
+    private void events(Sizes sizes, StoreProbe store, FakeSlack slack, URI mayday, URI bare, List<String> channels) {
+        Load.Result b = messageEvents(sizes, slack, bare, channels, "EvBARE");
+        add("Events API, bare Bolt app (ack only), " + sizes.eventClients() + " clients", rate(b) + "; "
+                + latency(b), "baseline", null);
+        Load.Result r = messageEvents(sizes, slack, mayday, channels, "EvBENCH");
         int ok = r.count() - r.errors();
         long stored = store.count(
                 "SELECT COUNT(*) FROM timeline_events WHERE kind = 'MESSAGE' AND text LIKE 'bench-event-%'");
@@ -312,6 +307,20 @@ public final class Benchmark {
                 r.perSecond() >= 2_000 && r.errors() == 0);
         add("Events API ingest p50/p99/max", latency(r), "p99 ≤ 50 ms", r.p99() <= 50 && r.errors() == 0);
         add("Events API: answered 200 / stored", ok + " / " + stored, "every 200 stored", stored >= ok);
+    }
+
+    /** Distinct messages into the incident channels, each a signed event_callback with its own event id. */
+    private static Load.Result messageEvents(Sizes sizes, FakeSlack slack, URI uri, List<String> channels,
+                                             String eventIdPrefix) {
+        long baseSecond = Instant.now().getEpochSecond();
+        return Load.run(sizes.eventClients(), sizes.events(), sizes.ingestCap(), () -> {
+            SlackSimulator sim = new SlackSimulator(uri, SECRET, slack::responseUrl);
+            return i -> {
+                String ts = String.format(Locale.ROOT, "%d.%06d", baseSecond + i / 1_000_000, i % 1_000_000);
+                return sim.deliver(sim.message("U0BENCH", channels.get(i % channels.size()), ts,
+                        "bench-event-" + i), String.format(Locale.ROOT, "%s%08d", eventIdPrefix, i)).status();
+            };
+        });
     }
 
     private void webhooks(Sizes sizes, FakePagerDuty pagerDuty, URI endpoint) {

@@ -27,10 +27,10 @@ class BenchmarkSmokeTest {
                     "ack, Mayday note/declare, " + clients + " clients");
         }
         assertThat(table).contains("ack p99 ratio Mayday/bare, 16 clients", "ack p99 ratio Mayday/bare, 64 clients",
-                "ack while Slack hangs 10 s", "Events API ingest", "Events API: answered 200 / stored",
+                "ack while Slack hangs 10 s", "Events API, bare Bolt app (ack only)", "Events API ingest", "Events API: answered 200 / stored",
                 "PagerDuty webhooks", "PagerDuty webhooks p50/p99/max", "post-mortem draft, 200 timeline events",
                 "post-mortem draft, 1,000 timeline events", "digest over a year");
-        assertThat(rows).hasSize(21);
+        assertThat(rows).hasSize(22);
         assertThat(rows).allSatisfy(row -> assertThat(row.value()).isNotBlank());
     }
 }
