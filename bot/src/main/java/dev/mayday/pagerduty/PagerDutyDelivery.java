@@ -50,8 +50,11 @@ public final class PagerDutyDelivery implements Delivery {
             case PAGER_RESOLVE -> client.updateStatus(pagerId(row), PagerDutyStatus.RESOLVED);
             case PAGER_NOTE -> {
                 if (row.postedTs() == null) {
-                    String noteId = client.createNote(pagerId(row), row.text() + " (" + Mentions.of(row.actor())
-                            + " via Mayday)");
+                    String pagerId = pagerId(row);
+                    String content = row.text() + " (" + Mentions.of(row.actor()) + " via Mayday)";
+                    Optional<String> earlier = row.attempts() > 0 ? earlierNote(client, pagerId, content)
+                            : Optional.empty();
+                    String noteId = earlier.orElseGet(() -> client.createNote(pagerId, content));
                     database.inTransaction(store -> store.outbox().recordPosted(row.id(), noteId));
                 }
             }
@@ -81,6 +84,19 @@ public final class PagerDutyDelivery implements Delivery {
         } catch (SlackCallFailed e) {
             log.warn("Could not tell incident #{} that PagerDuty failed: {}", row.incidentId(), e.getMessage());
         }
+    }
+
+    /**
+     * PagerDuty has no idempotency key for notes, and an earlier attempt of this row may have been cut short after
+     * PagerDuty took the note (a crash before its id was stored, a 5xx or a timeout): that note is the one with this
+     * content that no other row has recorded as its own. Rows of one incident are delivered one at a time, in order.
+     */
+    private Optional<String> earlierNote(PagerDutyClient client, String pagerId, String content) {
+        return client.listNotes(pagerId).stream()
+                .filter(note -> note.content().equals(content))
+                .map(PagerDutyNote::id)
+                .filter(id -> database.read(store -> store.pagerDuty().isOwnNote(id)) == 0)
+                .findFirst();
     }
 
     private void inviteOnCall(PagerDutyClient client, OutboxRow row) {

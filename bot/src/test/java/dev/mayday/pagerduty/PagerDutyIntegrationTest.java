@@ -177,6 +177,34 @@ class PagerDutyIntegrationTest {
     }
 
     @Test
+    void noteInSlack_thatPagerDutyTookButAnswered5xx_isNotAddedTwiceByTheRetry() {
+        sandbox.deliver(sandbox.webhooks.triggered(page));
+        sandbox.settle();
+        String channel = theIncident().channelId();
+        sandbox.pagerDuty.enqueue(PdRoute.CREATE_NOTE, PdAnswer.actedThenFailed(500));
+
+        sandbox.command("U0ALEX", channel, "note Failover to eu-west done");
+
+        assertThat(sandbox.pagerDuty.notes("PD123")).singleElement()
+                .satisfies(note -> assertThat(note.content()).startsWith("Failover to eu-west done"));
+        assertThat(sandbox.pagerDuty.calls(PdRoute.LIST_NOTES)).as("the retry looked for the note first").isNotEmpty();
+    }
+
+    @Test
+    void twoEqualNotes_bothReachPagerDuty_whenTheSecondIsRetriedAfterAnAmbiguousFailure() {
+        sandbox.deliver(sandbox.webhooks.triggered(page));
+        sandbox.settle();
+        String channel = theIncident().channelId();
+
+        sandbox.command("U0ALEX", channel, "note Still failing over");
+        sandbox.pagerDuty.enqueue(PdRoute.CREATE_NOTE, PdAnswer.actedThenFailed(500));
+        sandbox.command("U0ALEX", channel, "note Still failing over");
+
+        assertThat(sandbox.pagerDuty.notes("PD123")).hasSize(2)
+                .allSatisfy(note -> assertThat(note.content()).startsWith("Still failing over"));
+    }
+
+    @Test
     void pagerDutyDown_doesNotHoldUpSlack_andTheChannelHearsOfIt() {
         sandbox.deliver(sandbox.webhooks.triggered(page));
         sandbox.settle();
