@@ -3,6 +3,7 @@ package dev.mayday.pagerduty;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.Severity;
 import dev.mayday.incident.Status;
+import dev.mayday.sandbox.fake.FakeAnswer;
 import dev.mayday.sandbox.fake.FakeMessage;
 import dev.mayday.sandbox.pagerduty.FakePagerDuty;
 import dev.mayday.sandbox.pagerduty.PdAnswer;
@@ -114,6 +115,25 @@ class PagerDutyIntegrationTest {
         assertThat(sandbox.slack.channel(incident.channelId()).orElseThrow().members()).contains("U0ANN");
         assertThat(channelTexts(incident)).anySatisfy(t -> assertThat(t)
                 .contains("invited <@U0ANN>").contains("no Slack user matches Bo Nomatch (bo@example.com)"));
+    }
+
+    @Test
+    void onCallLine_thatSlackPostedButAnswered5xx_isNotPostedTwiceByTheRetry() {
+        sandbox.pagerDuty.addUser("PU1", "Ann Oncall", "ann@example.com");
+        sandbox.pagerDuty.setOnCalls(FakePagerDuty.DEFAULT_POLICY_ID, List.of(new PdOnCall("PU1", 1)));
+        sandbox.slack.addUser("U0ANN", "ann@example.com", "ann");
+        // holds the on-call lookup until the card and the announcement are up, so the next post is the on-call line
+        sandbox.pagerDuty.enqueue(PdRoute.LIST_ONCALLS, PdAnswer.delayed(Duration.ofSeconds(2)));
+
+        sandbox.deliver(sandbox.webhooks.triggered(page));
+        await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.incidents().size() == 1
+                && theIncident().card().isPresent() && theIncident().announcement().isPresent()
+                && !sandbox.pagerDuty.calls(PdRoute.LIST_ONCALLS).isEmpty());
+        sandbox.slack.enqueue("chat.postMessage", FakeAnswer.actedThenFailed(500));
+        sandbox.settle();
+
+        assertThat(channelTexts(theIncident())).filteredOn(t -> t.startsWith(":pager: On call in PagerDuty"))
+                .containsExactly(":pager: On call in PagerDuty: invited <@U0ANN>.");
     }
 
     @Test
