@@ -92,7 +92,10 @@ class CrashRecoveryTest {
         List<String> kills = new ArrayList<>();
         for (int round = 1; round <= runs; round++) {
             Duration startup = start(replay, "round " + round);
-            CrashTraffic.Clients clients = traffic.start(server.baseUri(), SECRET, round, rng.nextLong(), CLIENTS);
+            if (round == 1) {
+                traffic.seed(server.baseUri(), SECRET);
+            }
+            ClientThreads clients = traffic.start(server.baseUri(), SECRET, round, rng.nextLong(), CLIENTS);
             String killedWhen = KillPoint.random(rng).await(slack, pagerDuty);
             int exit = server.killHard();
             clients.stop();

@@ -10,18 +10,18 @@ import dev.mayday.sandbox.pagerduty.WebhookDeliveries;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
- * The traffic of the crash test: client threads declaring incidents (slash command and PagerDuty page), posting
- * messages in incident channels (and Slack's retries of them), notes, updates, status changes, resolves and
- * PagerDuty events, as fast as a busy incident would. Every answer is entered in the {@link Ledger}.
+ * The traffic of the crash test, sent by {@link ClientThreads}: declaring incidents (slash command and PagerDuty
+ * page), posting messages in incident channels (and Slack's retries of them), notes, updates, status changes, resolves
+ * and PagerDuty events, as fast as a busy incident would. Every answer is entered in the {@link Ledger}.
  */
 final class CrashTraffic {
 
@@ -51,51 +51,35 @@ final class CrashTraffic {
         this.ready = new ReadyChannels(slack);
     }
 
-    /** Starts {@code threads} clients against the server at {@code base}; they run until {@link Clients#stop}. */
-    Clients start(URI base, String signingSecret, int round, long seed, int threads) {
-        SlackSimulator simulator = new SlackSimulator(base.resolve("/slack/events"), signingSecret, slack::responseUrl);
+    /**
+     * Before the first kill: two declarations, a page, and a message and a note in each of their channels (notes on
+     * the page reach PagerDuty), one at a time, each repeated until accepted: every run has work on every path.
+     */
+    void seed(URI base, String signingSecret) throws InterruptedException {
+        SlackSimulator simulator = simulator(base, signingSecret);
         URI webhookEndpoint = base.resolve("/pagerduty/webhook");
-        Clients clients = new Clients();
-        for (int i = 0; i < threads; i++) {
-            Random rng = new Random(seed * 31 + i);
-            Thread thread = new Thread(() -> {
-                while (!clients.stopped) {
-                    long began = System.nanoTime();
-                    step(rng, round, simulator, webhookEndpoint);
-                    clients.requests.incrementAndGet();
-                    clients.busyNanos.addAndGet(System.nanoTime() - began);
-                    pause(1 + rng.nextInt(6));
-                }
-            }, "crash-client-" + round + "-" + i);
-            thread.setDaemon(true);
-            clients.threads.add(thread);
-            thread.start();
+        untilAccepted("a declaration", () -> declare(simulator, USERS[0], 0));
+        untilAccepted("a declaration", () -> declare(simulator, USERS[1], 0));
+        untilAccepted("a page", () -> pagerDuty.page(webhookEndpoint));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (ready.newest(ACTIVE_INCIDENTS).size() < 3) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the first three incidents' cards were not up within 60 s");
+            }
+            Thread.sleep(50);
         }
-        return clients;
+        for (String channel : ready.newest(ACTIVE_INCIDENTS)) {
+            untilAccepted("a message", () -> message(simulator, USERS[2], channel));
+            untilAccepted("a note", () -> note(simulator, USERS[2], channel, 0));
+        }
     }
 
-    static final class Clients {
-        private final List<Thread> threads = new ArrayList<>();
-        private final AtomicInteger requests = new AtomicInteger();
-        private final AtomicLong busyNanos = new AtomicLong();
-        private volatile boolean stopped;
-
-        /** How many requests were sent, and their mean round trip, for the log. */
-        String sent() {
-            int n = requests.get();
-            return n + " requests (mean " + (n == 0 ? 0 : busyNanos.get() / n / 1_000_000) + " ms)";
-        }
-
-        /** Stops the clients and waits for them; a request in flight fails within its own timeout. */
-        void stop() throws InterruptedException {
-            stopped = true;
-            for (Thread thread : threads) {
-                thread.join(TimeUnit.SECONDS.toMillis(30));
-                if (thread.isAlive()) {
-                    throw new AssertionError(thread.getName() + " did not stop");
-                }
-            }
-        }
+    /** Starts {@code threads} clients against the server at {@code base}; they run until they are stopped. */
+    ClientThreads start(URI base, String signingSecret, int round, long seed, int threads) {
+        SlackSimulator simulator = simulator(base, signingSecret);
+        URI webhookEndpoint = base.resolve("/pagerduty/webhook");
+        return ClientThreads.start("crash-client-" + round, threads, seed,
+                rng -> step(rng, round, simulator, webhookEndpoint));
     }
 
     private void step(Random rng, int round, SlackSimulator sim, URI webhookEndpoint) {
@@ -105,8 +89,8 @@ final class CrashTraffic {
         try {
             if (channels.isEmpty() || dice < 2) {
                 declare(sim, user, round);
-            } else if (dice < 4 || (ledger.pages.isEmpty() && dice < 15)) {
-                pagerDuty.page(webhookEndpoint); // more often until one is in, so that every run has pages to work on
+            } else if (dice < 4) {
+                pagerDuty.page(webhookEndpoint);
             } else if (dice < 12 && !ledger.pages.isEmpty()) {
                 pagerDuty.event(rng, webhookEndpoint);
             } else if (dice < 14 && pagerDuty.hasSent()) {
@@ -127,23 +111,9 @@ final class CrashTraffic {
         int dice = rng.nextInt(100);
         int n = sequence.incrementAndGet();
         if (dice < 45) {
-            String text = "crash message " + n;
-            ObjectNode event = sim.message(user, channel, nextTs(), text);
-            String eventId = "EvCrash" + n;
-            sentMessages.add(new SentEvent(event, eventId, text));
-            SlackReply reply = sim.deliver(event, eventId);
-            if (is2xx(reply.status())) {
-                ledger.messages.put(text, eventId);
-            }
-            ledger.count("message", is2xx(reply.status()) ? "accepted" : "http " + reply.status());
+            message(sim, user, channel);
         } else if (dice < 70) {
-            String text = "crash note " + n + " (round " + round + ")";
-            String outcome = command(sim, "note", user, channel, "note " + text);
-            if (outcome.equals("accepted")) {
-                ledger.notes.add(new Ledger.ChannelText(channel, text));
-            } else if (outcome.equals("refused") || outcome.equals("failed")) {
-                ledger.refusedNotes.add(new Ledger.ChannelText(channel, text));
-            }
+            note(sim, user, channel, round);
         } else if (dice < 83) {
             String text = "crash update " + n;
             if (command(sim, "update", user, channel, "update " + text).equals("accepted")) {
@@ -159,7 +129,32 @@ final class CrashTraffic {
         }
     }
 
-    private void declare(SlackSimulator sim, String user, int round) {
+    private boolean message(SlackSimulator sim, String user, String channel) {
+        int n = sequence.incrementAndGet();
+        String text = "crash message " + n;
+        ObjectNode event = sim.message(user, channel, nextTs(), text);
+        String eventId = "EvCrash" + n;
+        sentMessages.add(new SentEvent(event, eventId, text));
+        boolean accepted = is2xx(sim.deliver(event, eventId).status());
+        if (accepted) {
+            ledger.messages.put(text, eventId);
+        }
+        ledger.count("message", accepted ? "accepted" : "not accepted");
+        return accepted;
+    }
+
+    private boolean note(SlackSimulator sim, String user, String channel, int round) {
+        String text = "crash note " + sequence.incrementAndGet() + " (round " + round + ")";
+        String outcome = command(sim, "note", user, channel, "note " + text);
+        if (outcome.equals("accepted")) {
+            ledger.notes.add(new Ledger.ChannelText(channel, text));
+        } else if (outcome.equals("refused") || outcome.equals("failed")) {
+            ledger.refusedNotes.add(new Ledger.ChannelText(channel, text));
+        }
+        return outcome.equals("accepted");
+    }
+
+    private boolean declare(SlackSimulator sim, String user, int round) {
         int n = sequence.incrementAndGet();
         String trigger = "crash-trigger-" + n;
         SlackReply reply = sim.command(user, generalChannel, "declare sev2 Crash r" + round + " n" + n, trigger);
@@ -170,6 +165,7 @@ final class CrashTraffic {
             ledger.failedDeclares.add(trigger);
         }
         ledger.count("declare", outcome);
+        return outcome.equals("accepted");
     }
 
     private void redeliverMessage(Random rng, SlackSimulator sim) {
@@ -210,11 +206,19 @@ final class CrashTraffic {
         return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private SlackSimulator simulator(URI base, String signingSecret) {
+        return new SlackSimulator(base.resolve("/slack/events"), signingSecret, slack::responseUrl);
     }
+
+    /** A busy store may answer ":x: try again" now and then; a person would try again. */
+    private static void untilAccepted(String what, BooleanSupplier request) throws InterruptedException {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            if (request.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(what + " was not accepted in 10 tries, with no kill pending");
+    }
+
 }

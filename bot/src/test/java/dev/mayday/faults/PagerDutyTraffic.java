@@ -36,10 +36,11 @@ final class PagerDutyTraffic {
         return !sentWebhooks.isEmpty();
     }
 
-    void page(URI endpoint) {
+    /** @return whether Mayday accepted the page (202) */
+    boolean page(URI endpoint) {
         int n = sequence.incrementAndGet();
         PdIncident incident = fake.addIncident("PCRASH" + n, "Crash page " + n);
-        sendWebhook(endpoint, new SentWebhook(webhooks.triggered(incident), incident.id(), null), "");
+        return sendWebhook(endpoint, new SentWebhook(webhooks.triggered(incident), incident.id(), null), "");
     }
 
     void event(Random rng, URI endpoint) {
@@ -60,7 +61,7 @@ final class PagerDutyTraffic {
         sendWebhook(endpoint, sentWebhooks.get(rng.nextInt(sentWebhooks.size())), " retry");
     }
 
-    private void sendWebhook(URI endpoint, SentWebhook sent, String suffix) {
+    private boolean sendWebhook(URI endpoint, SentWebhook sent, String suffix) {
         if (suffix.isEmpty()) {
             sentWebhooks.add(sent);
         }
@@ -76,10 +77,12 @@ final class PagerDutyTraffic {
                     ledger.pages.addIfAbsent(sent.pagerId());
                 }
             }
+            return accepted;
         } catch (IOException e) {
             ledger.count("request", "no answer");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 }
