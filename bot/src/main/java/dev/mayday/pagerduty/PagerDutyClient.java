@@ -87,6 +87,24 @@ public final class PagerDutyClient implements AutoCloseable {
         });
     }
 
+    /** The incident's notes, oldest first (PagerDuty does not page this list). */
+    public List<PagerDutyNote> listNotes(String incidentId) {
+        HttpUrl url = http.url("incidents", requireId(incidentId), "notes").build();
+        return read("GET", url, http.get(url), root -> {
+            if (!root.path("notes").isArray()) {
+                throw new IllegalArgumentException("no notes array");
+            }
+            List<PagerDutyNote> notes = new ArrayList<>();
+            for (JsonNode note : root.path("notes")) {
+                String id = PagerDutyJson.text(note, "id");
+                if (!id.isBlank()) {
+                    notes.add(new PagerDutyNote(id, PagerDutyJson.text(note, "content")));
+                }
+            }
+            return List.copyOf(notes);
+        });
+    }
+
     /**
      * Who is on call for an escalation policy now, one entry per person at the lowest level they hold, level 1 first.
      * Follows PagerDuty's offset paging until {@code more} is false.

@@ -13,6 +13,7 @@ import dev.mayday.slack.SlackGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +51,11 @@ public final class PagerDutyDelivery implements Delivery {
             case PAGER_RESOLVE -> client.updateStatus(pagerId(row), PagerDutyStatus.RESOLVED);
             case PAGER_NOTE -> {
                 if (row.postedTs() == null) {
-                    String noteId = client.createNote(pagerId(row), row.text() + " (" + Mentions.of(row.actor())
-                            + " via Mayday)");
+                    String pagerId = pagerId(row);
+                    String content = row.text() + " (" + Mentions.of(row.actor()) + " via Mayday)";
+                    Optional<String> earlier = row.attempts() > 0 ? earlierNote(client, pagerId, content)
+                            : Optional.empty();
+                    String noteId = earlier.orElseGet(() -> client.createNote(pagerId, content));
                     database.inTransaction(store -> store.outbox().recordPosted(row.id(), noteId));
                 }
             }
@@ -83,7 +87,23 @@ public final class PagerDutyDelivery implements Delivery {
         }
     }
 
+    /**
+     * PagerDuty has no idempotency key for notes, and an earlier attempt of this row may have been cut short after
+     * PagerDuty took the note (a crash before its id was stored, a 5xx or a timeout): that note is the one with this
+     * content that no other row has recorded as its own. Rows of one incident are delivered one at a time, in order.
+     */
+    private Optional<String> earlierNote(PagerDutyClient client, String pagerId, String content) {
+        return client.listNotes(pagerId).stream()
+                .filter(note -> note.content().equals(content))
+                .map(PagerDutyNote::id)
+                .filter(id -> database.read(store -> store.pagerDuty().isOwnNote(id)) == 0)
+                .findFirst();
+    }
+
     private void inviteOnCall(PagerDutyClient client, OutboxRow row) {
+        if (row.postedTs() != null) {
+            return; // invited and told already; the attempt stopped before it was marked done
+        }
         Incident incident = directory.byId(row.incidentId()).orElseThrow();
         String channel = incident.channel().orElseThrow(() ->
                 new SlackCallFailed("conversations.invite", SlackCallFailed.CHANNEL_NOT_READY, null));
@@ -108,8 +128,29 @@ public final class PagerDutyDelivery implements Delivery {
                 text.append(invited.isEmpty() ? ": " : ". ").append("no Slack user matches ")
                         .append(String.join(", ", unmatched)).append(" — invite them by hand");
             }
-            slack.postMessage(channel, text.append('.').toString(), null);
+            String ts = postOnce(row, channel, text.append('.').toString());
+            database.inTransaction(store -> store.outbox().recordPosted(row.id(), ts));
         }
+    }
+
+    /**
+     * Posts the on-call line unless an earlier attempt of this row did: attempts are counted before they start, so a
+     * retry after a crash (or an ambiguous failure) looks for the line's delivery tag in the channel first.
+     */
+    private String postOnce(OutboxRow row, String channel, String text) {
+        String tag = "oncall-" + row.id();
+        if (row.attempts() > 0) {
+            try {
+                Optional<String> earlier = slack.findTagged(channel, tag, Instant.ofEpochMilli(row.createdAt()));
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            } catch (SlackCallFailed e) {
+                log.warn("Could not look for an earlier on-call line of incident #{}: {}", row.incidentId(),
+                        e.getMessage());
+            }
+        }
+        return slack.postTagged(channel, text, null, tag);
     }
 
     private String pagerId(OutboxRow row) {

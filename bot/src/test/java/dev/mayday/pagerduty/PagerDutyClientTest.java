@@ -203,6 +203,16 @@ class PagerDutyClientTest {
         assertThat(pd.notes("Q1ABC")).extracting(n -> n.id()).containsExactly(id);
     }
 
+    @Test
+    void listNotes_returnsEachNoteWithItsContent() {
+        incident("Q1ABC");
+        String first = client.createNote("Q1ABC", "Rolled back");
+        String second = client.createNote("Q1ABC", "Latency normal");
+
+        assertThat(client.listNotes("Q1ABC")).containsExactly(new PagerDutyNote(first, "Rolled back"),
+                new PagerDutyNote(second, "Latency normal"));
+    }
+
     // --- on-calls --------------------------------------------------------------------------------
 
     @Test

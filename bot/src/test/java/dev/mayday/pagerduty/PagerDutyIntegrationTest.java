@@ -3,6 +3,7 @@ package dev.mayday.pagerduty;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.Severity;
 import dev.mayday.incident.Status;
+import dev.mayday.sandbox.fake.FakeAnswer;
 import dev.mayday.sandbox.fake.FakeMessage;
 import dev.mayday.sandbox.pagerduty.FakePagerDuty;
 import dev.mayday.sandbox.pagerduty.PdAnswer;
@@ -117,6 +118,25 @@ class PagerDutyIntegrationTest {
     }
 
     @Test
+    void onCallLine_thatSlackPostedButAnswered5xx_isNotPostedTwiceByTheRetry() {
+        sandbox.pagerDuty.addUser("PU1", "Ann Oncall", "ann@example.com");
+        sandbox.pagerDuty.setOnCalls(FakePagerDuty.DEFAULT_POLICY_ID, List.of(new PdOnCall("PU1", 1)));
+        sandbox.slack.addUser("U0ANN", "ann@example.com", "ann");
+        // holds the on-call lookup until the card and the announcement are up, so the next post is the on-call line
+        sandbox.pagerDuty.enqueue(PdRoute.LIST_ONCALLS, PdAnswer.delayed(Duration.ofSeconds(2)));
+
+        sandbox.deliver(sandbox.webhooks.triggered(page));
+        await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.incidents().size() == 1
+                && theIncident().card().isPresent() && theIncident().announcement().isPresent()
+                && !sandbox.pagerDuty.calls(PdRoute.LIST_ONCALLS).isEmpty());
+        sandbox.slack.enqueue("chat.postMessage", FakeAnswer.actedThenFailed(500));
+        sandbox.settle();
+
+        assertThat(channelTexts(theIncident())).filteredOn(t -> t.startsWith(":pager: On call in PagerDuty"))
+                .containsExactly(":pager: On call in PagerDuty: invited <@U0ANN>.");
+    }
+
+    @Test
     void eventsArrivingOutOfOrder_neverMoveTheStateBackwards() {
         Instant t = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         sandbox.deliver(sandbox.webhooks.incidentEvent("incident.resolved", page.withStatus("resolved"), t.plusSeconds(30)));
@@ -174,6 +194,34 @@ class PagerDutyIntegrationTest {
         assertThat(noteId).isNotBlank();
         assertThat(sandbox.pagerDuty.notes("PD123")).hasSize(1);
         assertThat(sandbox.timeline(channel).size()).isGreaterThanOrEqualTo(timelineBefore);
+    }
+
+    @Test
+    void noteInSlack_thatPagerDutyTookButAnswered5xx_isNotAddedTwiceByTheRetry() {
+        sandbox.deliver(sandbox.webhooks.triggered(page));
+        sandbox.settle();
+        String channel = theIncident().channelId();
+        sandbox.pagerDuty.enqueue(PdRoute.CREATE_NOTE, PdAnswer.actedThenFailed(500));
+
+        sandbox.command("U0ALEX", channel, "note Failover to eu-west done");
+
+        assertThat(sandbox.pagerDuty.notes("PD123")).singleElement()
+                .satisfies(note -> assertThat(note.content()).startsWith("Failover to eu-west done"));
+        assertThat(sandbox.pagerDuty.calls(PdRoute.LIST_NOTES)).as("the retry looked for the note first").isNotEmpty();
+    }
+
+    @Test
+    void twoEqualNotes_bothReachPagerDuty_whenTheSecondIsRetriedAfterAnAmbiguousFailure() {
+        sandbox.deliver(sandbox.webhooks.triggered(page));
+        sandbox.settle();
+        String channel = theIncident().channelId();
+
+        sandbox.command("U0ALEX", channel, "note Still failing over");
+        sandbox.pagerDuty.enqueue(PdRoute.CREATE_NOTE, PdAnswer.actedThenFailed(500));
+        sandbox.command("U0ALEX", channel, "note Still failing over");
+
+        assertThat(sandbox.pagerDuty.notes("PD123")).hasSize(2)
+                .allSatisfy(note -> assertThat(note.content()).startsWith("Still failing over"));
     }
 
     @Test

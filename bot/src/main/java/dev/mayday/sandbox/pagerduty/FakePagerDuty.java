@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * A fake of the PagerDuty REST API over real HTTP on 127.0.0.1, for the demo and integration tests. Point the client's
- * base URL at {@link #baseUrl()}. It serves {@code GET/PUT /incidents/{id}}, {@code POST /incidents/{id}/notes},
+ * base URL at {@link #baseUrl()}. It serves {@code GET/PUT /incidents/{id}}, {@code GET/POST /incidents/{id}/notes},
  * {@code GET /oncalls} and {@code GET /users/{id}}, checks {@code Authorization: Token token=…} (401 otherwise),
  * records every request in {@link #calls()}, and answers scripted failures queued with {@link #enqueue} first.
  */

@@ -30,6 +30,7 @@ final class FakePagerDutyApi {
                     .orElseGet(this::notFound);
             case UPDATE_INCIDENT -> updateIncident(id, call);
             case CREATE_NOTE -> createNote(id, call);
+            case LIST_NOTES -> state.incident(id).map(i -> listNotes(id)).orElseGet(this::notFound);
             case LIST_ONCALLS -> listOnCalls(call);
             case GET_USER -> state.user(id).map(u -> wrapped(200, "user", shapes.user(u))).orElseGet(this::notFound);
             case UNKNOWN -> notFound();
@@ -89,6 +90,17 @@ final class FakePagerDutyApi {
         node.put("id", note.id()).put("content", note.content()).put("created_at", note.createdAt().toString());
         node.putObject("channel").put("summary", "The PagerDuty website or APIs");
         return wrapped(201, "note", node);
+    }
+
+    private PdReply listNotes(String incidentId) {
+        ObjectNode root = shapes.object();
+        ArrayNode notes = root.putArray("notes");
+        for (PdNote note : state.notes(incidentId)) {
+            ObjectNode node = notes.addObject();
+            node.put("id", note.id()).put("content", note.content()).put("created_at", note.createdAt().toString());
+            node.putObject("channel").put("summary", "The PagerDuty website or APIs");
+        }
+        return PdReply.json(200, root.toString());
     }
 
     private PdReply listOnCalls(PdCall call) {

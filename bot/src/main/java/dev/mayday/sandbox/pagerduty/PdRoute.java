@@ -9,6 +9,7 @@ public enum PdRoute {
     GET_INCIDENT("GET", "/incidents/([^/]+)"),
     UPDATE_INCIDENT("PUT", "/incidents/([^/]+)"),
     CREATE_NOTE("POST", "/incidents/([^/]+)/notes"),
+    LIST_NOTES("GET", "/incidents/([^/]+)/notes"),
     LIST_ONCALLS("GET", "/oncalls"),
     GET_USER("GET", "/users/([^/]+)"),
     /** Anything else; answered 404 and still recorded. */
