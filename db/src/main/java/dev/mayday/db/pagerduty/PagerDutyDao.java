@@ -39,6 +39,13 @@ public interface PagerDutyDao {
             WHERE id = :incidentId AND (pagerduty_state_at IS NULL OR pagerduty_state_at <= :occurredAt)""")
     int advance(@Bind("incidentId") long incidentId, @Bind("occurredAt") long occurredAt);
 
+    /** The severity of PagerDuty's priority in the newest event that carried one. */
+    @SqlQuery("SELECT pagerduty_severity FROM incidents WHERE id = :incidentId")
+    Optional<String> pagerSeverityOf(@Bind("incidentId") long incidentId);
+
+    @SqlUpdate("UPDATE incidents SET pagerduty_severity = :severity WHERE id = :incidentId")
+    int recordPagerSeverity(@Bind("incidentId") long incidentId, @Bind("severity") String severity);
+
     /** Notes Mayday itself created in PagerDuty (their ids are stored on the outbox rows that created them). */
     @SqlQuery("SELECT count(*) FROM outbox WHERE kind = 'PAGER_NOTE' AND posted_ts = :noteId")
     int isOwnNote(@Bind("noteId") String noteId);
