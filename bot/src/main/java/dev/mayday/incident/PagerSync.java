@@ -1,6 +1,7 @@
 package dev.mayday.incident;
 
 import dev.mayday.db.Database;
+import dev.mayday.db.pagerduty.EarlyNote;
 import dev.mayday.timeline.TimelineKind;
 
 import java.time.Clock;
@@ -43,18 +44,26 @@ public final class PagerSync {
             Declared declared = null;
             if (linked.isEmpty()) {
                 if (!event.kind().opensAnIncident()) {
+                    if (event.kind() == PagerEvent.Kind.ANNOTATED) {
+                        store.pagerDuty().keepEarlyNote(event.eventId(), event.agent(), noteText(event.detail()));
+                    }
                     return Outcome.ignored();
                 }
                 declared = declare(store, event);
                 linked = Optional.of(declared.incident().id());
             }
             Incident before = store.incidents().byId(linked.get()).map(IncidentRows::toIncident).orElseThrow();
+            List<IncidentChange> changes = new ArrayList<>();
+            if (declared != null) {
+                for (EarlyNote note : store.pagerDuty().earlyNotes(event.pagerId())) {
+                    changes.add(incidents.changeIn(store, before, ACTOR, noteStep(before, note.author(), note.note())));
+                }
+            }
             boolean newest = store.pagerDuty().advance(before.id(), event.occurredAt().toEpochMilli()) == 1;
             Optional<Severity> newPriority = newest ? priorityChange(store, before.id(), event) : Optional.empty();
-            List<IncidentChange> changes = new ArrayList<>();
             step(store, before, event, newest).map(step -> incidents.changeIn(store, before, ACTOR, step))
                     .ifPresent(changes::add);
-            Incident current = changes.isEmpty() ? before : changes.get(0).after();
+            Incident current = changes.isEmpty() ? before : changes.get(changes.size() - 1).after();
             if (event.kind() != PagerEvent.Kind.PRIORITY_UPDATED && current.status() != Status.CLOSED) {
                 // the priority changed in PagerDuty, and its own event was older than one applied already, or lost
                 newPriority.filter(s -> s != current.severity())
@@ -123,9 +132,17 @@ public final class PagerSync {
                     : Optional.empty();
             case ANNOTATED -> event.noteId() != null && store.pagerDuty().isOwnNote(event.noteId()) > 0
                     ? Optional.empty()
-                    : Optional.of(new IncidentService.Step(incident, TimelineKind.NOTE_ADDED,
-                            "PagerDuty note" + by + ": " + (event.detail() == null ? "" : event.detail())));
+                    : Optional.of(noteStep(incident, event.agent(), noteText(event.detail())));
         };
+    }
+
+    private static IncidentService.Step noteStep(Incident incident, String author, String note) {
+        return new IncidentService.Step(incident, TimelineKind.NOTE_ADDED,
+                "PagerDuty note" + (author == null ? "" : " by " + author) + ": " + note);
+    }
+
+    private static String noteText(String detail) {
+        return detail == null ? "" : detail;
     }
 
     private static IncidentService.Step severityStep(Incident incident, Severity severity) {

@@ -166,6 +166,23 @@ class PagerDutyIntegrationTest {
     }
 
     @Test
+    void noteDeliveredBeforeAnyEventThatOpensTheIncident_isAddedWhenTheIncidentIsDeclared() {
+        Instant t = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        SignedWebhook note = sandbox.webhooks.annotated(page, "Paged the database team", t.plusSeconds(20));
+
+        assertThat(sandbox.deliver(note).statusCode()).isEqualTo(202);
+        assertThat(sandbox.incidents()).isEmpty();
+        sandbox.deliver(sandbox.webhooks.incidentEvent("incident.triggered", page, t.plusSeconds(10)));
+        sandbox.deliver(note);
+        sandbox.settle();
+
+        Incident incident = theIncident();
+        assertThat(sandbox.app.incidents().timeline(incident.id())).filteredOn(e -> e.kind() == TimelineKind.NOTE_ADDED)
+                .singleElement().satisfies(e -> assertThat(e.text()).contains("Paged the database team"));
+        assertThat(channelTexts(incident)).filteredOn(text -> text.contains("Paged the database team")).hasSize(1);
+    }
+
+    @Test
     void lifecycleInOrder_movesTheIncidentAndRecordsPagerDutyEvents() {
         sandbox.deliver(sandbox.webhooks.triggered(page));
         sandbox.deliver(sandbox.webhooks.acknowledged(page.withStatus("acknowledged")));
