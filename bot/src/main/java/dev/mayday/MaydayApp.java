@@ -58,6 +58,7 @@ import dev.mayday.slack.SlackDelivery;
 import dev.mayday.slack.SlackOutbox;
 import dev.mayday.slack.RateLimitGate;
 import dev.mayday.slack.RetryPolicy;
+import dev.mayday.slack.Sleeper;
 import dev.mayday.slack.SlackSurface;
 import dev.mayday.slack.SlackTimes;
 import dev.mayday.slack.TimelineEvents;
@@ -111,6 +112,14 @@ public final class MaydayApp implements AutoCloseable {
     }
 
     public static MaydayApp start(Config config, Clock clock, String host) {
+        return start(config, clock, host, Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    /**
+     * {@code clock} stamps what is stored (incidents, timelines, digests); {@code wallClock} and {@code sleeper} time
+     * Slack's retries, rate limits and the outbox's backoff, so that a test can run a long outage faster.
+     */
+    public static MaydayApp start(Config config, Clock clock, String host, Clock wallClock, Sleeper sleeper) {
         // held while the server runs, so that a restore cannot replace the store under it
         StoreLock storeLock = StoreLock.tryAcquire(StoreFile.of(config.databaseUrl())).orElseThrow(() ->
                 new ConfigException("Another Mayday server is using " + StoreFile.of(config.databaseUrl())
@@ -121,9 +130,8 @@ public final class MaydayApp implements AutoCloseable {
         slackConfig.setHttpClientReadTimeoutMillis(SLACK_READ_TIMEOUT_MILLIS);
         slackConfig.setHttpClientCallTimeoutMillis(SLACK_CALL_TIMEOUT_MILLIS);
         Slack slack = Slack.getInstance(slackConfig);
-        Clock wallClock = Clock.systemUTC();
-        SlackGateway gateway = new SlackGateway(slack.methods(config.slackBotToken()), new RateLimitGate(wallClock),
-                RetryPolicy.SLACK_CALL);
+        SlackGateway gateway = new SlackGateway(slack.methods(config.slackBotToken()),
+                new RateLimitGate(wallClock, sleeper), RetryPolicy.SLACK_CALL, sleeper);
         AppConfig appConfig = AppConfig.builder()
                 .singleTeamBotToken(config.slackBotToken())
                 .signingSecret(config.slackSigningSecret())

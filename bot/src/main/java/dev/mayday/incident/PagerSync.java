@@ -1,16 +1,20 @@
 package dev.mayday.incident;
 
 import dev.mayday.db.Database;
+import dev.mayday.db.pagerduty.EarlyNote;
 import dev.mayday.timeline.TimelineKind;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Keeps incidents in step with the paging system. Each delivery is handled in one transaction: its event id is
  * recorded (a repeat does nothing), an unknown pager incident is declared (one per pager incident, however often
  * or concurrently it is delivered), and the event is applied. State only moves forward: an event older than the
- * newest one applied is not allowed to change the status or severity.
+ * newest one applied is not allowed to change the status or severity; the newest event's priority is followed when
+ * it differs from the one PagerDuty showed before, whichever event carries it.
  */
 public final class PagerSync {
 
@@ -40,20 +44,47 @@ public final class PagerSync {
             Declared declared = null;
             if (linked.isEmpty()) {
                 if (!event.kind().opensAnIncident()) {
+                    if (event.kind() == PagerEvent.Kind.ANNOTATED) {
+                        store.pagerDuty().keepEarlyNote(event.eventId(), event.agent(), noteText(event.detail()));
+                    }
                     return Outcome.ignored();
                 }
                 declared = declare(store, event);
                 linked = Optional.of(declared.incident().id());
             }
             Incident before = store.incidents().byId(linked.get()).map(IncidentRows::toIncident).orElseThrow();
+            List<IncidentChange> changes = new ArrayList<>();
+            if (declared != null) {
+                for (EarlyNote note : store.pagerDuty().earlyNotes(event.pagerId())) {
+                    changes.add(incidents.changeIn(store, before, ACTOR, noteStep(before, note.author(), note.note())));
+                }
+            }
             boolean newest = store.pagerDuty().advance(before.id(), event.occurredAt().toEpochMilli()) == 1;
-            Optional<IncidentChange> change = step(store, before, event, newest)
-                    .map(step -> incidents.changeIn(store, before, ACTOR, step));
-            return new Outcome(false, Optional.ofNullable(declared), change);
+            Optional<Severity> newPriority = newest ? priorityChange(store, before.id(), event) : Optional.empty();
+            step(store, before, event, newest).map(step -> incidents.changeIn(store, before, ACTOR, step))
+                    .ifPresent(changes::add);
+            Incident current = changes.isEmpty() ? before : changes.get(changes.size() - 1).after();
+            if (event.kind() != PagerEvent.Kind.PRIORITY_UPDATED && current.status() != Status.CLOSED) {
+                // the priority changed in PagerDuty, and its own event was older than one applied already, or lost
+                newPriority.filter(s -> s != current.severity())
+                        .map(s -> incidents.changeIn(store, current, ACTOR, severityStep(current, s)))
+                        .ifPresent(changes::add);
+            }
+            return new Outcome(false, Optional.ofNullable(declared), List.copyOf(changes));
         });
         outcome.declared().filter(Declared::isNew).ifPresent(d -> notifier.declared(d.incident()));
-        outcome.change().ifPresent(notifier::changed);
+        outcome.changes().forEach(notifier::changed);
         return outcome;
+    }
+
+    /** PagerDuty's priority as of this (newest) event, when it differs from the newest one seen before; recorded. */
+    private static Optional<Severity> priorityChange(Database.Store store, long incidentId, PagerEvent event) {
+        Optional<Severity> now = event.severity();
+        if (now.isEmpty() || now.get().name().equals(store.pagerDuty().pagerSeverityOf(incidentId).orElse(null))) {
+            return Optional.empty();
+        }
+        store.pagerDuty().recordPagerSeverity(incidentId, now.get().name());
+        return now;
     }
 
     private Declared declare(Database.Store store, PagerEvent event) {
@@ -93,22 +124,32 @@ public final class PagerSync {
                             Status.INVESTIGATING, incident.lead(), incident.acknowledgedAt(), null, null,
                             incident.resolution()), TimelineKind.STATUS_CHANGED, "Resolved → Investigating (reopened in PagerDuty)"))
                     : Optional.empty();
-            case PRIORITY_UPDATED -> newest && open ? severityStep(incident, event) : Optional.empty();
+            case PRIORITY_UPDATED -> newest && open
+                    ? event.severity().filter(s -> s != incident.severity()).map(s -> severityStep(incident, s))
+                    : Optional.empty();
             case UNACKNOWLEDGED, REASSIGNED, ESCALATED -> newest && open
                     ? Optional.of(new IncidentService.Step(incident, TimelineKind.PAGERDUTY, describe(event) + by))
                     : Optional.empty();
             case ANNOTATED -> event.noteId() != null && store.pagerDuty().isOwnNote(event.noteId()) > 0
                     ? Optional.empty()
-                    : Optional.of(new IncidentService.Step(incident, TimelineKind.NOTE_ADDED,
-                            "PagerDuty note" + by + ": " + (event.detail() == null ? "" : event.detail())));
+                    : Optional.of(noteStep(incident, event.agent(), noteText(event.detail())));
         };
     }
 
-    private static Optional<IncidentService.Step> severityStep(Incident incident, PagerEvent event) {
-        return event.severity().filter(s -> s != incident.severity()).map(s -> new IncidentService.Step(
-                incident.withState(s, incident.status(), incident.lead(), incident.acknowledgedAt(),
-                        incident.resolvedAt(), incident.closedAt(), incident.resolution()),
-                TimelineKind.SEVERITY_CHANGED, incident.severity().label() + " → " + s.label() + " (PagerDuty priority)"));
+    private static IncidentService.Step noteStep(Incident incident, String author, String note) {
+        return new IncidentService.Step(incident, TimelineKind.NOTE_ADDED,
+                "PagerDuty note" + (author == null ? "" : " by " + author) + ": " + note);
+    }
+
+    private static String noteText(String detail) {
+        return detail == null ? "" : detail;
+    }
+
+    private static IncidentService.Step severityStep(Incident incident, Severity severity) {
+        return new IncidentService.Step(incident.withState(severity, incident.status(), incident.lead(),
+                incident.acknowledgedAt(), incident.resolvedAt(), incident.closedAt(), incident.resolution()),
+                TimelineKind.SEVERITY_CHANGED, incident.severity().label() + " → " + severity.label()
+                + " (PagerDuty priority)");
     }
 
     private static Incident acknowledged(Incident incident, PagerEvent event) {
@@ -129,15 +170,15 @@ public final class PagerSync {
         return event.detail() == null || event.detail().isBlank() ? what : what + " to " + event.detail();
     }
 
-    /** What a delivery did: nothing (a repeat, or nothing to act on), a declaration, a change, or both. */
-    public record Outcome(boolean isRepeat, Optional<Declared> declared, Optional<IncidentChange> change) {
+    /** What a delivery did: nothing (a repeat, or nothing to act on), a declaration, changes, or both. */
+    public record Outcome(boolean isRepeat, Optional<Declared> declared, List<IncidentChange> changes) {
 
         static Outcome repeat() {
-            return new Outcome(true, Optional.empty(), Optional.empty());
+            return new Outcome(true, Optional.empty(), List.of());
         }
 
         static Outcome ignored() {
-            return new Outcome(false, Optional.empty(), Optional.empty());
+            return new Outcome(false, Optional.empty(), List.of());
         }
     }
 }

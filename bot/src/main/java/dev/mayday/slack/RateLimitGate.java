@@ -14,9 +14,11 @@ public final class RateLimitGate {
 
     private final ConcurrentMap<String, Instant> closedUntil = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Sleeper sleeper;
 
-    public RateLimitGate(Clock clock) {
+    public RateLimitGate(Clock clock, Sleeper sleeper) {
         this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     public void close(String method, Duration retryAfter) {
@@ -31,7 +33,7 @@ public final class RateLimitGate {
             if (waitMillis <= 0) {
                 return;
             }
-            Thread.sleep(waitMillis);
+            sleeper.sleep(Duration.ofMillis(waitMillis));
         }
     }
 }

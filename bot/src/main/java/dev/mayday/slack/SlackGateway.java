@@ -51,14 +51,16 @@ public final class SlackGateway {
     private final MethodsClient methods;
     private final RateLimitGate gate;
     private final RetryPolicy retries;
+    private final Sleeper sleeper;
     private volatile String botUserId;
     private volatile String workspaceUrl;
     private final HttpClient uploads = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    public SlackGateway(MethodsClient methods, RateLimitGate gate, RetryPolicy retries) {
+    public SlackGateway(MethodsClient methods, RateLimitGate gate, RetryPolicy retries, Sleeper sleeper) {
         this.methods = methods;
         this.gate = gate;
         this.retries = retries;
+        this.sleeper = sleeper;
     }
 
     /**
@@ -283,9 +285,9 @@ public final class SlackGateway {
         }
     }
 
-    private static void pause(String method, Duration delay) {
+    private void pause(String method, Duration delay) {
         try {
-            Thread.sleep(delay.toMillis());
+            sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SlackCallFailed(method, "interrupted", e);

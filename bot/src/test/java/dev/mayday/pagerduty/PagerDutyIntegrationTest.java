@@ -152,12 +152,63 @@ class PagerDutyIntegrationTest {
     }
 
     @Test
+    void priorityChangeDeliveredAfterANewerEvent_theNewerEventsPriorityIsFollowed() {
+        Instant t = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        sandbox.deliver(sandbox.webhooks.incidentEvent("incident.acknowledged", page.withStatus("acknowledged"), t.plusSeconds(10)));
+        sandbox.deliver(sandbox.webhooks.incidentEvent("incident.resolved", page.withPriority("P2").withStatus("resolved"),
+                t.plusSeconds(30)));
+        sandbox.deliver(sandbox.webhooks.incidentEvent("incident.priority_updated", page.withPriority("P2")
+                .withStatus("acknowledged"), t.plusSeconds(20)));
+        sandbox.settle();
+
+        Incident incident = theIncident();
+        assertThat(incident.status()).isEqualTo(Status.RESOLVED);
+        assertThat(incident.severity()).as("P2, as the newest event shows").isEqualTo(Severity.SEV2);
+        assertThat(sandbox.app.incidents().timeline(incident.id())).filteredOn(e -> e.kind() == TimelineKind.SEVERITY_CHANGED)
+                .extracting(TimelineEntry::text).containsExactly("SEV1 → SEV2 (PagerDuty priority)");
+    }
+
+    @Test
+    void severitySetInSlack_standsUntilPagerDutysPriorityChanges() {
+        Instant t = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        sandbox.deliver(sandbox.webhooks.incidentEvent("incident.triggered", page, t.plusSeconds(10)));
+        sandbox.settle();
+        sandbox.command("U0ALEX", theIncident().channelId(), "sev 3");
+
+        sandbox.deliver(sandbox.webhooks.incidentEvent("incident.acknowledged", page.withStatus("acknowledged"), t.plusSeconds(20)));
+        sandbox.settle();
+        assertThat(theIncident().severity()).as("PagerDuty still says P1: the Slack change stands").isEqualTo(Severity.SEV3);
+
+        sandbox.deliver(sandbox.webhooks.incidentEvent("incident.reassigned", page.withStatus("acknowledged").withPriority("P2"),
+                t.plusSeconds(30)));
+        sandbox.settle();
+        assertThat(theIncident().severity()).as("PagerDuty's priority moved to P2").isEqualTo(Severity.SEV2);
+    }
+
+    @Test
+    void noteDeliveredBeforeAnyEventThatOpensTheIncident_isAddedWhenTheIncidentIsDeclared() {
+        Instant t = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        SignedWebhook note = sandbox.webhooks.annotated(page, "Paged the database team", t.plusSeconds(20));
+
+        assertThat(sandbox.deliver(note).statusCode()).isEqualTo(202);
+        assertThat(sandbox.incidents()).isEmpty();
+        sandbox.deliver(sandbox.webhooks.incidentEvent("incident.triggered", page, t.plusSeconds(10)));
+        sandbox.deliver(note);
+        sandbox.settle();
+
+        Incident incident = theIncident();
+        assertThat(sandbox.app.incidents().timeline(incident.id())).filteredOn(e -> e.kind() == TimelineKind.NOTE_ADDED)
+                .singleElement().satisfies(e -> assertThat(e.text()).contains("Paged the database team"));
+        assertThat(channelTexts(incident)).filteredOn(text -> text.contains("Paged the database team")).hasSize(1);
+    }
+
+    @Test
     void lifecycleInOrder_movesTheIncidentAndRecordsPagerDutyEvents() {
         sandbox.deliver(sandbox.webhooks.triggered(page));
         sandbox.deliver(sandbox.webhooks.acknowledged(page.withStatus("acknowledged")));
         sandbox.deliver(sandbox.webhooks.priorityUpdated(page.withPriority("P2")));
         sandbox.deliver(sandbox.webhooks.annotated(page, "Rolled back the 14:02 deploy"));
-        sandbox.deliver(sandbox.webhooks.resolved(page.withStatus("resolved")));
+        sandbox.deliver(sandbox.webhooks.resolved(page.withPriority("P2").withStatus("resolved")));
         sandbox.settle();
 
         Incident incident = theIncident();

@@ -11,6 +11,7 @@ import dev.mayday.incident.Incident;
 import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.fake.FakeSlack;
 import dev.mayday.sandbox.fake.SlackCall;
+import dev.mayday.slack.Sleeper;
 import dev.mayday.timeline.TimelineEntry;
 
 import java.net.URI;
@@ -47,9 +48,13 @@ public final class Sandbox implements AutoCloseable {
     public final String digestChannel;
 
     private final Config config;
+    private final Clock wallClock;
+    private final Sleeper sleeper;
 
-    private Sandbox(Path dir, String digestSchedule) {
-        slack = FakeSlack.start();
+    private Sandbox(Path dir, String digestSchedule, Clock wallClock, Sleeper sleeper) {
+        this.wallClock = wallClock;
+        this.sleeper = sleeper;
+        slack = FakeSlack.start(wallClock);
         pagerDuty = FakePagerDuty.start(PAGERDUTY_TOKEN);
         webhooks = new WebhookDeliveries(PAGERDUTY_SECRET, Clock.systemUTC());
         generalChannel = slack.createChannelDirectly("general", false, "U0ADMIN").id();
@@ -65,7 +70,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private void startApp() {
-        app = MaydayApp.start(config, clock, "127.0.0.1");
+        app = MaydayApp.start(config, clock, "127.0.0.1", wallClock, sleeper);
         simulator = new SlackSimulator(URI.create(baseUrl() + "/slack/events"), SECRET, slack::responseUrl);
     }
 
@@ -76,12 +81,20 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public static Sandbox start(Path dir) {
-        return new Sandbox(dir, null);
+        return new Sandbox(dir, null, Clock.systemUTC(), Sleeper.REAL);
     }
 
     /** With the weekly digest posting to the sandbox's #learnings channel at {@code schedule}. */
     public static Sandbox startWithDigest(Path dir, String schedule) {
-        return new Sandbox(dir, schedule);
+        return new Sandbox(dir, schedule, Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    /**
+     * With Slack's retries, rate limits and outbox backoff timed on {@code wallClock}, and the fake Slack stamping its
+     * calls with the same clock, so a test can run a long outage fast and still compare times exactly.
+     */
+    public static Sandbox startOnWallClock(Path dir, FastClock wallClock) {
+        return new Sandbox(dir, null, wallClock, wallClock.sleeper());
     }
 
     public String baseUrl() {

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +33,14 @@ public final class FakeSlack implements AutoCloseable {
     private static final String UPLOAD = "/upload/";
 
 
-    private final FakeSlackState state = new FakeSlackState();
+    private final FakeSlackState state;
     private final ObjectMapper json = new ObjectMapper();
     private final LoopbackServer server;
     private final String baseUrl;
     private final FakeSlackMethods methods;
 
-    private FakeSlack() {
+    private FakeSlack(Clock clock) {
+        state = new FakeSlackState(clock);
         server = LoopbackServer.start("fake-slack", THREADS, this::handle);
         baseUrl = server.baseUrl();
         methods = new FakeSlackMethods(state, baseUrl, json);
@@ -47,7 +48,12 @@ public final class FakeSlack implements AutoCloseable {
 
     /** Starts a fake on 127.0.0.1 with an ephemeral port. */
     public static FakeSlack start() {
-        return new FakeSlack();
+        return start(Clock.systemUTC());
+    }
+
+    /** Like {@link #start()}, stamping calls, channels and messages with {@code clock}. */
+    public static FakeSlack start(Clock clock) {
+        return new FakeSlack(Objects.requireNonNull(clock, "clock"));
     }
 
     // --- addresses and identity ------------------------------------------------------------------
@@ -96,7 +102,16 @@ public final class FakeSlack implements AutoCloseable {
      * still come first). Response URLs and uploads are not part of the outage.
      */
     public void outage(FakeAnswer answer) {
-        state.outage(answer);
+        Objects.requireNonNull(answer, "answer");
+        state.outage(call -> answer);
+    }
+
+    /**
+     * Like {@link #outage(FakeAnswer)}, with the answer chosen per call, e.g. from its {@link SlackCall#receivedAt()}
+     * to play a scripted timeline; null lets that call through to the normal behaviour.
+     */
+    public void outage(Function<SlackCall, FakeAnswer> answerFor) {
+        state.outage(Objects.requireNonNull(answerFor, "answerFor"));
     }
 
     public void endOutage() {
@@ -213,7 +228,7 @@ public final class FakeSlack implements AutoCloseable {
 
     private void serve(HttpExchange exchange, String method, Map<String, String> params,
                        Supplier<FakeReply> normal) throws IOException {
-        SlackCall call = new SlackCall(method, params, authorization(exchange, params), Instant.now());
+        SlackCall call = new SlackCall(method, params, authorization(exchange, params), state.now());
         FakeAnswer scripted = state.record(call);
         if (scripted != null) {
             switch (scripted.kind()) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -240,7 +239,7 @@ final class FakeSlackMethods {
     private ObjectNode conversationsSetTopic(Map<String, String> p) {
         FakeChannel channel = existingChannel(p);
         String topic = p.getOrDefault("topic", "");
-        channel.setTopic(topic, BOT_USER_ID, Instant.now());
+        channel.setTopic(topic, BOT_USER_ID, state.now());
         state.note("  topic #" + channel.name() + ": \"" + topic + "\"");
         return ok().set("channel", channelJson(channel));
     }

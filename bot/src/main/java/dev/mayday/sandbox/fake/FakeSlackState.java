@@ -1,5 +1,6 @@
 package dev.mayday.sandbox.fake;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Everything the fake workspace remembers. Every method synchronizes on this object, and
@@ -34,7 +36,7 @@ final class FakeSlackState {
     private final Map<String, String> responseLabels = new HashMap<>();
     private final Map<String, String> homes = new HashMap<>();
     private final Map<String, Deque<FakeAnswer>> scripted = new HashMap<>();
-    private FakeAnswer outage;
+    private Function<SlackCall, FakeAnswer> outage;
     private final List<SlackCall> calls = new ArrayList<>();
     private final List<String> transcript = new ArrayList<>();
     private int channelSeq;
@@ -42,6 +44,16 @@ final class FakeSlackState {
     private int fileSeq;
     private long tsSeconds;
     private int tsSeq;
+    private final Clock clock;
+
+    FakeSlackState(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The fake's time: calls, channels, topics and message ts are stamped with it. */
+    Instant now() {
+        return clock.instant();
+    }
 
     // --- calls, scripting, transcript -------------------------------------------------------
 
@@ -51,11 +63,11 @@ final class FakeSlackState {
         Deque<FakeAnswer> queue = scripted.get(call.method());
         FakeAnswer next = queue == null ? null : queue.pollFirst();
         boolean apiMethod = !call.method().equals("response_url") && !call.method().equals("file_upload");
-        return next == null && apiMethod ? outage : next;
+        return next == null && apiMethod && outage != null ? outage.apply(call) : next;
     }
 
-    synchronized void outage(FakeAnswer answer) {
-        outage = answer;
+    synchronized void outage(Function<SlackCall, FakeAnswer> answerFor) {
+        outage = answerFor;
     }
 
     synchronized void enqueue(String method, FakeAnswer answer) {
@@ -85,7 +97,7 @@ final class FakeSlackState {
             throw new IllegalStateException("channel name already taken: " + name);
         }
         String id = String.format(Locale.ROOT, "%s%04d", isPrivate ? "G" : "C", ++channelSeq);
-        FakeChannel channel = new FakeChannel(id, name, isPrivate, creator, Instant.now());
+        FakeChannel channel = new FakeChannel(id, name, isPrivate, creator, now());
         channel.members().add(creator);
         channels.put(id, channel);
         return channel;
@@ -142,7 +154,7 @@ final class FakeSlackState {
      * never fall behind the previous ts, so ts strings sort the way Slack's do.
      */
     synchronized String nextTs() {
-        tsSeconds = Math.max(tsSeconds, Instant.now().getEpochSecond());
+        tsSeconds = Math.max(tsSeconds, now().getEpochSecond());
         if (++tsSeq > 999_999) {
             tsSeconds++;
             tsSeq = 1;

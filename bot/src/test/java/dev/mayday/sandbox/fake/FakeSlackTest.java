@@ -2,6 +2,7 @@ package dev.mayday.sandbox.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mayday.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,6 +199,25 @@ class FakeSlackTest {
                 "! conversations.create → restricted_action",
                 "! conversations.create → connection dropped",
                 "+ #x created (public)");
+    }
+
+    @Test
+    void outage_chosenPerCall_playsATimelineOnTheFakesOwnClock() throws Exception {
+        Instant start = Instant.parse("2026-03-14T09:30:00Z");
+        TestClock clock = new TestClock(start);
+        slack.close();
+        slack = FakeSlack.start(clock);
+        slack.outage(call -> call.receivedAt().isBefore(start.plusSeconds(20)) ? FakeAnswer.rateLimited(5) : null);
+
+        HttpResponse<String> limited = form("auth.test", Map.of()).response();
+        clock.advance(Duration.ofSeconds(20));
+        Reply normal = form("auth.test", Map.of());
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).contains("5");
+        assertThat(normal.json().path("ok").asBoolean()).isTrue();
+        assertThat(slack.calls("auth.test")).extracting(SlackCall::receivedAt)
+                .containsExactly(start, start.plusSeconds(20));
     }
 
     @Test

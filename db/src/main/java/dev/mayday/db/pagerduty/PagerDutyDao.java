@@ -1,9 +1,11 @@
 package dev.mayday.db.pagerduty;
 
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The link between an incident and the PagerDuty incident it mirrors, and the webhook deliveries seen. */
@@ -38,6 +40,23 @@ public interface PagerDutyDao {
             UPDATE incidents SET pagerduty_state_at = :occurredAt
             WHERE id = :incidentId AND (pagerduty_state_at IS NULL OR pagerduty_state_at <= :occurredAt)""")
     int advance(@Bind("incidentId") long incidentId, @Bind("occurredAt") long occurredAt);
+
+    /** The severity of PagerDuty's priority in the newest event that carried one. */
+    @SqlQuery("SELECT pagerduty_severity FROM incidents WHERE id = :incidentId")
+    Optional<String> pagerSeverityOf(@Bind("incidentId") long incidentId);
+
+    @SqlUpdate("UPDATE incidents SET pagerduty_severity = :severity WHERE id = :incidentId")
+    int recordPagerSeverity(@Bind("incidentId") long incidentId, @Bind("severity") String severity);
+
+    /** Keeps what a note said when no incident exists for it yet, on the row of its event. */
+    @SqlUpdate("UPDATE pagerduty_events SET note = :note, note_author = :author WHERE event_id = :eventId")
+    int keepEarlyNote(@Bind("eventId") String eventId, @Bind("author") String author, @Bind("note") String note);
+
+    @SqlQuery("""
+            SELECT note_author AS author, note FROM pagerduty_events
+            WHERE incident_id = :pagerId AND note IS NOT NULL ORDER BY occurred_at, received_at""")
+    @RegisterConstructorMapper(EarlyNote.class)
+    List<EarlyNote> earlyNotes(@Bind("pagerId") String pagerIncidentId);
 
     /** Notes Mayday itself created in PagerDuty (their ids are stored on the outbox rows that created them). */
     @SqlQuery("SELECT count(*) FROM outbox WHERE kind = 'PAGER_NOTE' AND posted_ts = :noteId")
