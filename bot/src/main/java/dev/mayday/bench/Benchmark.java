@@ -62,8 +62,11 @@ public final class Benchmark {
     static final String HOST = "127.0.0.1";
     /** Counted as an error: a 200 whose text tells the person the command failed. */
     static final int FAILED_REPLY = 599;
-    /** The flags the README recommends for running Mayday; the servers under test run with them. */
-    static final List<String> SERVER_JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    /**
+     * The flags the README recommends for running Mayday; the servers under test run with them, Mayday also with a
+     * class-data archive (AppCDS) made by one earlier start, as the README describes.
+     */
+    static final List<String> SERVER_JVM_FLAGS = List.of("-Xmx192m", "-XX:+UseSerialGC");
 
     /** How much work each part does; every phase also stops at its time cap. */
     public record Sizes(String name, int warmup, int commandsPerLevel, Duration levelCap, int outageCommands,
@@ -158,8 +161,14 @@ public final class Benchmark {
             env.put("PAGERDUTY_WEBHOOK_SECRET", PD_SECRET);
             env.put("PAGERDUTY_FROM_EMAIL", "mayday@example.com");
 
+            Path archive = dir.resolve("mayday.jsa");
+            double firstStartMillis = firstStart(env, archive, dir);
+            List<String> flags = new ArrayList<>(SERVER_JVM_FLAGS);
+            if (Files.exists(archive)) {
+                flags.add("-XX:SharedArchiveFile=" + archive);
+            }
             long t0 = System.nanoTime();
-            ChildServer app = ChildServer.start(SERVER_JVM_FLAGS, "dev.mayday.Main", List.of("serve"), env, port,
+            ChildServer app = ChildServer.start(flags, "dev.mayday.Main", List.of("serve"), env, port,
                     dir.resolve("mayday-server.log"));
             ChildServer bare = null;
             try {
@@ -167,8 +176,9 @@ public final class Benchmark {
                 waitHealthy(app, URI.create(base + "/health"), Duration.ofSeconds(30));
                 double startMillis = (System.nanoTime() - t0) / 1e6;
                 add("start to healthy (new JVM → GET /health 200)", String.format(Locale.ROOT,
-                        "%s (java %s -jar mayday.jar serve, JVM start included)", ms(startMillis),
-                        String.join(" ", SERVER_JVM_FLAGS)), "≤ 3,000 ms", startMillis <= 3_000);
+                        "%s with the class-data archive, %s on the first start that made it (java %s -jar mayday.jar"
+                                + " serve, JVM start and migrating a new store included)", ms(startMillis),
+                        ms(firstStartMillis), String.join(" ", SERVER_JVM_FLAGS)), "≤ 3,000 ms", startMillis <= 3_000);
 
                 int barePort = ChildServer.freePort();
                 bare = ChildServer.start(SERVER_JVM_FLAGS, BareBoltApp.class.getName(),
@@ -200,6 +210,25 @@ public final class Benchmark {
                 app.close();
                 phase("close");
             }
+        }
+    }
+
+    /**
+     * The first start on a machine: on a store of its own, writing the class-data archive when it stops, as the
+     * README's one-time step does. Answers its start-to-healthy time.
+     */
+    private static double firstStart(Map<String, String> env, Path archive, Path dir) throws Exception {
+        Map<String, String> firstEnv = new LinkedHashMap<>(env);
+        int port = ChildServer.freePort();
+        firstEnv.put("PORT", String.valueOf(port));
+        firstEnv.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("first-start.db"));
+        List<String> flags = new ArrayList<>(SERVER_JVM_FLAGS);
+        flags.add("-XX:ArchiveClassesAtExit=" + archive);
+        long t0 = System.nanoTime();
+        try (ChildServer first = ChildServer.start(flags, "dev.mayday.Main", List.of("serve"), firstEnv, port,
+                dir.resolve("first-start.log"))) {
+            waitHealthy(first, URI.create("http://" + HOST + ":" + port + "/health"), Duration.ofSeconds(30));
+            return (System.nanoTime() - t0) / 1e6;
         }
     }
 
@@ -525,7 +554,8 @@ public final class Benchmark {
     private void memory(ChildServer server) {
         long rss = server.residentMegabytes();
         add("resident memory of the server after the run (VmRSS)", rss < 0 ? "unknown"
-                        : String.format(Locale.ROOT, "%d MB (its own JVM: %s)", rss, String.join(" ", SERVER_JVM_FLAGS)),
+                        : String.format(Locale.ROOT, "%d MB (its own JVM: %s, class-data archive)", rss,
+                        String.join(" ", SERVER_JVM_FLAGS)),
                 "≤ 300 MB", rss < 0 ? null : rss <= 300);
     }
 
