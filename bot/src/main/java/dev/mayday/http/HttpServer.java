@@ -14,7 +14,7 @@ public final class HttpServer implements AutoCloseable {
 
     /**
      * The largest request body read, in bytes. Slack's biggest payloads (a modal with many blocks) and PagerDuty's
-     * webhooks stay far below it; a larger body is answered 413 before it is read.
+     * webhooks stay far below it; a larger body is answered 413 before any handler sees it.
      */
     public static final int MAX_REQUEST_BYTES = 1_000_000;
 

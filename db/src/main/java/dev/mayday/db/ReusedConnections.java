@@ -42,7 +42,7 @@ final class ReusedConnections implements ConnectionFactory, AutoCloseable {
         return connection;
     }
 
-    /** Takes a connection back; a second return of the same lease (Jdbi may close twice) is ignored. */
+    /** Takes a connection back; a second return of the same lease is ignored, so no connection is handed out twice. */
     @Override
     public void closeConnection(Connection connection) throws SQLException {
         if (!leased.remove(connection) || connection.isClosed()) {
