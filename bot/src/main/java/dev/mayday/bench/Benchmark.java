@@ -13,6 +13,7 @@ import dev.mayday.digest.IsoWeek;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.postmortem.Permalinks;
 import dev.mayday.postmortem.Postmortems;
+import dev.mayday.sandbox.ServerProcess;
 import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.fake.FakeAnswer;
 import dev.mayday.sandbox.fake.FakeSlack;
@@ -147,7 +148,7 @@ public final class Benchmark {
             String general = slack.createChannelDirectly("general", false, "U0ADMIN").id();
             String announce = slack.createChannelDirectly("incidents", false, "U0ADMIN").id();
             String databaseUrl = "jdbc:sqlite:" + dir.resolve("mayday.db");
-            int port = ChildServer.freePort();
+            int port = ServerProcess.freePort();
             Map<String, String> env = new LinkedHashMap<>();
             env.put("SLACK_BOT_TOKEN", TOKEN);
             env.put("SLACK_SIGNING_SECRET", SECRET);
@@ -168,20 +169,20 @@ public final class Benchmark {
                 flags.add("-XX:SharedArchiveFile=" + archive);
             }
             long t0 = System.nanoTime();
-            ChildServer app = ChildServer.start(flags, "dev.mayday.Main", List.of("serve"), env, port,
+            ServerProcess app = ServerProcess.start(flags, "dev.mayday.Main", List.of("serve"), env, port,
                     dir.resolve("mayday-server.log"));
-            ChildServer bare = null;
+            ServerProcess bare = null;
             try {
                 String base = "http://" + HOST + ":" + port;
-                waitHealthy(app, URI.create(base + "/health"), Duration.ofSeconds(30));
+                app.awaitHealthy(Duration.ofSeconds(30));
                 double startMillis = (System.nanoTime() - t0) / 1e6;
                 add("start to healthy (new JVM → GET /health 200)", String.format(Locale.ROOT,
                         "%s with the class-data archive, %s on the first start that made it (java %s -jar mayday.jar"
                                 + " serve, JVM start and migrating a new store included)", ms(startMillis),
                         ms(firstStartMillis), String.join(" ", SERVER_JVM_FLAGS)), "≤ 3,000 ms", startMillis <= 3_000);
 
-                int barePort = ChildServer.freePort();
-                bare = ChildServer.start(SERVER_JVM_FLAGS, BareBoltApp.class.getName(),
+                int barePort = ServerProcess.freePort();
+                bare = ServerProcess.start(SERVER_JVM_FLAGS, BareBoltApp.class.getName(),
                         List.of(String.valueOf(barePort), slack.apiUrl()), Map.of(), barePort, dir.resolve("bare.log"));
                 bare.awaitListening(Duration.ofSeconds(30));
                 StoreProbe store = new StoreProbe(databaseUrl);
@@ -219,15 +220,15 @@ public final class Benchmark {
      */
     private static double firstStart(Map<String, String> env, Path archive, Path dir) throws Exception {
         Map<String, String> firstEnv = new LinkedHashMap<>(env);
-        int port = ChildServer.freePort();
+        int port = ServerProcess.freePort();
         firstEnv.put("PORT", String.valueOf(port));
         firstEnv.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("first-start.db"));
         List<String> flags = new ArrayList<>(SERVER_JVM_FLAGS);
         flags.add("-XX:ArchiveClassesAtExit=" + archive);
         long t0 = System.nanoTime();
-        try (ChildServer first = ChildServer.start(flags, "dev.mayday.Main", List.of("serve"), firstEnv, port,
+        try (ServerProcess first = ServerProcess.start(flags, "dev.mayday.Main", List.of("serve"), firstEnv, port,
                 dir.resolve("first-start.log"))) {
-            waitHealthy(first, URI.create("http://" + HOST + ":" + port + "/health"), Duration.ofSeconds(30));
+            first.awaitHealthy(Duration.ofSeconds(30));
             return (System.nanoTime() - t0) / 1e6;
         }
     }
@@ -237,27 +238,6 @@ public final class Benchmark {
         if (!store.awaitOutboxIdle(Duration.ofSeconds(60))) {
             System.err.println("[bench] the outbox still had work after 60 s; going on");
         }
-    }
-
-    private static void waitHealthy(ChildServer server, URI health, Duration cap) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + cap.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the Mayday server exited; see " + server.log());
-            }
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET()
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(5);
-        }
-        throw new IllegalStateException("not healthy within " + cap + "; see " + server.log());
     }
 
     private static List<String> incidentChannels(StoreProbe store, SlackSimulator sim, String general, int count)
@@ -551,7 +531,7 @@ public final class Benchmark {
 
     // --- memory and the table -------------------------------------------------------------------------
 
-    private void memory(ChildServer server) {
+    private void memory(ServerProcess server) {
         long rss = server.residentMegabytes();
         add("resident memory of the server after the run (VmRSS)", rss < 0 ? "unknown"
                         : String.format(Locale.ROOT, "%d MB (its own JVM: %s, class-data archive)", rss,

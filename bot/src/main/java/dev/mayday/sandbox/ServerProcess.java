@@ -1,9 +1,15 @@
-package dev.mayday.bench;
+package dev.mayday.sandbox;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,22 +19,23 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server the benchmark runs in its own JVM, so that its memory is its own and its heap limit is the one printed:
- * {@code java <jvmFlags> -cp <this jar> <mainClass> <args>}, output to a log file, stopped with SIGTERM.
+ * A server in a JVM of its own, for the benchmark (its memory is its own, its heap limit the one printed) and the
+ * crash test (it can be killed): {@code java <jvmFlags> -cp <this class path> <mainClass> <args>} with exactly the
+ * environment given, output and errors to one log file, on a loopback port chosen by the caller.
  */
-final class ChildServer implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
     private final Path log;
 
-    private ChildServer(Process process, int port, Path log) {
+    private ServerProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
     }
 
-    static ChildServer start(List<String> jvmFlags, String mainClass, List<String> args, Map<String, String> env,
+    public static ServerProcess start(List<String> jvmFlags, String mainClass, List<String> args, Map<String, String> env,
                              int port, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -41,22 +48,24 @@ final class ChildServer implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();
         builder.environment().putAll(env);
-        return new ChildServer(builder.start(), port, log);
+        return new ServerProcess(builder.start(), port, log);
     }
 
     /** A port nobody listens on right now, for a child to take. */
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Waits until the child accepts connections on its port; fails when it exits or the cap passes. */
-    void awaitListening(Duration cap) throws InterruptedException {
+    public void awaitListening(Duration cap) throws InterruptedException {
         long deadline = System.nanoTime() + cap.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -72,12 +81,35 @@ final class ChildServer implements AutoCloseable {
         throw new IllegalStateException("the child server did not listen within " + cap + "; see " + log);
     }
 
-    boolean isAlive() {
+    /** Waits until {@code GET /health} answers 200; fails when the child exits or the cap passes. */
+    public void awaitHealthy(Duration cap) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = System.nanoTime() + cap.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue()
+                        + " while starting; see " + log);
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // polled again below
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("the server was not healthy within " + cap + "; see " + log);
+    }
+
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Resident memory of the child (VmRSS in /proc), in megabytes; -1 where /proc is not there. */
-    long residentMegabytes() {
+    public long residentMegabytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -88,6 +120,15 @@ final class ChildServer implements AutoCloseable {
         } catch (IOException | NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** kill -9, no shutdown hooks: answers the exit value (137 on Linux, where a SIGTERM would give 143). */
+    public int killHard() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("server process " + process.pid() + " did not die after SIGKILL");
+        }
+        return process.exitValue();
     }
 
     /** SIGTERM (the server's shutdown hook closes it), then SIGKILL if it is still there after 15 s. */
@@ -104,7 +145,7 @@ final class ChildServer implements AutoCloseable {
         }
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 }
