@@ -43,6 +43,7 @@ import dev.mayday.slack.AddToTimelineShortcut;
 import dev.mayday.slack.AfterAck;
 import dev.mayday.slack.Announcements;
 import dev.mayday.slack.CardActions;
+import dev.mayday.slack.ChannelNameClaims;
 import dev.mayday.slack.ChannelProvisioner;
 import dev.mayday.slack.DeclarationReplies;
 import dev.mayday.slack.DeclareModal;
@@ -56,6 +57,7 @@ import dev.mayday.slack.SlackGateway;
 import dev.mayday.slack.SlackHandlers;
 import dev.mayday.slack.SlackDelivery;
 import dev.mayday.slack.SlackOutbox;
+import dev.mayday.slack.StalledChannelNotices;
 import dev.mayday.slack.RateLimitGate;
 import dev.mayday.slack.RetryPolicy;
 import dev.mayday.slack.Sleeper;
@@ -149,10 +151,12 @@ public final class MaydayApp implements AutoCloseable {
         PagerDutyConfig pd = config.pagerDuty();
         Optional<PagerDutyClient> pagerDuty = pd.apiToken().map(token ->
                 new PagerDutyClient(pd.apiUrl(), token, pd.fromEmail().orElse(null), CallPolicy.DEFAULT));
+        Announcements announcements = new Announcements(gateway, config.incidentsChannel());
         SlackDelivery slackDelivery = new SlackDelivery(gateway,
-                new ChannelProvisioner(gateway, directory, config.teamZone()), directory, database, card,
-                new Announcements(gateway, config.incidentsChannel()), replies,
-                new PostmortemPublisher(new Postmortems(database, config.teamZone()), gateway, directory, database, clock));
+                new ChannelProvisioner(gateway, directory, new ChannelNameClaims(database), config.teamZone()), directory,
+                database, card, announcements, replies,
+                new PostmortemPublisher(new Postmortems(database, config.teamZone()), gateway, directory, database, clock),
+                new StalledChannelNotices(gateway, announcements, database, clock));
         SlackOutbox outbox = new SlackOutbox(database, new DeliveryByLane(slackDelivery,
                 new PagerDutyDelivery(pagerDuty, gateway, directory, database)), wallClock, OUTBOX_WORKERS);
         AppHome appHome = new AppHome(gateway, new HomeFacts.Source(database, directory,

@@ -32,8 +32,16 @@ public final class IncidentDirectory {
                 .map(TimelineRows::toEntry).toList());
     }
 
-    public void attachChannel(long incidentId, String channelId, String channelName) {
-        database.inTransaction(store -> store.incidents().attachChannel(incidentId, channelId, channelName));
+    /**
+     * Records the incident's channel; false, and nothing written, when another incident owns that channel already (a
+     * channel serves one incident: its card, its members, its privacy). Checked here rather than left to the UNIQUE
+     * index, whose violation would only say "constraint failed".
+     */
+    public boolean attachChannel(long incidentId, String channelId, String channelName) {
+        return database.inTransaction(store -> {
+            boolean ownedByAnother = store.incidents().byChannel(channelId).filter(row -> row.id() != incidentId).isPresent();
+            return !ownedByAnother && store.incidents().attachChannel(incidentId, channelId, channelName) == 1;
+        });
     }
 
     public void recordCard(long incidentId, String ts) {

@@ -7,4 +7,12 @@ public interface DeliveryError {
 
     /** A short code for the log and the outbox row (never a token or a request body). */
     String reason();
+
+    /**
+     * Retried, but minutes apart rather than seconds: the service refused for a reason a person has to fix (a workspace
+     * policy, a missing scope), so trying every few seconds would only spend its rate limit.
+     */
+    default boolean retrySlowly() {
+        return false;
+    }
 }

@@ -8,10 +8,18 @@ import java.util.Locale;
 /**
  * Incident channel names under Slack's rules: lowercase a–z, 0–9, '-' and '_', at most 80 characters.
  * Accents are folded (Café → cafe); a title with nothing usable (emoji, symbols) falls back to the incident number.
+ * <p>
+ * The names an incident tries, in order ({@link #candidate}): {@code inc-<date>-<slug>}, then {@code -2} … {@code -5};
+ * then {@code inc-<id>-<slug>}, which no other incident asks for (names from a title always carry the 8-digit date
+ * there, and incident numbers are unique), and {@code -2}, {@code -3}, … of it should a channel made outside Mayday
+ * hold it. There is no last name: a flapping alert declaring the same title a hundred times a day still gets a
+ * hundred channels.
  */
 public final class ChannelNames {
 
     public static final int MAX_LENGTH = 80;
+    /** The date-and-title name and its suffixes -2 … -5, before the incident-number name. */
+    public static final int NUMBERED_TRIES = 5;
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private ChannelNames() {
@@ -30,6 +38,27 @@ public final class ChannelNames {
     public static String withSuffix(String base, int n) {
         String suffix = "-" + n;
         return trimTo(base, MAX_LENGTH - suffix.length()) + suffix;
+    }
+
+    /** The name keyed by the incident number: {@code inc-<id>-<slug>}, or {@code inc-<id>} for a title of emoji. */
+    public static String byNumber(String title, long incidentId) {
+        String slug = slug(title);
+        return trimTo("inc-" + incidentId + (slug.isEmpty() ? "" : "-" + slug), MAX_LENGTH);
+    }
+
+    /**
+     * The {@code index}-th name to try (index ≥ 1): {@code base} and its suffixes up to {@link #NUMBERED_TRIES}, then
+     * {@code byNumber} and its suffixes, without end.
+     */
+    public static String candidate(String base, String byNumber, int index) {
+        if (index < 1) {
+            throw new IllegalArgumentException("candidate index starts at 1: " + index);
+        }
+        if (index <= NUMBERED_TRIES) {
+            return index == 1 ? base : withSuffix(base, index);
+        }
+        int n = index - NUMBERED_TRIES;
+        return n == 1 ? byNumber : withSuffix(byNumber, n);
     }
 
     static String slug(String title) {

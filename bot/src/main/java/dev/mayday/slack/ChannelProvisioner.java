@@ -8,32 +8,50 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * Creates an incident's channel. A taken name gets a numbered suffix, unless the channel under that name is one
- * the bot made and no incident owns: then an earlier attempt did create it (Slack answered {@code fatal_error},
- * or the process stopped before recording it) and it is adopted instead of making a second one.
+ * Creates an incident's channel, trying the names {@link ChannelNames#candidate} lists. Each name is claimed in the
+ * store before Slack is asked for it ({@link ChannelNameClaims}); a name another incident claimed is passed over
+ * without calling Slack. When Slack says a name this incident claimed is taken (or answers {@code fatal_error}, which
+ * can mean it made the channel anyway), the channel under that name is this incident's own earlier attempt (the
+ * answer came late or was lost, or the process stopped before recording it) if the bot made it, its privacy is the
+ * incident's and no incident owns it: it is adopted instead of making a second one. Anything else holds the name for
+ * good, and the next name is tried.
+ * <p>
+ * One attempt asks Slack at most {@link #MAX_CREATES_PER_ATTEMPT} times; the outbox runs the next attempt later, which
+ * goes on past every name found taken, so there is no last name after which an incident stays without a channel.
  */
 public final class ChannelProvisioner {
 
-    private static final int MAX_NAME_ATTEMPTS = 20;
+    static final int MAX_CREATES_PER_ATTEMPT = 10;
     private static final int MAX_AMBIGUOUS_ATTEMPTS = 3;
+    /** Only names found taken are passed over without a call, a few per attempt: this is a guard, not a cap. */
+    private static final int MAX_NAMES_PER_ATTEMPT = 100_000;
 
     private final SlackGateway slack;
     private final IncidentDirectory directory;
+    private final ChannelNameClaims claims;
     private final ZoneId teamZone;
 
-    public ChannelProvisioner(SlackGateway slack, IncidentDirectory directory, ZoneId teamZone) {
+    public ChannelProvisioner(SlackGateway slack, IncidentDirectory directory, ChannelNameClaims claims, ZoneId teamZone) {
         this.slack = slack;
         this.directory = directory;
+        this.claims = claims;
         this.teamZone = teamZone;
     }
 
     public ChannelRef provision(Incident incident) {
         String base = ChannelNames.forIncident(incident.declaredAt().atZone(teamZone).toLocalDate(), incident.title(),
                 incident.id());
+        String byNumber = ChannelNames.byNumber(incident.title(), incident.id());
+        int creates = 0;
         int ambiguous = 0;
-        int attempt = 1;
-        while (attempt <= MAX_NAME_ATTEMPTS) {
-            String name = attempt == 1 ? base : ChannelNames.withSuffix(base, attempt);
+        int index = 1;
+        while (index <= MAX_NAMES_PER_ATTEMPT && creates < MAX_CREATES_PER_ATTEMPT) {
+            String name = ChannelNames.candidate(base, byNumber, index);
+            if (claims.claim(incident.id(), name, incident.isPrivate()) != ChannelNameClaims.Claim.MINE) {
+                index++;
+                continue;
+            }
+            creates++;
             try {
                 Conversation created = slack.createChannel(name, incident.isPrivate());
                 return new ChannelRef(created.getId(), created.getName());
@@ -44,19 +62,22 @@ public final class ChannelProvisioner {
                     throw e;
                 }
                 Optional<Conversation> existing = slack.findChannel(name);
-                if (existing.isPresent() && isUnclaimedAndOurs(existing.get())) {
+                if (existing.isPresent() && isOwnEarlierAttempt(existing.get(), incident)) {
                     return new ChannelRef(existing.get().getId(), existing.get().getName());
                 }
+                // taken but not visible to the bot (archived, someone's private channel) holds the name as surely
                 if (taken || existing.isPresent()) {
-                    attempt++;
+                    claims.takenElsewhere(name);
+                    index++;
                 }
             }
         }
-        throw new SlackCallFailed("conversations.create", "no_free_name_after_" + MAX_NAME_ATTEMPTS, null);
+        throw new SlackCallFailed("conversations.create", "no_free_name_yet", null);
     }
 
-    private boolean isUnclaimedAndOurs(Conversation channel) {
-        return slack.botUserId().equals(channel.getCreator()) && directory.byChannel(channel.getId()).isEmpty();
+    private boolean isOwnEarlierAttempt(Conversation channel, Incident incident) {
+        return slack.botUserId().equals(channel.getCreator()) && channel.isPrivate() == incident.isPrivate()
+                && directory.byChannel(channel.getId()).isEmpty();
     }
 
     public record ChannelRef(String id, String name) {

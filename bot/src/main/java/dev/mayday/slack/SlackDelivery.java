@@ -37,10 +37,11 @@ public final class SlackDelivery implements Delivery {
     private final Announcements announcements;
     private final DeclarationReplies replies;
     private final PostmortemPublisher postmortems;
+    private final StalledChannelNotices stalled;
 
     public SlackDelivery(SlackGateway slack, ChannelProvisioner provisioner, IncidentDirectory directory,
                          Database database, IncidentCard card, Announcements announcements, DeclarationReplies replies,
-                         PostmortemPublisher postmortems) {
+                         PostmortemPublisher postmortems, StalledChannelNotices stalled) {
         this.slack = slack;
         this.provisioner = provisioner;
         this.directory = directory;
@@ -49,6 +50,7 @@ public final class SlackDelivery implements Delivery {
         this.announcements = announcements;
         this.replies = replies;
         this.postmortems = postmortems;
+        this.stalled = stalled;
     }
 
     @Override
@@ -61,20 +63,27 @@ public final class SlackDelivery implements Delivery {
         }
     }
 
-    /** Tells the declarer when their incident's channel cannot be made, once, rather than leaving them waiting. */
+    /**
+     * Tells the declarer when their incident's channel is not made at the first try, rather than leaving them waiting;
+     * a refusal that needs a person is also said once where it will be seen ({@link StalledChannelNotices}). Either way
+     * the set-up goes on: the outbox retries it until the channel exists.
+     */
     @Override
     public void failed(OutboxRow row, DeliveryError failure, boolean willRetry) {
-        if (Publication.valueOf(row.kind()) != Publication.DECLARED || directory.byId(row.incidentId())
-                .flatMap(Incident::channel).isPresent()) {
+        if (Publication.valueOf(row.kind()) != Publication.DECLARED) {
             return;
         }
-        if (!willRetry) {
-            replies.settled(row.incidentId(), ":warning: Incident #" + row.incidentId() + " is saved, but Slack refused "
-                    + "its channel (" + failure.reason() + "). Nothing more will be tried for it automatically.");
-        } else if (row.attempts() == 0) {
-            replies.progress(row.incidentId(), ":hourglass: Incident #" + row.incidentId() + " is saved, but Slack is "
-                    + "not answering (" + failure.reason() + "). Mayday keeps trying and will open the channel as soon "
-                    + "as Slack is back.");
+        Optional<Incident> incident = directory.byId(row.incidentId());
+        if (incident.isEmpty() || incident.get().channel().isPresent()) {
+            return;
+        }
+        if (failure.retrySlowly()) {
+            stalled.tellOnce(incident.get(), failure.reason());
+        }
+        if (row.attempts() == 0) {
+            replies.progress(row.incidentId(), ":hourglass: Incident #" + row.incidentId() + " is saved, but "
+                    + (failure.retrySlowly() ? "Slack refused its channel" : "Slack is not answering") + " ("
+                    + failure.reason() + "). Mayday keeps trying and will open the channel as soon as Slack lets it.");
         }
     }
 
@@ -82,8 +91,11 @@ public final class SlackDelivery implements Delivery {
         long id = row.incidentId();
         Incident incident = directory.byId(id).orElseThrow();
         if (incident.channel().isEmpty()) {
-            ChannelProvisioner.ChannelRef channel = provisioner.provision(incident);
-            directory.attachChannel(id, channel.id(), channel.name());
+            ChannelProvisioner.ChannelRef channel = provision(incident);
+            if (!directory.attachChannel(id, channel.id(), channel.name())) {
+                // the provisioner never hands out an owned channel; should one slip through, retry with the next name
+                throw new ChannelSetUpStalled("channel_belongs_to_another_incident", null);
+            }
             incident = directory.byId(id).orElseThrow();
         }
         String channel = incident.channelId();
@@ -100,6 +112,18 @@ public final class SlackDelivery implements Delivery {
                     announcements.text(current), announcements.blocks(current)));
         }
         replies.settled(id, ":white_check_mark: Incident #" + id + " is live in <#" + channel + ">.");
+    }
+
+    /** Slack's transient trouble is retried at the outbox's usual pace; a refusal stalls the set-up, not ends it. */
+    private ChannelProvisioner.ChannelRef provision(Incident incident) {
+        try {
+            return provisioner.provision(incident);
+        } catch (SlackCallFailed e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            throw new ChannelSetUpStalled(e.error(), e);
+        }
     }
 
     private void publish(OutboxRow row) {

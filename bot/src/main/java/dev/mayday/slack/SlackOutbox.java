@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
  * Delivers the outbox to Slack. One scheduler picks the oldest due row of each incident; a small pool delivers
  * them, never two rows of the same incident at once, so each incident's channel sees its changes in order while
  * a slow or failing incident does not hold up the others. A transient failure waits with a growing backoff (up
- * to a minute) and tries again, for as long as Slack is out; a refusal that will not heal is recorded as FAILED.
- * Rows left pending by a stopped process are delivered when the next one starts.
+ * to a minute) and tries again, for as long as Slack is out; a refusal that will not heal is recorded as FAILED,
+ * unless the delivery asks to {@linkplain DeliveryError#retrySlowly() retry slowly} (an incident's channel must be made
+ * in the end): then it waits minutes between tries, for as long as it takes. Rows left pending by a stopped process are delivered when the next one starts.
  */
 public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
 
@@ -38,6 +39,9 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
      */
     private static final long MIN_SCAN_GAP_MILLIS = 10;
     private static final RetryPolicy BACKOFF = new RetryPolicy(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofMinutes(1));
+    /** For {@link DeliveryError#retrySlowly()}: an incident channel Slack refused is asked for again, but rarely. */
+    private static final RetryPolicy SLOW_BACKOFF = new RetryPolicy(Integer.MAX_VALUE, Duration.ofMinutes(1),
+            Duration.ofMinutes(15));
     private static final int MAX_ATTEMPTS_AFTER_A_BUG = 5;
 
     private final Database database;
@@ -129,7 +133,7 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
             }
             boolean willRetry = failure.isTransient();
             if (willRetry) {
-                retryLater(row, failure.reason());
+                retryLater(row, failure.reason(), failure.retrySlowly() ? SLOW_BACKOFF : BACKOFF);
             } else {
                 log.warn("Outbox row {} ({} of incident #{}) failed for good: {}", row.id(), row.kind(), row.incidentId(),
                         e.getMessage());
@@ -147,7 +151,7 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
             if (row.attempts() + 1 >= MAX_ATTEMPTS_AFTER_A_BUG) {
                 database.inTransaction(store -> store.outbox().markFailed(row.id(), clock.millis(), e.toString()));
             } else {
-                retryLater(row, e.toString());
+                retryLater(row, e.toString(), BACKOFF);
             }
         } finally {
             busyLanes.remove(lane(row));
@@ -159,8 +163,8 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
         return row.incidentId() + (Publication.valueOf(row.kind()).isPagerDuty() ? "/pagerduty" : "/slack");
     }
 
-    private void retryLater(OutboxRow row, String error) {
-        long next = clock.millis() + BACKOFF.delayAfter(row.attempts() + 1).toMillis();
+    private void retryLater(OutboxRow row, String error, RetryPolicy backoff) {
+        long next = clock.millis() + backoff.delayAfter(row.attempts() + 1).toMillis();
         database.inTransaction(store -> store.outbox().retryLater(row.id(), next, error));
     }
 

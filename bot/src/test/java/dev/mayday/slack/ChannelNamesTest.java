@@ -98,6 +98,43 @@ class ChannelNamesTest {
     }
 
     @Test
+    void candidate_triesTheNumberedSuffixesThenTheIncidentNumberWithoutEnd() {
+        String base = ChannelNames.forIncident(DAY, "High CPU on web-1", 21);
+        String byNumber = ChannelNames.byNumber("High CPU on web-1", 21);
+
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(i -> ChannelNames.candidate(base, byNumber, i)))
+                .containsExactly(PREFIX + "high-cpu-on-web-1", PREFIX + "high-cpu-on-web-1-2", PREFIX + "high-cpu-on-web-1-3",
+                        PREFIX + "high-cpu-on-web-1-4", PREFIX + "high-cpu-on-web-1-5", "inc-21-high-cpu-on-web-1",
+                        "inc-21-high-cpu-on-web-1-2", "inc-21-high-cpu-on-web-1-3");
+        assertThat(ChannelNames.candidate(base, byNumber, 10_000)).isEqualTo("inc-21-high-cpu-on-web-1-9995");
+    }
+
+    @Test
+    void byNumber_isValidWithinEightyAndFallsBackToTheNumberAlone() {
+        assertThat(ChannelNames.byNumber("🔥🔥", 7)).isEqualTo("inc-7");
+        String name = ChannelNames.byNumber("x".repeat(200), 123_456);
+        assertThat(name).hasSize(ChannelNames.MAX_LENGTH).startsWith("inc-123456-xxx");
+        assertThat(ChannelNames.withSuffix(name, 12)).hasSize(ChannelNames.MAX_LENGTH).startsWith("inc-123456-").endsWith("x-12");
+    }
+
+    @Test
+    void byNumber_isNeverANameAnotherIncidentTries() {
+        // another incident's names all start inc-<8-digit date>-: the number name of incident 12 or 1234 cannot be one
+        for (long id : new long[]{1, 12, 1234, 9_999_999}) {
+            String mine = ChannelNames.byNumber("db", id);
+            for (long other = 1; other <= 50; other++) {
+                String otherBase = ChannelNames.forIncident(DAY, "db", other);
+                for (int i = 1; i <= 20; i++) {
+                    if (other != id) {
+                        assertThat(ChannelNames.candidate(otherBase, ChannelNames.byNumber("db", other), i))
+                                .isNotEqualTo(mine);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void forIncident_randomTitles_alwaysGiveValidSlackNames() {
         Random random = new Random(20260314L);
         String[] pieces = {"a", "Z", "7", " ", "-", "_", ".", "!", "?", "/", "\\", "#", "@", "&", "(", ")", "\t", "\n",

@@ -1,5 +1,6 @@
 package dev.mayday.slack;
 
+import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.Severity;
 import dev.mayday.incident.Status;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class DeclareIncidentTest {
 
@@ -155,14 +157,20 @@ class DeclareIncidentTest {
     }
 
     @Test
-    void declare_whenSlackRefusesTheChannel_keepsTheIncidentAndTellsTheDeclarer() {
+    void declare_whenSlackRefusesTheChannel_keepsTheIncidentTellsTheDeclarerAndKeepsTrying() {
         sandbox.slack.enqueue("conversations.create", FakeAnswer.slackError("restricted_action"));
 
-        sandbox.command("U0ALEX", sandbox.generalChannel, "declare sev2 Login broken");
+        sandbox.simulator.command("U0ALEX", sandbox.generalChannel, "declare sev2 Login broken");
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> !sandbox.calls("response_url").isEmpty());
         assertThat(sandbox.incidents()).singleElement().satisfies(i -> assertThat(i.channelId()).isNull());
         assertThat(sandbox.calls("response_url")).singleElement()
-                .satisfies(call -> assertThat(call.param("text")).contains("Incident #1 is saved").contains("restricted_action"));
+                .satisfies(call -> assertThat(call.param("text")).contains("Incident #1 is saved").contains("restricted_action")
+                        .contains("keeps trying"));
+        // the set-up is not given up: it waits, minutes apart, for Slack to allow the channel
+        List<OutboxRow> rows = sandbox.app.database().read(store -> store.outbox().forIncident(1));
+        assertThat(rows).singleElement()
+                .satisfies(row -> assertThat(row.state()).isEqualTo(OutboxRow.PENDING));
     }
 
     @Test

@@ -5,11 +5,11 @@ import java.util.Objects;
 
 /**
  * A scripted answer for one call, consumed FIFO per method before the fake's normal behaviour.
- * Only {@link Kind#DELAYED} falls through to the normal behaviour afterwards.
+ * Only {@link Kind#DELAYED}, {@link Kind#ANSWERED_LATE} and {@link Kind#ACTED_THEN_FAILED} run the normal behaviour.
  */
 public record FakeAnswer(Kind kind, int status, String error, int retryAfterSeconds, Duration delay) {
 
-    public enum Kind { RATE_LIMITED, HTTP_ERROR, SLACK_ERROR, DELAYED, DROP_CONNECTION, ACTED_THEN_FAILED }
+    public enum Kind { RATE_LIMITED, HTTP_ERROR, SLACK_ERROR, DELAYED, DROP_CONNECTION, ACTED_THEN_FAILED, ANSWERED_LATE }
 
     public FakeAnswer {
         Objects.requireNonNull(kind, "kind");
@@ -36,6 +36,15 @@ public record FakeAnswer(Kind kind, int status, String error, int retryAfterSeco
             throw new IllegalArgumentException("not an HTTP error status: " + status);
         }
         return new FakeAnswer(Kind.ACTED_THEN_FAILED, status, null, 0, Duration.ZERO);
+    }
+
+    /**
+     * Does what the call asks at once (the channel exists from that moment, for every other caller to see) and sends
+     * its normal answer only after {@code delay}: Slack acted, the answer came late.
+     */
+    public static FakeAnswer answeredLate(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        return new FakeAnswer(Kind.ANSWERED_LATE, 200, null, 0, delay);
     }
 
     /** A bare HTTP failure such as 500 or 503, with a short plain-text body. */

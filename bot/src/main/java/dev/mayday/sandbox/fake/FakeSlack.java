@@ -243,6 +243,13 @@ public final class FakeSlack implements AutoCloseable {
                             scripted.status(), null, 0, null)));
                     return;
                 }
+                case ANSWERED_LATE -> {
+                    FakeReply reply = normal.get();
+                    if (pause(scripted)) {
+                        send(exchange, reply);
+                    }
+                    return;
+                }
                 case DROP_CONNECTION -> {
                     // Closing the exchange before any headers are sent makes the server drop the connection.
                     methods.connectionDropped(method);

@@ -134,7 +134,7 @@ final class FakeSlackMethods {
                 yield FakeReply.text(answer.status(), "fake slack: HTTP " + answer.status());
             }
             case SLACK_ERROR -> failure(method, answer.error());
-            case DELAYED, DROP_CONNECTION, ACTED_THEN_FAILED ->
+            case DELAYED, DROP_CONNECTION, ACTED_THEN_FAILED, ANSWERED_LATE ->
                     throw new IllegalArgumentException(answer.kind() + " has no reply of its own");
         };
     }

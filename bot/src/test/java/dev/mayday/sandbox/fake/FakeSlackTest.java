@@ -26,6 +26,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class FakeSlackTest {
 
@@ -199,6 +200,27 @@ class FakeSlackTest {
                 "! conversations.create → restricted_action",
                 "! conversations.create → connection dropped",
                 "+ #x created (public)");
+    }
+
+    @Test
+    void answeredLate_actsAtOnceAndAnswersAfterTheDelay() throws Exception {
+        slack.enqueue("conversations.create", FakeAnswer.answeredLate(Duration.ofSeconds(3)));
+
+        CompletableFuture<Reply> late = CompletableFuture.supplyAsync(() -> {
+            try {
+                return form("conversations.create", Map.of("name", "inc-late", "is_private", "true"));
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> slack.channelByName("inc-late").isPresent());
+        assertThat(late).as("the answer is still on its way while the channel exists").isNotDone();
+        assertThat(error("conversations.create", Map.of("name", "inc-late"))).isEqualTo("name_taken");
+        JsonNode answer = late.get(10, java.util.concurrent.TimeUnit.SECONDS).json();
+        assertThat(answer.path("ok").asBoolean()).isTrue();
+        assertThat(answer.path("channel").path("is_private").asBoolean()).isTrue();
+        assertThat(answer.path("channel").path("creator").asText()).isEqualTo(slack.botUserId());
     }
 
     @Test

@@ -1,0 +1,48 @@
+package dev.mayday.slack;
+
+import dev.mayday.db.Database;
+import dev.mayday.db.incident.ChannelNameDao;
+import dev.mayday.db.incident.ChannelNameRow;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Who may ask Slack for a channel name. An incident claims a name in the store, committed, before it calls
+ * {@code conversations.create} with it, and the first claim wins. So no two incidents ever ask Slack for one name, and
+ * a channel that answers to a name an incident claimed is either that incident's own earlier attempt or a channel made
+ * outside Mayday: never another incident's create whose answer is still on its way.
+ */
+public final class ChannelNameClaims {
+
+    private final Jdbi jdbi;
+
+    public ChannelNameClaims(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    /** What this incident may do with {@code name}. */
+    public Claim claim(long incidentId, String name, boolean isPrivate) {
+        return jdbi.inTransaction(handle -> {
+            ChannelNameDao names = handle.attach(ChannelNameDao.class);
+            names.claim(name, incidentId, isPrivate);
+            ChannelNameRow row = names.byName(name).orElseThrow();
+            if (row.incidentId() != incidentId) {
+                return Claim.ANOTHER_INCIDENTS;
+            }
+            return row.takenElsewhere() ? Claim.TAKEN_ELSEWHERE : Claim.MINE;
+        });
+    }
+
+    /** Slack holds {@code name} for a channel this incident must not use; later attempts skip it without asking. */
+    public void takenElsewhere(String name) {
+        jdbi.useTransaction(handle -> handle.attach(ChannelNameDao.class).markTakenElsewhere(name));
+    }
+
+    public enum Claim {
+        /** Ask Slack for it; if Slack says it is taken, the channel may be this incident's own earlier attempt. */
+        MINE,
+        /** Another incident asked for it first: go on to the next name without calling Slack. */
+        ANOTHER_INCIDENTS,
+        /** This incident asked before and the name belongs to a channel it cannot use. */
+        TAKEN_ELSEWHERE
+    }
+}
