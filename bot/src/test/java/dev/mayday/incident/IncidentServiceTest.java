@@ -539,6 +539,19 @@ class IncidentServiceTest {
         assertThat(notifier.changed).hasSize(1);
     }
 
+    @Test
+    void attachChannel_ownedByAnotherIncident_isRefusedWithoutAConstraintError() {
+        String channel = declareWithChannel();
+        Incident second = service.declare(declaration("Checkout is down", "command:T2")).incident();
+
+        boolean attached = directory.attachChannel(second.id(), channel, "inc-20260314-checkout-is-down");
+
+        assertThat(attached).isFalse();
+        assertThat(directory.byId(second.id()).orElseThrow().channel()).isEmpty();
+        assertThat(stored(channel).id()).isNotEqualTo(second.id());
+        assertThat(directory.attachChannel(second.id(), "C0OTHER", "inc-20260314-checkout-is-down-2")).isTrue();
+    }
+
     // ---- helpers ----
 
     private static Declaration declaration(String title, String originKey) {

@@ -88,7 +88,7 @@ class ChannelAdoptionPropertyTest {
                 Arbitraries.integers().between(0, 700)).as(Declaration::new).list().ofMinSize(2).ofMaxSize(5);
     }
 
-    @Property(tries = 12)
+    @Property(tries = 20)
     void sameTitleDeclaredAtOnce_eachIncidentGetsItsOwnChannelOfItsOwnPrivacy(
             @ForAll("declarations") List<Declaration> declarations) throws Exception {
         int round = rounds.incrementAndGet();

@@ -80,6 +80,21 @@ class EveryIncidentGetsAChannelTest {
     }
 
     @Test
+    void privateChannelMadeButItsAnswerLost_isAdoptedByTheRetryNotMadeTwice() {
+        sandbox = Sandbox.start(dir);
+        sandbox.slack.enqueue("conversations.create", FakeAnswer.actedThenFailed(500));
+
+        sandbox.simulator.submitDeclareForm(ALEX, "V-lost", sandbox.generalChannel, "Token leak", "SEV2", null, true);
+        sandbox.settle();
+
+        Incident incident = sandbox.incidents().get(0);
+        assertThat(incident.channelName()).isEqualTo("inc-20260314-token-leak");
+        assertThat(sandbox.slack.channel(incident.channelId()).orElseThrow().isPrivate()).isTrue();
+        assertThat(sandbox.slack.channels()).filteredOn(c -> c.name().contains("token-leak")).hasSize(1);
+        assertThat(sandbox.calls("conversations.create")).hasSize(2);
+    }
+
+    @Test
     void channelTheBotMadeWithTheOtherPrivacy_isNotAdopted() {
         sandbox = Sandbox.start(dir);
         FakeChannel privateOne = sandbox.slack.createChannelDirectly("inc-20260314-queue-backlog", true,
@@ -104,7 +119,7 @@ class EveryIncidentGetsAChannelTest {
         assertThat(sandbox.simulator.command(ALEX, sandbox.generalChannel, "declare sev2 Login broken").status())
                 .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.incidents().get(0).channelId() != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.incidents().get(0).channelId() != null);
         sandbox.settle();
         Incident incident = sandbox.incidents().get(0);
         assertThat(sandbox.calls("conversations.create")).hasSize(4);
@@ -130,7 +145,7 @@ class EveryIncidentGetsAChannelTest {
         sandbox.simulator.submitDeclareForm(ALEX, "V-private", sandbox.generalChannel, "Suspicious admin logins", "SEV1",
                 null, true);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !sandbox.incidents().isEmpty()
+        await().atMost(Duration.ofSeconds(60)).until(() -> !sandbox.incidents().isEmpty()
                 && sandbox.incidents().get(0).channelId() != null);
         sandbox.settle();
         Incident incident = sandbox.incidents().get(0);
