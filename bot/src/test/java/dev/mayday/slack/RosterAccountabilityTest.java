@@ -139,4 +139,20 @@ class RosterAccountabilityTest {
         assertThat(duty("U0KIM", "list").text()).contains("<@U0KIM> (you)");
         assertThat(directMessagesTo("U0KIM")).isEmpty();
     }
+
+    @Test
+    void withDutyAdmins_whenSlackIsSlowToListTheAdminGroup_theAnswerComesInTime_andTheLateListServesTheRetry() {
+        sandbox = Sandbox.startWithDutyAdmins(dir, "S0LEADS");
+        sandbox.slack.setUserGroup("S0LEADS", List.of("U0LEAD"));
+        duty("U0KIM", "join");
+        sandbox.slack.enqueue("usergroups.users.list", FakeAnswer.delayed(Duration.ofSeconds(4)));
+
+        SlackReply slow = duty("U0LEAD", "remove <@U0KIM>");
+
+        assertThat(slow.text()).contains("Slack did not answer in time").contains("Nothing was changed");
+        assertThat(duty("U0KIM", "list").text()).contains("<@U0KIM> (you)");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(duty("U0LEAD", "remove <@U0KIM>").text()).contains("<@U0KIM> is off the duty roster"));
+        assertThat(sandbox.calls("usergroups.users.list")).hasSize(1);
+    }
 }
