@@ -2,6 +2,7 @@ package dev.mayday;
 
 import dev.mayday.digest.DigestSchedule;
 import dev.mayday.pagerduty.SeverityMapping;
+import dev.mayday.rotation.DutyAdmins;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -24,9 +25,11 @@ public record Config(
         ZoneId teamZone,
         PagerDutyConfig pagerDuty,
         Duration leadHandoffAfter,
-        DigestConfig digest) {
+        DigestConfig digest,
+        DutyAdmins dutyAdmins) {
 
     public Config {
+        Objects.requireNonNull(dutyAdmins, "dutyAdmins");
         Objects.requireNonNull(pagerDuty, "pagerDuty");
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(leadHandoffAfter, "leadHandoffAfter");
@@ -39,17 +42,22 @@ public record Config(
     public Config(String slackBotToken, String slackSigningSecret, String slackApiUrl, String databaseUrl, int port,
                   Optional<String> incidentsChannel, ZoneId teamZone) {
         this(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off());
+                PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(), DutyAdmins.everyone());
     }
 
     public Config withPagerDuty(PagerDutyConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                settings, leadHandoffAfter, digest);
+                settings, leadHandoffAfter, digest, dutyAdmins);
     }
 
     public Config withDigest(DigestConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, settings);
+                pagerDuty, leadHandoffAfter, settings, dutyAdmins);
+    }
+
+    public Config withDutyAdmins(DutyAdmins admins) {
+        return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
+                pagerDuty, leadHandoffAfter, digest, admins);
     }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -80,7 +88,17 @@ public record Config(
                         optional(env, "DIGEST_CHANNEL"),
                         digestSchedule(optional(env, "DIGEST_SCHEDULE").orElse(DigestConfig.DEFAULT_SCHEDULE),
                                 teamZone(env)),
-                        budgetHours(env)));
+                        budgetHours(env)),
+                optional(env, "DUTY_ADMINS").map(Config::parseDutyAdmins).orElse(DutyAdmins.everyone()));
+    }
+
+    private static DutyAdmins parseDutyAdmins(String text) {
+        try {
+            return DutyAdmins.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("DUTY_ADMINS must be comma-separated Slack user ids (U…, W…) and at most one "
+                    + "user-group id (S…): " + e.getMessage() + ", got: " + text);
+        }
     }
 
     private static String digestSchedule(String text, ZoneId zone) {
@@ -145,7 +163,7 @@ public record Config(
     public String toString() {
         return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
                 + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
-                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + "]";
+                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins + "]";
     }
 
     private static String required(Map<String, String> env, String name, String what) {

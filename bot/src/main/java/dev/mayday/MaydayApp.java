@@ -49,6 +49,8 @@ import dev.mayday.slack.DeclarationReplies;
 import dev.mayday.slack.DeclareModal;
 import dev.mayday.slack.IncidentCard;
 import dev.mayday.rotation.DutyService;
+import dev.mayday.rotation.RosterGuard;
+import dev.mayday.rotation.RosterNotices;
 import dev.mayday.rotation.RotationPicker;
 import dev.mayday.slack.DutyCommand;
 import dev.mayday.slack.IncidentCommand;
@@ -59,6 +61,8 @@ import dev.mayday.slack.SlackDelivery;
 import dev.mayday.slack.SlackOutbox;
 import dev.mayday.slack.StalledChannelNotices;
 import dev.mayday.slack.RateLimitGate;
+import dev.mayday.slack.RosterDirectMessages;
+import dev.mayday.slack.UserGroupMembers;
 import dev.mayday.slack.RetryPolicy;
 import dev.mayday.slack.Sleeper;
 import dev.mayday.slack.SlackSurface;
@@ -96,17 +100,20 @@ public final class MaydayApp implements AutoCloseable {
     private final int port;
     private final AfterAck afterAck;
     private final SlackOutbox outbox;
+    private final RosterDirectMessages rosterMessages;
     private final Database database;
     private final SlackSurface surface;
     private final IncidentDirectory incidents;
     /** Closed in this order on shutdown: stop taking requests first, release HTTP clients last. */
     private final List<AutoCloseable> resources;
 
-    private MaydayApp(int port, AfterAck afterAck, SlackOutbox outbox, Database database, SlackSurface surface,
-                      IncidentDirectory incidents, List<AutoCloseable> resources) {
+    private MaydayApp(int port, AfterAck afterAck, SlackOutbox outbox, RosterDirectMessages rosterMessages,
+                      Database database, SlackSurface surface, IncidentDirectory incidents,
+                      List<AutoCloseable> resources) {
         this.port = port;
         this.afterAck = afterAck;
         this.outbox = outbox;
+        this.rosterMessages = rosterMessages;
         this.database = database;
         this.surface = surface;
         this.incidents = incidents;
@@ -184,9 +191,13 @@ public final class MaydayApp implements AutoCloseable {
         HandOffs handOffs = new HandOffs(database, clock, config.leadHandoffAfter(),
                 new DutyService(database, clock, config.teamZone()));
         HandOffOffers handOffOffers = new HandOffOffers(handOffs, directory, gateway, clock);
+        UserGroupMembers userGroups = new UserGroupMembers(gateway, wallClock);
+        RosterDirectMessages rosterMessages = new RosterDirectMessages(new RosterNotices(database, clock), gateway);
+        DutyService rosterChanges = new DutyService(database, clock, config.teamZone(),
+                new RosterGuard(config.dutyAdmins(), userGroups), rosterMessages);
         SlackHandlers handlers = new SlackHandlers(app)
                 .command(IncidentCommand.NAME, new IncidentCommand(incidents, replies, modal, gateway, afterAck,
-                        timelineReply, new DutyCommand(new DutyService(database, clock, config.teamZone())),
+                        timelineReply, new DutyCommand(rosterChanges),
                         new PagerDutyCommand(pagerDuty, database), followUps,
                         new DigestCommand(digestFacts, digestLedger, clock)))
                 .blockAction(FollowUpCommands.DONE_ACTION, new ActionItemButton(followUps, afterAck))
@@ -204,15 +215,17 @@ public final class MaydayApp implements AutoCloseable {
         int port = server.start(host, config.port());
         outbox.start();
         handOffOffers.start();
+        rosterMessages.start();
         appHome.start();
-        List<AutoCloseable> resources = new ArrayList<>(List.<AutoCloseable>of(server, handOffOffers, appHome, outbox,
-                afterAck, slack, database, storeLock));
+        List<AutoCloseable> resources = new ArrayList<>(List.<AutoCloseable>of(server, handOffOffers, rosterMessages,
+                userGroups, appHome, outbox, afterAck, slack, database, storeLock));
         pagerDuty.ifPresent(resources::add);
         digestPoster.ifPresent(poster -> {
             poster.start();
             resources.add(1, poster);
         });
-        return new MaydayApp(port, afterAck, outbox, database, handlers.surface(), directory, List.copyOf(resources));
+        return new MaydayApp(port, afterAck, outbox, rosterMessages, database, handlers.surface(), directory,
+                List.copyOf(resources));
     }
 
     public int port() {
@@ -231,9 +244,13 @@ public final class MaydayApp implements AutoCloseable {
         return database;
     }
 
-    /** Waits until the Slack work queued so far is done (outbox empty, replies sent); true when in time. */
+    /**
+     * Waits until the Slack work queued so far is done (outbox empty, replies sent, roster direct messages sent);
+     * true when in time.
+     */
     public boolean awaitSlackWork(long timeout, TimeUnit unit) throws InterruptedException {
-        return outbox.awaitIdle(timeout, unit) && afterAck.drain(timeout, unit) && outbox.awaitIdle(timeout, unit);
+        return outbox.awaitIdle(timeout, unit) && afterAck.drain(timeout, unit) && outbox.awaitIdle(timeout, unit)
+                && rosterMessages.awaitIdle(timeout, unit);
     }
 
     @Override

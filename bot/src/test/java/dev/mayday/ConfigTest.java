@@ -1,5 +1,6 @@
 package dev.mayday;
 
+import dev.mayday.rotation.DutyAdmins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -178,5 +179,32 @@ class ConfigTest {
     void digest_invalidBudget_namesTheVariable(String budget) {
         assertThatThrownBy(() -> Config.fromEnvironment(env("INCIDENT_BUDGET_HOURS", budget)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("INCIDENT_BUDGET_HOURS");
+    }
+
+    @Test
+    void dutyAdmins_unset_letsEveryoneChangeAnyone() {
+        assertThat(Config.fromEnvironment(env()).dutyAdmins()).isEqualTo(DutyAdmins.everyone());
+        assertThat(Config.fromEnvironment(env("DUTY_ADMINS", "  ")).dutyAdmins().restricts()).isFalse();
+    }
+
+    @Test
+    void dutyAdmins_readsUserIdsAndOneUserGroup() {
+        DutyAdmins admins = Config.fromEnvironment(env("DUTY_ADMINS", "U0ALEX, W0SAM ,S0LEADS")).dutyAdmins();
+
+        assertThat(admins.users()).containsExactlyInAnyOrder("U0ALEX", "W0SAM");
+        assertThat(admins.group()).contains("S0LEADS");
+        assertThat(admins.restricts()).isTrue();
+        assertThat(Config.fromEnvironment(env("DUTY_ADMINS", "S0LEADS")).dutyAdmins().users()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alex", "@alex", "<@U0ALEX>", "u0alex", "U0ALEX,,W0SAM", "U0ALEX,", "S0ONE,S0TWO",
+            "C0CHANNEL", "U0ALEX;W0SAM", "U"})
+    void dutyAdmins_invalid_stopsWithOneLineNamingTheVariable(String value) {
+        assertThatThrownBy(() -> Config.fromEnvironment(env("DUTY_ADMINS", value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DUTY_ADMINS must be comma-separated Slack user ids (U…, W…) and at most one "
+                        + "user-group id (S…)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 }

@@ -8,12 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Changes the duty roster: joining and leaving, time away, and the standing it shows. Each change reads the roster,
- * applies the rules and writes in one transaction; a refused change writes nothing.
+ * applies the rules, writes, and records who made it ({@link RosterChange}) in one transaction; a refused change
+ * writes nothing. Who may change someone else's place is the {@link RosterGuard}'s call, made before the transaction.
  */
 public final class DutyService {
 
@@ -22,36 +23,83 @@ public final class DutyService {
     private final Database database;
     private final Clock clock;
     private final ZoneId zone;
+    private final RosterGuard guard;
+    private final RosterListener listener;
 
+    /** Everyone may change anyone's place, and nobody is told of a change: for reading and for tests of the rules. */
     public DutyService(Database database, Clock clock, ZoneId zone) {
+        this(database, clock, zone, RosterGuard.open(), RosterListener.NONE);
+    }
+
+    public DutyService(Database database, Clock clock, ZoneId zone, RosterGuard guard, RosterListener listener) {
         this.database = database;
         this.clock = clock;
         this.zone = zone;
+        this.guard = guard;
+        this.listener = listener;
     }
 
     public ZoneId zone() {
         return zone;
     }
 
+    /** {@code userId} joins by themselves. */
     public Member join(String userId, MemberKind kind) {
-        return change(roster -> roster.join(userId, kind, clock.instant()));
+        return join(userId, userId, kind);
     }
 
-    /** Leaves the roster; absences not over yet are dropped with it (a rejoin starts level anyway). */
-    public Member leave(String userId) {
+    /** {@code actor} puts {@code userId} on the roster (themselves, or someone else when allowed). */
+    public Member join(String actor, String userId, MemberKind kind) {
+        guard.check(actor, userId, RosterGuard.Asked.ADD);
         Instant now = clock.instant();
-        return database.inTransaction(store -> {
+        Member joined = database.inTransaction(store -> {
+            DutyRoster roster = RosterRows.load(store.roster(), now);
+            Member member = roster.join(userId, kind, now);
+            RosterRows.saveChanges(store.roster(), roster);
+            RosterRows.record(store.roster(), new RosterChange.Joined(now, actor, userId, kind));
+            return member;
+        });
+        listener.recorded(new RosterChange.Joined(now, actor, userId, kind));
+        return joined;
+    }
+
+    /** {@code userId} leaves by themselves. */
+    public Member leave(String userId) {
+        return leave(userId, userId);
+    }
+
+    /**
+     * {@code actor} takes {@code userId} off the roster; absences not over yet are dropped with it (a rejoin starts
+     * level anyway).
+     */
+    public Member leave(String actor, String userId) {
+        guard.check(actor, userId, RosterGuard.Asked.REMOVE);
+        Instant now = clock.instant();
+        RosterChange change = new RosterChange.Left(now, actor, userId);
+        Member gone = database.inTransaction(store -> {
             DutyRoster roster = RosterRows.load(store.roster(), now);
             Member left = roster.leave(userId, now);
             store.roster().cutAbsencesShort(userId, now.toEpochMilli());
             store.roster().dropFutureAbsences(userId, now.toEpochMilli());
             RosterRows.saveChanges(store.roster(), roster);
+            RosterRows.record(store.roster(), change);
             return left;
         });
+        listener.recorded(change);
+        return gone;
     }
 
-    /** Away from the start of {@code from} to the end of {@code to}, both days in the team's time zone. */
+    /** {@code userId} marks themselves away. */
     public Absence away(String userId, LocalDate from, LocalDate to) {
+        return away(userId, userId, from, to);
+    }
+
+    /**
+     * {@code actor} marks {@code userId} away from the start of {@code from} to the end of {@code to}, both days in
+     * the team's time zone.
+     */
+    public Absence away(String actor, String userId, LocalDate from, LocalDate to) {
+        guard.check(actor, userId, RosterGuard.Asked.AWAY);
         Instant now = clock.instant();
         if (from.isAfter(to)) {
             throw new IncidentRuleViolation("That absence ends (" + to + ") before it starts (" + from
@@ -67,17 +115,28 @@ public final class DutyService {
         }
         Absence absence = new Absence(userId, from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant());
-        return database.inTransaction(store -> {
+        RosterChange change = new RosterChange.Away(now, actor, userId, from, to);
+        database.inTransaction(store -> {
             DutyRoster roster = RosterRows.load(store.roster(), now);
             roster.addAbsence(absence);
             store.roster().insertAbsence(userId, absence.from().toEpochMilli(), absence.to().toEpochMilli());
+            RosterRows.record(store.roster(), change);
             return absence;
         });
+        listener.recorded(change);
+        return absence;
     }
 
-    /** Ends the absence under way and drops those planned; refused when there is neither. */
+    /** {@code userId} marks themselves back. */
     public void back(String userId) {
+        back(userId, userId);
+    }
+
+    /** {@code actor} ends {@code userId}'s absence under way and drops those planned; refused when there is neither. */
+    public void back(String actor, String userId) {
+        guard.check(actor, userId, RosterGuard.Asked.BACK);
         Instant now = clock.instant();
+        RosterChange change = new RosterChange.Back(now, actor, userId);
         database.inTransaction(store -> {
             RosterRows.load(store.roster(), now).requireOnRoster(userId);
             int cut = store.roster().cutAbsencesShort(userId, now.toEpochMilli());
@@ -85,8 +144,15 @@ public final class DutyService {
             if (cut + dropped == 0) {
                 throw new IncidentRuleViolation("<@" + userId + "> is not away, and no time away is planned for them.");
             }
+            RosterRows.record(store.roster(), change);
             return cut + dropped;
         });
+        listener.recorded(change);
+    }
+
+    /** The last {@code limit} roster changes, newest first. */
+    public List<RosterChange> history(int limit) {
+        return database.read(store -> store.roster().recentChanges(limit).stream().map(RosterRows::toChange).toList());
     }
 
     public DutyStanding standing() {
@@ -95,16 +161,6 @@ public final class DutyService {
             DutyRoster roster = RosterRows.load(store.roster(), now);
             Set<String> busy = Set.copyOf(store.roster().openIncidentLeads(0));
             return Standings.of(roster, busy, now);
-        });
-    }
-
-    private <T> T change(Function<DutyRoster, T> rule) {
-        Instant now = clock.instant();
-        return database.inTransaction(store -> {
-            DutyRoster roster = RosterRows.load(store.roster(), now);
-            T result = rule.apply(roster);
-            RosterRows.saveChanges(store.roster(), roster);
-            return result;
         });
     }
 }

@@ -2,9 +2,11 @@ package dev.mayday.rotation;
 
 import dev.mayday.db.rotation.AbsenceRow;
 import dev.mayday.db.rotation.MemberRow;
+import dev.mayday.db.rotation.RosterChangeRow;
 import dev.mayday.db.rotation.RosterDao;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** Translates between the store's roster rows (strings, epoch millis) and the domain, and loads and saves a roster. */
 final class RosterRows {
@@ -38,5 +40,43 @@ final class RosterRows {
 
     static Absence toAbsence(AbsenceRow row) {
         return new Absence(row.userId(), Instant.ofEpochMilli(row.startsAt()), Instant.ofEpochMilli(row.endsAt()));
+    }
+
+    /** Records {@code change}; one made by someone else owes its target a direct message (a PENDING notice). */
+    static void record(RosterDao dao, RosterChange change) {
+        String notice = change.bySomeoneElse() ? RosterChangeRow.PENDING : null;
+        long at = change.at().toEpochMilli();
+        String kind = null;
+        String firstDay = null;
+        String lastDay = null;
+        if (change instanceof RosterChange.Joined joined) {
+            kind = joined.kind().name();
+        } else if (change instanceof RosterChange.Away away) {
+            firstDay = away.firstDay().toString();
+            lastDay = away.lastDay().toString();
+        }
+        dao.recordChange(at, change.actor(), change.target(), action(change), kind, firstDay, lastDay, notice);
+    }
+
+    private static String action(RosterChange change) {
+        if (change instanceof RosterChange.Joined) {
+            return "JOINED";
+        }
+        if (change instanceof RosterChange.Left) {
+            return "LEFT";
+        }
+        return change instanceof RosterChange.Away ? "AWAY" : "BACK";
+    }
+
+    static RosterChange toChange(RosterChangeRow row) {
+        Instant at = Instant.ofEpochMilli(row.changedAt());
+        return switch (row.action()) {
+            case "JOINED" -> new RosterChange.Joined(at, row.actor(), row.target(), MemberKind.valueOf(row.kind()));
+            case "LEFT" -> new RosterChange.Left(at, row.actor(), row.target());
+            case "AWAY" -> new RosterChange.Away(at, row.actor(), row.target(), LocalDate.parse(row.firstDay()),
+                    LocalDate.parse(row.lastDay()));
+            case "BACK" -> new RosterChange.Back(at, row.actor(), row.target());
+            default -> throw new IllegalStateException("unknown roster change " + row.action() + " in row " + row.id());
+        };
     }
 }

@@ -13,9 +13,14 @@ import java.util.Locale;
 
 /**
  * {@code /incident duty …}: the roster behind the rotation. Works from any channel; every answer is for the person
- * who asked only. A refused request (a bad mention, date or kind, a member twice) changes nothing and says why.
+ * who asked only. A refused request (a bad mention, date or kind, a member twice, someone else's place without being
+ * a duty admin) changes nothing and says why. Each change is recorded with the person who asked.
  */
 public final class DutyCommand {
+
+    static final String HISTORY_FLAG = "--history";
+    /** Enough to see who changed what lately; more would not fit one ephemeral message comfortably. */
+    static final int HISTORY_LENGTH = 20;
 
     private final DutyService duty;
     private final DutyList list;
@@ -33,7 +38,10 @@ public final class DutyCommand {
         List<String> rest = words.isEmpty() ? List.of() : words.subList(1, words.size());
         return switch (verb) {
             case "", "list" -> {
-                expect(rest, 0, "list");
+                if (rest.size() == 1 && rest.get(0).equalsIgnoreCase(HISTORY_FLAG)) {
+                    yield list.history(duty.history(HISTORY_LENGTH));
+                }
+                expect(rest, 0, "list [" + HISTORY_FLAG + "]");
                 yield list.render(duty.standing(), userId);
             }
             case "help" -> DutyList.HELP;
@@ -48,7 +56,7 @@ public final class DutyCommand {
             case "remove" -> {
                 expect(rest, 1, "remove @someone");
                 String user = user(rest.get(0), userId);
-                duty.leave(user);
+                duty.leave(userId, user);
                 yield ":wave: " + Mentions.of(user) + " is off the duty roster. Their record is kept for a rejoin.";
             }
             case "away" -> away(userId, rest);
@@ -57,7 +65,7 @@ public final class DutyCommand {
                     throw usage("back [@someone|me]");
                 }
                 String user = rest.isEmpty() ? userId : user(rest.get(0), userId);
-                duty.back(user);
+                duty.back(userId, user);
                 yield ":wave: " + Mentions.of(user) + " is back on the rotation from now on.";
             }
             default -> throw new IncidentRuleViolation("I don't know `/incident duty " + verb + "`.\n" + DutyList.HELP);
@@ -77,7 +85,7 @@ public final class DutyCommand {
         expect(rest, 2, "add @someone engineer|manager");
         String user = user(rest.get(0), userId);
         MemberKind kind = kind(rest.get(1));
-        duty.join(user, kind);
+        duty.join(userId, user, kind);
         return ":white_check_mark: " + Mentions.of(user) + " is on the duty roster as " + DutyList.article(kind) + ". "
                 + startsLevel(user.equals(userId) ? "You" : "They");
     }
@@ -87,7 +95,7 @@ public final class DutyCommand {
         String user = user(rest.get(0), userId);
         LocalDate from = date(rest.get(1));
         LocalDate to = date(rest.get(2));
-        Absence absence = duty.away(user, from, to);
+        Absence absence = duty.away(userId, user, from, to);
         return ":palm_tree: " + Mentions.of(user) + " is away " + DutyList.days(absence, duty.zone())
                 + ": the rotation skips them, and they earn neither credit nor debt meanwhile.";
     }

@@ -4,12 +4,14 @@ import dev.mayday.rotation.Absence;
 import dev.mayday.rotation.DutyStanding;
 import dev.mayday.rotation.Ledger;
 import dev.mayday.rotation.MemberKind;
+import dev.mayday.rotation.RosterChange;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
-/** The text of {@code /incident duty list} and {@code /incident duty help}. */
+/** The text of {@code /incident duty list}, {@code list --history} and {@code help}. */
 final class DutyList {
 
     static final String HELP = """
@@ -17,7 +19,10 @@ final class DutyList {
             • `join [engineer|manager]` — put yourself on the roster (default engineer); `leave` — take yourself off
             • `add @someone engineer|manager` — put someone on the roster; `remove @someone` — take them off
             • `away @someone|me <from> <to>` — days away (yyyy-MM-dd, first and last day); `back @someone|me` — back now
-            • `list` — who is on it, who led how much against their fair share, and who is next
+            • `list` — who is on it, who led how much against their fair share, and who is next; `list --history` — the \
+            last 20 roster changes and who made them
+            When `DUTY_ADMINS` is set, only they may add, remove or mark away someone else; everyone may `join`, \
+            `leave`, `away me …` and `back me`. Someone changed by somebody else is told by direct message.
             New incidents are led by the available member furthest behind their fair share; SEV1 and SEV2 also get \
             a responder of the other kind (a manager for an engineer lead, and the other way round).""";
 
@@ -46,6 +51,17 @@ final class DutyList {
         text.append("Spread: ").append(Numbers.oneDecimal(standing.spread()))
                 .append(" (largest minus smallest deficit: fair share minus leads)\n");
         text.append(share(standing.engineers())).append("   |   ").append(share(standing.managers()));
+        return text.toString();
+    }
+
+    /** The roster changes, newest first, each with who made it, times in the team's zone. */
+    String history(List<RosterChange> changes) {
+        if (changes.isEmpty()) {
+            return "Nobody has changed the duty roster yet.";
+        }
+        StringBuilder text = new StringBuilder("*Duty roster changes* — the last ").append(changes.size())
+                .append(", newest first (").append(zone.getId()).append(")");
+        changes.forEach(change -> text.append("\n• ").append(RosterChangeText.historyLine(change, zone)));
         return text.toString();
     }
 

@@ -7,7 +7,7 @@ final class HelpText {
             *Mayday — incident commands*
             • `/incident` — open the declare form
             • `/incident declare [sev1-4] <title>` — declare an incident (default sev3); a new channel is created
-            • `/incident duty list|join|leave|add|remove|away|back` — the duty rotation that picks leads
+            • `/incident duty list [--history]|join|leave|add|remove|away|back` — the duty rotation that picks leads
             • `/incident digest` — preview this week's learnings digest (`digest last`: the last one posted)
             In an incident channel:
             • `/incident sev <1-4>` — change the severity

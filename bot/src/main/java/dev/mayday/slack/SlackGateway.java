@@ -225,6 +225,21 @@ public final class SlackGateway {
         call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
+    /**
+     * Posts {@code text} to the bot's direct messages with {@code userId} (a user id as the channel: the app's
+     * Messages tab); returns the message's ts. Not retried after an ambiguous failure, like every post.
+     */
+    public String directMessage(String userId, String text) {
+        return call("chat.postMessage", false, () -> methods.chatPostMessage(r -> r.channel(userId).text(text))).getTs();
+    }
+
+    /** The user ids in the user group {@code groupId} ({@code usergroups.users.list}). */
+    public List<String> userGroupMembers(String groupId) {
+        List<String> users = call("usergroups.users.list", () -> methods.usergroupsUsersList(r -> r.usergroup(groupId)))
+                .getUsers();
+        return users == null ? List.of() : users;
+    }
+
     /** Shows {@code view} (a {@code home} view) as the user's App Home tab, replacing what was there. */
     public void publishHome(String userId, View view) {
         call("views.publish", () -> methods.viewsPublish(r -> r.userId(userId).view(view)));

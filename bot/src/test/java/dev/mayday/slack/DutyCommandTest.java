@@ -2,6 +2,7 @@ package dev.mayday.slack;
 
 import dev.mayday.db.Database;
 import dev.mayday.db.rotation.AbsenceRow;
+import dev.mayday.db.rotation.RosterChangeRow;
 import dev.mayday.incident.Declaration;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentChange;
@@ -9,9 +10,14 @@ import dev.mayday.incident.IncidentNotifier;
 import dev.mayday.incident.IncidentRuleViolation;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.incident.Severity;
+import dev.mayday.rotation.DutyAdmins;
 import dev.mayday.rotation.DutyService;
 import dev.mayday.rotation.DutyStanding;
+import dev.mayday.rotation.GroupMembership;
 import dev.mayday.rotation.MemberKind;
+import dev.mayday.rotation.RosterChange;
+import dev.mayday.rotation.RosterGuard;
+import dev.mayday.rotation.RosterListener;
 import dev.mayday.rotation.RotationPicker;
 import dev.mayday.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +30,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -175,6 +183,130 @@ class DutyCommandTest {
     void list_ofAnEmptyRoster_saysTheDeclarerLeads_andHelpListsTheVerbs() {
         assertThat(run("")).contains("Nobody is on the duty roster yet, so whoever declares an incident leads it");
         assertThat(run("help")).contains("join [engineer|manager]").contains("away @someone|me <from> <to>");
+    }
+
+    @Test
+    void everyChange_isRecordedWithWhoMadeIt_andListHistoryShowsThemNewestFirstInTheTeamsZone() {
+        run("join manager");
+        run("add <@U0ANA|ana> engineer");
+        clock.advance(Duration.ofMinutes(5));
+        run("away <@U0ANA> 2026-12-01 2026-12-05");
+        command.handle("U0ANA", "back me");
+        run("remove <@U0ANA>");
+        command.handle("U0ANA", "join");
+        run("leave");
+
+        String history = run("list --history");
+
+        assertThat(history).contains("Duty roster changes").contains("Europe/Berlin");
+        assertThat(history.lines().skip(1).toList()).containsExactly(
+                "• 2026-11-20 11:05 · <@U0ME> left",
+                "• 2026-11-20 11:05 · <@U0ANA> joined as an engineer",
+                "• 2026-11-20 11:05 · <@U0ME> removed <@U0ANA>",
+                "• 2026-11-20 11:05 · <@U0ANA> is back",
+                "• 2026-11-20 11:05 · <@U0ME> marked <@U0ANA> away from 2026-12-01 to 2026-12-05",
+                "• 2026-11-20 11:00 · <@U0ME> added <@U0ANA> as an engineer",
+                "• 2026-11-20 11:00 · <@U0ME> joined as a manager");
+        List<RosterChangeRow> rows = database.read(store -> store.roster().recentChanges(10));
+        assertThat(rows).extracting(RosterChangeRow::noticeState)
+                .as("a DM is owed only for a change somebody else made")
+                .containsExactly(null, null, "PENDING", null, "PENDING", "PENDING", null);
+    }
+
+    @Test
+    void listHistory_ofAnUntouchedRoster_saysSo_andARefusedChangeIsNotRecorded() {
+        assertThat(run("list --history")).isEqualTo("Nobody has changed the duty roster yet.");
+        assertThatThrownBy(() -> run("remove <@U0BEN>")).isInstanceOf(IncidentRuleViolation.class);
+        assertThat(duty.history(10)).isEmpty();
+    }
+
+    @Test
+    void everyChange_tellsTheListenerAfterItIsStored() {
+        List<RosterChange> heard = new ArrayList<>();
+        DutyService listened = new DutyService(database, clock, BERLIN, RosterGuard.open(), change -> {
+            assertThat(duty.history(1)).as("stored before the listener hears of it").containsExactly(change);
+            heard.add(change);
+        });
+        DutyCommand commands = new DutyCommand(listened);
+
+        commands.handle(ME, "add <@U0ANA> engineer");
+        commands.handle(ME, "join");
+
+        assertThat(heard).containsExactly(new RosterChange.Joined(NOW, ME, "U0ANA", MemberKind.ENGINEER),
+                new RosterChange.Joined(NOW, ME, ME, MemberKind.ENGINEER));
+    }
+
+    /** DUTY_ADMINS=U0BOSS,S0LEADS where the user group S0LEADS holds U0LEAD. */
+    private DutyCommand guarded(GroupMembership groups) {
+        return new DutyCommand(new DutyService(database, clock, BERLIN,
+                new RosterGuard(DutyAdmins.parse("U0BOSS,S0LEADS"), groups), RosterListener.NONE));
+    }
+
+    private static final GroupMembership LEADS = (group, user) -> group.equals("S0LEADS") && user.equals("U0LEAD");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "add someone else      | add <@U0BEN> engineer               | put someone else on the duty roster",
+            "remove someone else   | remove <@U0ANA>                     | take someone else off the duty roster",
+            "mark someone away     | away <@U0ANA> 2026-12-01 2026-12-05 | mark someone else away",
+            "mark someone back     | back <@U0ANA>                       | mark someone else back",
+    })
+    void withDutyAdmins_aNonAdminChangingSomeoneElse_isRefusedNamingWhoMay_andNothingChanges(String name, String args,
+                                                                                          String asked) {
+        run("add <@U0ANA> engineer");
+        run("away <@U0ANA> 2026-12-10 2026-12-11");
+        List<RosterChange> history = duty.history(10);
+        command = guarded(LEADS);
+
+        assertRefusedAndNothingChanges(args, "Only <@U0BOSS> and the members of <!subteam^S0LEADS> may " + asked);
+        assertThatThrownBy(() -> run(args)).hasMessageContaining("Anyone may `join`, `leave`, `away me <from> <to>` and `back me`");
+        assertThat(duty.history(10)).isEqualTo(history);
+    }
+
+    @Test
+    void withDutyAdmins_anAdminByIdAndAMemberOfTheAdminGroup_mayChangeSomeoneElse() {
+        DutyCommand guarded = guarded(LEADS);
+
+        guarded.handle("U0BOSS", "add <@U0ANA> engineer");
+        guarded.handle("U0LEAD", "add <@U0BEN> manager");
+        guarded.handle("U0LEAD", "away <@U0ANA> 2026-12-01 2026-12-05");
+        guarded.handle("U0BOSS", "back <@U0ANA>");
+        guarded.handle("U0LEAD", "remove <@U0BEN>");
+
+        assertThat(duty.standing().rows()).extracting(r -> r.member().userId()).containsExactly("U0ANA");
+        assertThat(duty.history(10)).extracting(RosterChange::actor)
+                .containsExactly("U0LEAD", "U0BOSS", "U0LEAD", "U0LEAD", "U0BOSS");
+    }
+
+    @Test
+    void withDutyAdmins_anyoneMayStillJoinLeaveAndGoAwayAndComeBackThemselves() {
+        command = guarded((group, user) -> {
+            throw new AssertionError("a change to yourself needs no admin check");
+        });
+
+        run("join");
+        run("away me 2026-11-21 2026-11-22");
+        run("back me");
+        run("away <@U0ME> 2026-11-21 2026-11-22");
+        run("back");
+        run("leave");
+        run("add me manager");
+        run("remove me");
+
+        assertThat(duty.history(20)).hasSize(8).allSatisfy(change -> assertThat(change.actor()).isEqualTo(ME));
+        assertThat(duty.standing().rows()).isEmpty();
+    }
+
+    @Test
+    void withDutyAdmins_whenTheUserGroupCannotBeLookedUp_theAnswerSaysSo_andNothingChanges() {
+        run("add <@U0ANA> engineer");
+        command = guarded((group, user) -> {
+            throw new GroupMembership.Unavailable("Slack answered http_503", null);
+        });
+
+        assertRefusedAndNothingChanges("remove <@U0ANA>", "I could not check whether you are in <!subteam^S0LEADS>");
+        assertThatThrownBy(() -> run("remove <@U0ANA>")).hasMessageContaining("Slack answered http_503")
+                .hasMessageContaining("Nothing was changed");
     }
 
     private static final class Quiet implements IncidentNotifier {

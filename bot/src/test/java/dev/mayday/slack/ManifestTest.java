@@ -42,6 +42,7 @@ class ManifestTest {
             entry("conversations.list", Set.of("channels:read", "groups:read")),
             entry("conversations.history", Set.of("channels:history", "groups:history")),
             entry("users.lookupByEmail", Set.of("users:read", "users:read.email")),
+            entry("usergroups.users.list", Set.of("usergroups:read")),
             entry("files.getUploadURLExternal", Set.of("files:write")),
             entry("file_upload", Set.of()),
             entry("files.completeUploadExternal", Set.of("files:write")),
@@ -64,7 +65,7 @@ class ManifestTest {
 
     @BeforeEach
     void start() throws IOException {
-        sandbox = Sandbox.start(dir);
+        sandbox = Sandbox.startWithDutyAdmins(dir, "U0ALEX,S0LEADS");
         manifest = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(manifestFile()));
     }
 
@@ -155,7 +156,22 @@ class ManifestTest {
         sandbox.command("U0SAM", channel, "timeline");
         sandbox.command("U0ALEX", sandbox.generalChannel, "");
         sandbox.simulator.submitDeclareForm("U0ALEX", "V1", sandbox.generalChannel, "Secret thing", "SEV1", null, true);
+        sandbox.slack.setUserGroup("S0LEADS", List.of("U0LEAD"));
+        sandbox.command("U0ALEX", sandbox.generalChannel, "duty add <@U0KIM> engineer");
+        sandbox.command("U0LEAD", sandbox.generalChannel, "duty remove <@U0KIM>");
         sandbox.settle();
+    }
+
+    @Test
+    void directMessages_needTheMessagesTab_whichStaysReadOnly() {
+        runEveryFeature();
+
+        assertThat(sandbox.calls("chat.postMessage")).as("a roster change by someone else sends a direct message")
+                .anySatisfy(call -> assertThat(call.param("channel")).isEqualTo("U0KIM"));
+        JsonNode home = manifest.path("features").path("app_home");
+        assertThat(home.path("messages_tab_enabled").asBoolean()).isTrue();
+        assertThat(home.path("messages_tab_read_only_enabled").asBoolean()).as("nothing handles messages sent to it")
+                .isTrue();
     }
 
     private static Set<String> texts(JsonNode array, String field) {

@@ -3,6 +3,7 @@ package dev.mayday.support;
 import dev.mayday.Config;
 import dev.mayday.DigestConfig;
 import dev.mayday.PagerDutyConfig;
+import dev.mayday.rotation.DutyAdmins;
 import dev.mayday.sandbox.pagerduty.FakePagerDuty;
 import dev.mayday.sandbox.pagerduty.SignedWebhook;
 import dev.mayday.sandbox.pagerduty.WebhookDeliveries;
@@ -52,6 +53,10 @@ public final class Sandbox implements AutoCloseable {
     private final Sleeper sleeper;
 
     private Sandbox(Path dir, String digestSchedule, Clock wallClock, Sleeper sleeper) {
+        this(dir, digestSchedule, wallClock, sleeper, DutyAdmins.everyone());
+    }
+
+    private Sandbox(Path dir, String digestSchedule, Clock wallClock, Sleeper sleeper, DutyAdmins dutyAdmins) {
         this.wallClock = wallClock;
         this.sleeper = sleeper;
         slack = FakeSlack.start(wallClock);
@@ -64,8 +69,9 @@ public final class Sandbox implements AutoCloseable {
                 Optional.of(announceChannel), ZoneId.of("Europe/Berlin")).withPagerDuty(new PagerDutyConfig(
                 Optional.of(PAGERDUTY_TOKEN), pagerDuty.baseUrl(), Optional.of(PAGERDUTY_SECRET),
                 Optional.of("mayday@example.com"), PagerDutyConfig.DEFAULT_SEVERITY_MAP));
-        config = digestSchedule == null ? base
-                : base.withDigest(new DigestConfig(Optional.of(digestChannel), digestSchedule, 20));
+        config = (digestSchedule == null ? base
+                : base.withDigest(new DigestConfig(Optional.of(digestChannel), digestSchedule, 20)))
+                .withDutyAdmins(dutyAdmins);
         startApp();
     }
 
@@ -82,6 +88,11 @@ public final class Sandbox implements AutoCloseable {
 
     public static Sandbox start(Path dir) {
         return new Sandbox(dir, null, Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    /** With {@code DUTY_ADMINS} set to {@code admins}, e.g. {@code U0BOSS,S0LEADS}. */
+    public static Sandbox startWithDutyAdmins(Path dir, String admins) {
+        return new Sandbox(dir, null, Clock.systemUTC(), Sleeper.REAL, DutyAdmins.parse(admins));
     }
 
     /** With the weekly digest posting to the sandbox's #learnings channel at {@code schedule}. */

@@ -158,6 +158,11 @@ public final class FakeSlack implements AutoCloseable {
         state.addUser(new FakeUser(Objects.requireNonNull(id, "id"), email, name));
     }
 
+    /** Makes a user group ({@code S…}) with these members answer {@code usergroups.users.list}; replaces any earlier. */
+    public void setUserGroup(String id, List<String> members) {
+        state.setUserGroup(Objects.requireNonNull(id, "id"), Objects.requireNonNull(members, "members"));
+    }
+
     public Optional<FakeUser> user(String id) {
         return state.user(id);
     }

@@ -83,6 +83,7 @@ final class FakeSlackMethods {
             case "users.lookupByEmail" -> ok().set("user", userJson(state.userByEmail(p.get("email"))
                     .orElseThrow(() -> new SlackError("users_not_found"))));
             case "users.info" -> usersInfo(p);
+            case "usergroups.users.list" -> userGroupUsers(p);
             case "files.getUploadURLExternal" -> filesGetUploadUrl(p);
             case "files.completeUploadExternal" -> filesCompleteUpload(p);
             case "files.delete" -> filesDelete(p);
@@ -444,6 +445,15 @@ final class FakeSlackMethods {
             return ok().set("user", bot);
         }
         return ok().set("user", userJson(state.user(id).orElseThrow(() -> new SlackError("user_not_found"))));
+    }
+
+    /** A user group's member ids, as Slack lists them; an unknown group is {@code no_such_subteam}. */
+    private ObjectNode userGroupUsers(Map<String, String> p) {
+        List<String> members = state.userGroup(p.get("usergroup")).orElseThrow(() -> new SlackError("no_such_subteam"));
+        ObjectNode result = ok();
+        ArrayNode users = result.putArray("users");
+        members.forEach(users::add);
+        return result;
     }
 
     private ObjectNode userJson(FakeUser user) {

@@ -32,6 +32,7 @@ final class FakeSlackState {
     private final Map<String, FakeChannel> channels = new LinkedHashMap<>();
     private final Map<String, Map<String, FakeMessage>> messages = new HashMap<>();
     private final Map<String, FakeUser> users = new LinkedHashMap<>();
+    private final Map<String, List<String>> userGroups = new HashMap<>();
     private final Map<String, PendingFile> files = new HashMap<>();
     private final Map<String, String> responseLabels = new HashMap<>();
     private final Map<String, String> homes = new HashMap<>();
@@ -193,6 +194,14 @@ final class FakeSlackState {
         return users.values().stream()
                 .filter(u -> u.email() != null && u.email().equalsIgnoreCase(email.strip()))
                 .findFirst();
+    }
+
+    synchronized void setUserGroup(String id, List<String> members) {
+        userGroups.put(id, List.copyOf(members));
+    }
+
+    synchronized Optional<List<String>> userGroup(String id) {
+        return Optional.ofNullable(id == null ? null : userGroups.get(id));
     }
 
     // --- files, views, response urls ------------------------------------------------------------

@@ -123,6 +123,17 @@ class FakeSlackTest {
     }
 
     @Test
+    void user_group_members_are_listed_and_an_unknown_group_is_no_such_subteam() throws Exception {
+        slack.setUserGroup("S0LEADS", List.of("U0LEAD", "W0ROBIN"));
+
+        JsonNode listed = form("usergroups.users.list", Map.of("usergroup", "S0LEADS")).json();
+
+        assertThat(listed.path("ok").asBoolean()).isTrue();
+        assertThat(listed.path("users").toString()).isEqualTo("[\"U0LEAD\",\"W0ROBIN\"]");
+        assertThat(error("usergroups.users.list", Map.of("usergroup", "S0NOPE"))).isEqualTo("no_such_subteam");
+    }
+
+    @Test
     void post_message_ts_increases_and_update_replaces_in_place() throws Exception {
         form("conversations.create", Map.of("name", "inc-1"));
         String first = form("chat.postMessage", Map.of("channel", "C0001", "text", "first")).json().path("ts").asText();
