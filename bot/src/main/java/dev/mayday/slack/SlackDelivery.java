@@ -9,6 +9,7 @@ import dev.mayday.incident.Publication;
 import dev.mayday.outbox.Delivery;
 import dev.mayday.outbox.DeliveryError;
 import dev.mayday.timeline.TimelineKind;
+import dev.mayday.text.UserText;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -70,10 +71,10 @@ public final class SlackDelivery implements Delivery {
         }
         if (!willRetry) {
             replies.settled(row.incidentId(), ":warning: Incident #" + row.incidentId() + " is saved, but Slack refused "
-                    + "its channel (" + failure.reason() + "). Nothing more will be tried for it automatically.");
+                    + "its channel (" + UserText.inert(failure.reason()) + "). Nothing more will be tried for it automatically.");
         } else if (row.attempts() == 0) {
             replies.progress(row.incidentId(), ":hourglass: Incident #" + row.incidentId() + " is saved, but Slack is "
-                    + "not answering (" + failure.reason() + "). Mayday keeps trying and will open the channel as soon "
+                    + "not answering (" + UserText.inert(failure.reason()) + "). Mayday keeps trying and will open the channel as soon "
                     + "as Slack is back.");
         }
     }
