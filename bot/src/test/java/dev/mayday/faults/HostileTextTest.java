@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,8 +76,9 @@ class HostileTextTest {
         return first.flatMap(f -> rest.map(r -> f + String.join("", r)));
     }
 
-    @Property(tries = 20)
+    @Property(tries = 15)
     void hostileText_neverPingsOrDisguises_onAnySurface(@ForAll("hostile") String text, @ForAll boolean viaForm) {
+        sandbox.settle();
         int mark = sandbox.slack.calls().size();
         List<InertOutput.Seen> seen = new ArrayList<>();
         String channel = declare(text, viaForm, seen);
@@ -95,7 +98,7 @@ class HostileTextTest {
         sandbox.settle();
 
         List<SlackCall> calls = sandbox.slack.calls().subList(mark, sandbox.slack.calls().size());
-        calls.forEach(call -> seen.addAll(InertOutput.of(call, channel)));
+        calls.forEach(call -> seen.addAll(InertOutput.of(call, incidentChannels())));
         calls.stream().filter(c -> c.method().equals("files.completeUploadExternal")).forEach(c -> {
             String id = c.param("files").replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
             String file = new String(sandbox.slack.uploadedFile(id).orElseThrow(), StandardCharsets.UTF_8);
@@ -139,6 +142,7 @@ class HostileTextTest {
 
     @Example
     void pagerDutyTitle_andNote_areInert() {
+        sandbox.settle();
         int mark = sandbox.slack.calls().size();
         var page = sandbox.pagerDuty.putIncident(sandbox.pagerDuty.addIncident("PDHOSTILE",
                 "<!here> DB down <https://evil.example|status page>").withPriority("P2"));
@@ -156,7 +160,7 @@ class HostileTextTest {
         sandbox.settle();
 
         List<SlackCall> calls = sandbox.slack.calls().subList(mark, sandbox.slack.calls().size());
-        calls.forEach(call -> seen.addAll(InertOutput.of(call, channel)));
+        calls.forEach(call -> seen.addAll(InertOutput.of(call, incidentChannels())));
         assertThat(announcementOf(channel)).contains("@here DB down <https://evil.example> (status page)");
         assertThat(seen).anySatisfy(s -> assertThat(s.text()).contains("@channel rolled back"));
         assertThat(RULE.violations(seen)).isEmpty();
@@ -181,6 +185,10 @@ class HostileTextTest {
         assertThat(reply.status()).as(text).isEqualTo(200);
         seen.addAll(InertOutput.ofReply("answer to /incident " + text, reply.body(), inIncidentChannel));
         return reply.body();
+    }
+
+    private static Set<String> incidentChannels() {
+        return sandbox.incidents().stream().flatMap(i -> i.channel().stream()).collect(Collectors.toSet());
     }
 
     private static String announcementOf(String channel) {

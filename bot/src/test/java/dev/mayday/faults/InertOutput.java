@@ -6,6 +6,7 @@ import dev.mayday.sandbox.fake.SlackCall;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,11 +38,11 @@ final class InertOutput {
         this.hostileId = hostileId;
     }
 
-    /** The texts one Web API call (or response_url post) carried. */
-    static List<Seen> of(SlackCall call, String incidentChannel) {
+    /** The texts one Web API call (or response_url post) carried; inside means in one of the incidents' channels. */
+    static List<Seen> of(SlackCall call, Set<String> incidentChannels) {
         List<Seen> seen = new ArrayList<>();
         String channel = call.param("channel") != null ? call.param("channel") : call.param("channel_id");
-        boolean inside = incidentChannel != null && incidentChannel.equals(channel);
+        boolean inside = channel != null && incidentChannels.contains(channel);
         String where = call.method() + (channel == null ? "" : " in " + channel);
         add(seen, where + " text", call.param("text"), Kind.MRKDWN, inside);
         add(seen, where + " initial_comment", call.param("initial_comment"), Kind.MRKDWN, inside);
@@ -82,7 +83,8 @@ final class InertOutput {
         List<String> found = new ArrayList<>();
         // Mayday's own dates, shown in each reader's time zone, are the one <!…> it writes
         String text = OWN_DATE.matcher(seen.text()).replaceAll("");
-        if (text.contains("<!")) {
+        // Markdown shows an escaped \\< as a character
+        if ((seen.kind() == Kind.MARKDOWN ? text.replace("\\<", "") : text).contains("<!")) {
             found.add("a broadcast, user group or command");
         }
         if (seen.kind() != Kind.MARKDOWN && LABELLED.matcher(text).find()) {
