@@ -2,6 +2,8 @@ package dev.mayday.digest;
 
 import dev.mayday.postmortem.PersonNames;
 
+import java.util.function.UnaryOperator;
+
 import java.util.Optional;
 
 /**
@@ -14,10 +16,11 @@ public record Dependency(String userId, Optional<String> service, int involved, 
         return incidents == 0 ? 0 : (double) involved / incidents;
     }
 
-    public String sentence(PersonNames names) {
+    /** {@code text} writes what PagerDuty named (the service) for where the sentence goes. */
+    public String sentence(PersonNames names, UnaryOperator<String> text) {
         String who = names.name(userId);
         if (service.isPresent()) {
-            return "Only " + who + " has worked on the incidents of the PagerDuty service " + service.get() + " ("
+            return "Only " + who + " has worked on the incidents of the PagerDuty service " + text.apply(service.get()) + " ("
                     + involved + " in " + weeks + " weeks): what the team knows about it lives with one person. "
                     + "Bring a second person into the next one.";
         }

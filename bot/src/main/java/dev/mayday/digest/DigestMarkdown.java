@@ -4,8 +4,13 @@ import dev.mayday.incident.Severity;
 import dev.mayday.postmortem.PersonNames;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
-/** Renders a {@link DigestReport} as Markdown: the CLI's output and the preview's text. */
+/**
+ * Renders a {@link DigestReport} as Markdown: the CLI's output, and the structure Slack's blocks are made from. What
+ * people and PagerDuty wrote (titles, learnings, action items, service names) goes through {@code text}, which writes
+ * it for the target on one line, so it can neither break the layout nor act as markup there.
+ */
 final class DigestMarkdown {
 
     /** A quiet digest stays short: the oldest open follow-ups, then how many more. */
@@ -13,11 +18,13 @@ final class DigestMarkdown {
 
     private final DigestReport report;
     private final PersonNames names;
+    private final UnaryOperator<String> text;
     private final StringBuilder out = new StringBuilder();
 
-    DigestMarkdown(DigestReport report, PersonNames names) {
+    DigestMarkdown(DigestReport report, PersonNames names, UnaryOperator<String> text) {
         this.report = report;
         this.names = names;
+        this.text = text;
     }
 
     String render() {
@@ -68,7 +75,7 @@ final class DigestMarkdown {
             return;
         }
         section("Still open");
-        report.stillOpen().forEach(i -> line("- " + i.incident() + ": " + i.severity().label() + ", "
+        report.stillOpen().forEach(i -> line("- " + text.apply(i.incident()) + ": " + i.severity().label() + ", "
                 + i.status().label() + ", open for " + DigestText.duration(i.openFor()) + ", led by "
                 + names.name(i.lead())));
         line("");
@@ -104,7 +111,7 @@ final class DigestMarkdown {
         if (report.learnings().isEmpty()) {
             line("No post-mortem closed this week.");
         }
-        report.learnings().forEach(l -> line("- " + l.incident() + ": " + l.text()));
+        report.learnings().forEach(l -> line("- " + text.apply(l.incident()) + ": " + text.apply(l.text())));
         line("");
     }
 
@@ -142,7 +149,7 @@ final class DigestMarkdown {
     }
 
     private String item(FollowUp f, boolean withAge) {
-        return f.incident() + ": " + f.text() + " (" + f.ownerId().map(names::name).orElse("no owner")
+        return text.apply(f.incident()) + ": " + text.apply(f.text()) + " (" + f.ownerId().map(names::name).orElse("no owner")
                 + (withAge ? ", open " + DigestText.duration(f.age()) : "") + ")";
     }
 
@@ -184,7 +191,7 @@ final class DigestMarkdown {
             return;
         }
         section("Single points of failure");
-        report.dependencies().forEach(d -> line("- " + d.sentence(names)));
+        report.dependencies().forEach(d -> line("- " + d.sentence(names, text)));
         line("");
     }
 

@@ -1,7 +1,9 @@
 package dev.mayday.digest;
 
 import dev.mayday.incident.Severity;
+import dev.mayday.postmortem.MarkdownText;
 import dev.mayday.postmortem.PersonNames;
+import dev.mayday.text.UserText;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -48,6 +50,15 @@ public record DigestReport(IsoWeek week, ZoneId zone, Instant asOf, WeekCount de
     }
 
     public String toMarkdown(PersonNames names) {
-        return new DigestMarkdown(this, names).render();
+        return new DigestMarkdown(this, names, stored -> MarkdownText.inline(stored, names)).render();
+    }
+
+    /**
+     * The same Markdown with what people wrote already as inert Slack mrkdwn on one line, for the blocks posted to
+     * the digest channel and the preview: no mention, broadcast or disguised link can come out of it.
+     */
+    public String toSlackMarkdown() {
+        return new DigestMarkdown(this, PersonNames.userIds(),
+                stored -> UserText.inert(stored).replaceAll("\\s*\\R\\s*", " ")).render();
     }
 }

@@ -10,6 +10,7 @@ import dev.mayday.outbox.DeliveryError;
 import dev.mayday.slack.Mentions;
 import dev.mayday.slack.SlackCallFailed;
 import dev.mayday.slack.SlackGateway;
+import dev.mayday.text.UserText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +79,7 @@ public final class PagerDutyDelivery implements Delivery {
             case PAGER_NOTE -> "add the note to PagerDuty";
             default -> "invite PagerDuty's on-call responders";
         };
-        String text = ":warning: Mayday could not " + what + " (" + failure.reason() + "). "
+        String text = ":warning: Mayday could not " + what + " (" + UserText.inChannel(failure.reason()) + "). "
                 + (willRetry ? "It keeps trying." : "Nothing more will be tried; please do it in PagerDuty.");
         try {
             slack.postMessage(channel.get(), text, null);
@@ -115,7 +116,8 @@ public final class PagerDutyDelivery implements Delivery {
             if (slackUser.isPresent()) {
                 invited.add(slackUser.get());
             } else {
-                unmatched.add(onCall.name() + email.map(e -> " (" + e + ")").orElse(""));
+                // names and addresses are PagerDuty's text
+                unmatched.add(UserText.inChannel(onCall.name() + email.map(e -> " (" + e + ")").orElse("")));
             }
         }
         slack.invite(channel, invited);

@@ -16,7 +16,7 @@ final class FactsSection {
     static void write(DraftContext c, StringBuilder out) {
         Incident incident = c.incident();
         LocalTimes times = c.times();
-        out.append("# Post-mortem draft: ").append(MarkdownText.escape(incident.title())).append("\n\n");
+        out.append("# Post-mortem draft: ").append(text(c, incident.title())).append("\n\n");
         out.append("Incident #").append(incident.id()).append(" · draft version ").append(c.facts().version())
                 .append(" · generated ").append(times.dateTime(c.facts().generatedAt()))
                 .append(" · times in ").append(times.zone().getId()).append("\n\n");
@@ -67,7 +67,7 @@ final class FactsSection {
                 if (declared == null && entry.text() != null) {
                     declared = Severity.parse(entry.text().split("→", 2)[0]).orElse(null);
                 }
-                history.append(" · ").append(MarkdownText.escape(String.valueOf(entry.text())))
+                history.append(" · ").append(text(c, String.valueOf(entry.text())))
                         .append(" at ").append(c.times().dateTime(entry.occurredAt()))
                         .append(" by ").append(c.person(entry.actor()));
                 changes++;

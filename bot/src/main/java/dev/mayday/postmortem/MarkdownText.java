@@ -1,14 +1,23 @@
 package dev.mayday.postmortem;
 
+import dev.mayday.text.SlackMarkup;
+
 import java.util.List;
 
 /** Writes captured text into Markdown: escaped so it cannot break the layout, shortened when asked. */
-final class MarkdownText {
+public final class MarkdownText {
 
     /** About two lines: enough to recognise a message, short enough to scan a long timeline. */
     static final int SHORT = 200;
 
     private MarkdownText() {
+    }
+
+    /** Stored Slack text as one line of Markdown (mentions named, links by their address), for the digest. */
+    public static String inline(String stored, PersonNames names) {
+        StringBuilder out = new StringBuilder();
+        write(out, SlackText.parse(stored, names));
+        return out.toString();
     }
 
     static int visibleLength(List<SlackText.Piece> pieces) {
@@ -61,6 +70,9 @@ final class MarkdownText {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (SlackMarkup.isOverride(c)) {
+                continue; // it would make what follows read backwards
+            }
             switch (c) {
                 case '\\', '`', '*', '[', ']', '<', '>', '|', '~' -> out.append('\\').append(c);
                 case '_' -> {

@@ -1,12 +1,13 @@
 package dev.mayday.postmortem;
 
+import dev.mayday.text.SlackMarkup;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads text as Slack stores it ({@code <@U1>}, {@code <#C1|name>}, {@code <https://x|label>}, {@code &lt;}) into
- * pieces of plain text and links, with whitespace folded to single spaces. One pass over the characters, no regex:
- * it runs for every captured message.
+ * Turns stored text, read by {@link SlackMarkup}, into pieces of plain text and links for the draft, with whitespace
+ * folded to single spaces. A link's label is its real address: the label the author gave it follows in brackets.
  */
 final class SlackText {
 
@@ -56,48 +57,35 @@ final class SlackText {
     }
 
     private void read(String raw) {
-        int i = 0;
-        int n = raw.length();
-        while (i < n) {
-            char c = raw.charAt(i);
-            int close = c == '<' ? raw.indexOf('>', i + 1) : -1;
-            if (close > i) {
-                reference(raw.substring(i + 1, close));
-                i = close + 1;
-            } else if (c == '&' && raw.startsWith("&lt;", i)) {
-                append('<');
-                i += 4;
-            } else if (c == '&' && raw.startsWith("&gt;", i)) {
-                append('>');
-                i += 4;
-            } else if (c == '&' && raw.startsWith("&amp;", i)) {
-                append('&');
-                i += 5;
+        for (SlackMarkup.Token token : SlackMarkup.parse(raw)) {
+            if (token instanceof SlackMarkup.Plain p) {
+                appendAll(p.text());
+            } else if (token instanceof SlackMarkup.UserMention m) {
+                // display names in a mention are neither unique nor stable: name the person by id
+                appendAll(names.name(m.id()));
+            } else if (token instanceof SlackMarkup.ChannelMention c) {
+                appendAll("#" + (c.label() != null ? c.label() : c.id()));
+            } else if (token instanceof SlackMarkup.Broadcast b) {
+                appendAll("@" + b.name());
+            } else if (token instanceof SlackMarkup.UserGroup g) {
+                appendAll(g.label() != null ? g.label() : "@usergroup");
+            } else if (token instanceof SlackMarkup.Special s) {
+                appendAll(s.label() != null ? s.label() : "@" + s.command());
             } else {
-                append(c);
-                i++;
+                link((SlackMarkup.Link) token);
             }
         }
         flush(true);
     }
 
-    private void reference(String inner) {
-        int bar = inner.indexOf('|');
-        String target = bar < 0 ? inner : inner.substring(0, bar);
-        String label = bar < 0 ? null : inner.substring(bar + 1);
-        if (target.startsWith("@")) {
-            // display names in a mention are neither unique nor stable: name the person by id
-            appendAll(names.name(target.substring(1)));
-        } else if (target.startsWith("#")) {
-            appendAll("#" + (label != null ? label : target.substring(1)));
-        } else if (target.startsWith("!")) {
-            appendAll(label != null ? label : "@" + target.substring(1));
-        } else if (target.contains("://") || target.startsWith("mailto:")) {
-            flush(false);
-            String url = unescape(target);
-            pieces.add(new Link(url, label == null || label.isBlank() ? url : unescape(label)));
-        } else {
-            appendAll("<" + unescape(inner) + ">");
+    /** A link reads as its real address, whatever its label says; the label follows in brackets. */
+    private void link(SlackMarkup.Link link) {
+        flush(false);
+        String url = link.url();
+        pieces.add(new Link(url, url));
+        String label = link.label() == null ? "" : link.label().strip();
+        if (!label.isEmpty() && !label.equals(url)) {
+            appendAll(" (" + label + ")");
         }
     }
 
@@ -135,7 +123,4 @@ final class SlackText {
         words.setLength(0);
     }
 
-    private static String unescape(String text) {
-        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-    }
 }

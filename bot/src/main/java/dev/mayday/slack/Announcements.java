@@ -2,6 +2,7 @@ package dev.mayday.slack;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.mayday.incident.Incident;
+import dev.mayday.text.UserText;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 
 /**
  * The one-message summary of an incident in {@code INCIDENTS_CHANNEL}, kept current as the incident moves.
- * A private incident is never announced: its existence is for its members to share.
+ * A private incident is never announced: its existence is for its members to share. The title is written inert:
+ * this channel is everyone's, so nothing in it may notify anyone or disguise a link.
  */
 public final class Announcements {
 
@@ -36,7 +38,7 @@ public final class Announcements {
     }
 
     public String text(Incident incident) {
-        return ":rotating_light: *Incident #" + incident.id() + ": " + incident.title() + "*\n"
+        return ":rotating_light: *Incident #" + incident.id() + ": " + UserText.inert(incident.title()) + "*\n"
                 + IncidentCard.severityBadge(incident.severity()) + " · " + incident.status().label()
                 + " · Lead " + Mentions.of(incident.lead()) + " · Join <#" + incident.channelId() + ">";
     }

@@ -1,6 +1,7 @@
 package dev.mayday.slack;
 
 import dev.mayday.timeline.TimelineKind;
+import dev.mayday.text.UserText;
 
 /** The line posted in the incident channel for each change, so everyone there sees what moved and who moved it. */
 final class ChangeMessages {
@@ -8,16 +9,18 @@ final class ChangeMessages {
     private ChangeMessages() {
     }
 
-    static String describe(TimelineKind kind, String actor, String text) {
+    /** {@code stored} is what the person (or PagerDuty) wrote, written here for the incident channel. */
+    static String describe(TimelineKind kind, String actor, String stored) {
         String who = Mentions.of(actor);
+        String text = UserText.inChannel(stored);
         return switch (kind) {
             case SEVERITY_CHANGED -> ":rotating_light: " + who + " changed the severity: " + text;
             case STATUS_CHANGED -> ":arrows_counterclockwise: " + who + " moved the status: " + text;
-            case LEAD_CHANGED -> ":handshake: " + who + " handed the lead to " + Mentions.of(text) + ".";
+            case LEAD_CHANGED -> ":handshake: " + who + " handed the lead to " + Mentions.of(stored) + ".";
             case UPDATE_POSTED -> ":mega: *Status update* from " + who + "\n" + quote(text);
             case NOTE_ADDED -> ":memo: " + who + " added a note to the timeline\n" + quote(text);
             case RESOLVED -> ":white_check_mark: " + who + " resolved the incident."
-                    + ("Resolved".equals(text) ? "" : "\n" + quote(text));
+                    + ("Resolved".equals(stored) ? "" : "\n" + quote(text));
             case CLOSED -> ":file_folder: " + who + " closed the incident.";
             default -> text;
         };

@@ -35,6 +35,6 @@ public final class DigestCommand {
         } else {
             throw new IncidentRuleViolation("Use `/incident digest` for this week so far, or `/incident digest last`.");
         }
-        return DigestBlocks.of(Digest.build(facts.load(week, clock.instant())).toMarkdown());
+        return DigestBlocks.of(Digest.build(facts.load(week, clock.instant())).toSlackMarkdown());
     }
 }

@@ -74,7 +74,7 @@ public final class DigestPoster implements AutoCloseable {
     }
 
     private void post(IsoWeek week) {
-        String markdown = Digest.build(facts.load(week, clock.instant())).toMarkdown();
+        String markdown = Digest.build(facts.load(week, clock.instant())).toSlackMarkdown();
         String ts = slack.postTagged(channel, "Weekly learnings digest " + week.format(), DigestBlocks.of(markdown),
                 DigestLedger.tag(week));
         ledger.recordPosted(week, channel, ts);

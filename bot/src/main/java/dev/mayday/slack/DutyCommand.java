@@ -4,6 +4,7 @@ import dev.mayday.incident.IncidentRuleViolation;
 import dev.mayday.rotation.Absence;
 import dev.mayday.rotation.DutyService;
 import dev.mayday.rotation.MemberKind;
+import dev.mayday.text.UserText;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -68,7 +69,7 @@ public final class DutyCommand {
                 duty.back(userId, user);
                 yield ":wave: " + Mentions.of(user) + " is back on the rotation from now on.";
             }
-            default -> throw new IncidentRuleViolation("I don't know `/incident duty " + verb + "`.\n" + DutyList.HELP);
+            default -> throw new IncidentRuleViolation("I don't know `/incident duty " + UserText.inert(verb) + "`.\n" + DutyList.HELP);
         };
     }
 
@@ -109,12 +110,12 @@ public final class DutyCommand {
         if (token.equalsIgnoreCase("me")) {
             return self;
         }
-        return Mentions.userId(token).orElseThrow(() -> new IncidentRuleViolation("`" + token + "` is not a person: "
+        return Mentions.userId(token).orElseThrow(() -> new IncidentRuleViolation("`" + UserText.inert(token) + "` is not a person: "
                 + "mention them (`@alex`) or write `me`, e.g. `/incident duty add @alex engineer`."));
     }
 
     private static MemberKind kind(String word) {
-        return MemberKind.parse(word).orElseThrow(() -> new IncidentRuleViolation("`" + word
+        return MemberKind.parse(word).orElseThrow(() -> new IncidentRuleViolation("`" + UserText.inert(word)
                 + "` is not a kind of member: use `engineer` or `manager`."));
     }
 
@@ -122,7 +123,7 @@ public final class DutyCommand {
         try {
             return LocalDate.parse(word);
         } catch (DateTimeParseException e) {
-            throw new IncidentRuleViolation("`" + word + "` is not a date: use yyyy-MM-dd, e.g. `2026-12-01`.");
+            throw new IncidentRuleViolation("`" + UserText.inert(word) + "` is not a date: use yyyy-MM-dd, e.g. `2026-12-01`.");
         }
     }
 

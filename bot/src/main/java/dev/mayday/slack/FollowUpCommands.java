@@ -8,6 +8,7 @@ import dev.mayday.incident.IncidentService;
 import dev.mayday.postmortem.ActionItem;
 import dev.mayday.postmortem.ActionItems;
 import dev.mayday.postmortem.Learnings;
+import dev.mayday.text.UserText;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ public final class FollowUpCommands {
         }
         blocks.add(section(s -> s.text(markdownText("*Action items of incident #" + incident.id() + "*"))));
         for (ActionItem item : items) {
-            String line = (item.isDone() ? ":white_check_mark: ~" + item.text() + "~" : ":white_square: " + item.text())
+            String text = UserText.inChannel(item.text());
+            String line = (item.isDone() ? ":white_check_mark: ~" + text + "~" : ":white_square: " + text)
                     + " — " + (item.owner() == null ? "no owner" : Mentions.of(item.owner())) + " (#" + item.id() + ")";
             if (item.isDone()) {
                 blocks.add(section(s -> s.text(markdownText(line))));

@@ -1,5 +1,6 @@
 package dev.mayday.slack;
 
+import dev.mayday.text.UserText;
 /** The answer to {@code /incident help}, and the tail of every "I did not understand" reply. */
 final class HelpText {
 
@@ -28,6 +29,6 @@ final class HelpText {
     }
 
     static String unknown(String subcommand) {
-        return "I don't know `/incident " + subcommand + "`.\n" + COMMANDS;
+        return "I don't know `/incident " + UserText.inert(subcommand) + "`.\n" + COMMANDS;
     }
 }

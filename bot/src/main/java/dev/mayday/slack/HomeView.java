@@ -6,6 +6,7 @@ import dev.mayday.incident.Incident;
 import dev.mayday.rotation.DutyStanding;
 import dev.mayday.rotation.HomeFacts;
 import dev.mayday.rotation.Member;
+import dev.mayday.text.UserText;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,14 +78,10 @@ public final class HomeView {
 
     static String incidentLine(Incident incident) {
         String channel = incident.channel().map(id -> "<#" + id + ">").orElse("_channel being set up_");
-        return "*" + escaped(incident.title()) + "*" + (incident.isPrivate() ? " :lock:" : "") + "\n"
+        return "*" + UserText.inert(incident.title()) + "*" + (incident.isPrivate() ? " :lock:" : "") + "\n"
                 + IncidentCard.severityBadge(incident.severity()) + " · " + incident.status().label()
                 + " · lead " + Mentions.of(incident.lead())
                 + incident.pairedResponder().map(r -> " · responder " + Mentions.of(r)).orElse("")
                 + " · " + channel;
-    }
-
-    private static String escaped(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -7,6 +7,7 @@ import com.slack.api.model.block.element.BlockElement;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.Severity;
 import dev.mayday.incident.Status;
+import dev.mayday.text.UserText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class IncidentCard {
 
     public List<LayoutBlock> blocks(Incident incident) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(headline(incident), true))));
+        blocks.add(header(h -> h.text(plainText(headline(incident, UserText.plain(incident.title())), true))));
         List<TextObject> fields = new ArrayList<>(List.of(
                 markdownText("*Severity*\n" + severityBadge(incident.severity())),
                 markdownText("*Status*\n" + incident.status().label()),
@@ -50,10 +51,10 @@ public final class IncidentCard {
                     + capitalized(incident.leadReason()))))));
         }
         if (incident.summary() != null) {
-            blocks.add(section(s -> s.text(markdownText(incident.summary()))));
+            blocks.add(section(s -> s.text(markdownText(UserText.inChannel(incident.summary())))));
         }
         if (incident.resolution() != null) {
-            blocks.add(section(s -> s.text(markdownText("*Resolution*\n" + incident.resolution()))));
+            blocks.add(section(s -> s.text(markdownText("*Resolution*\n" + UserText.inChannel(incident.resolution())))));
         }
         List<BlockElement> buttons = buttons(incident);
         if (!buttons.isEmpty()) {
@@ -65,7 +66,7 @@ public final class IncidentCard {
     }
 
     public String fallbackText(Incident incident) {
-        return headline(incident) + " — " + incident.severity().label() + ", " + incident.status().label()
+        return headline(incident, UserText.inChannel(incident.title())) + " — " + incident.severity().label() + ", " + incident.status().label()
                 + ", lead " + Mentions.of(incident.lead())
                 + incident.pairedResponder().map(r -> ", responder " + Mentions.of(r)).orElse("");
     }
@@ -74,15 +75,16 @@ public final class IncidentCard {
         return incident.severity().label() + " · " + incident.status().label() + " · Lead: "
                 + Mentions.of(incident.lead())
                 + incident.pairedResponder().map(r -> " · Responder: " + Mentions.of(r)).orElse("")
-                + " · " + incident.title();
+                + " · " + UserText.plain(incident.title());
     }
 
     private static String capitalized(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    static String headline(Incident incident) {
-        return statusEmoji(incident.status()) + " Incident #" + incident.id() + ": " + incident.title();
+    /** {@code title} is already written for where the headline goes: plain_text in the header, mrkdwn in the text. */
+    private static String headline(Incident incident, String title) {
+        return statusEmoji(incident.status()) + " Incident #" + incident.id() + ": " + title;
     }
 
     static String severityBadge(Severity severity) {

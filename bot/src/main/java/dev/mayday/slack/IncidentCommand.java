@@ -11,6 +11,7 @@ import dev.mayday.incident.IncidentRuleViolation;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.incident.Severity;
 import dev.mayday.incident.Status;
+import dev.mayday.text.UserText;
 
 import java.util.Locale;
 import java.util.Map;
@@ -138,7 +139,7 @@ public final class IncidentCommand implements SlashCommandHandler {
             return ctx.ack("That was already declared as incident #" + id + ".");
         }
         replies.whenReady(id, message -> ctx.respond(message));
-        return ctx.ack(":rotating_light: Declaring incident #" + id + " *" + declared.incident().title() + "* ("
+        return ctx.ack(":rotating_light: Declaring incident #" + id + " *" + UserText.inert(declared.incident().title()) + "* ("
                 + severity.label() + "). I'm opening its channel now.");
     }
 
@@ -147,7 +148,7 @@ public final class IncidentCommand implements SlashCommandHandler {
     }
 
     private static Severity severity(String text) {
-        return Severity.parse(text).orElseThrow(() -> new IncidentRuleViolation("`" + text.strip()
+        return Severity.parse(text).orElseThrow(() -> new IncidentRuleViolation("`" + UserText.inert(text.strip())
                 + "` is not a severity: use 1, 2, 3 or 4 (sev1 is the worst), e.g. `/incident sev 2`."));
     }
 
@@ -159,7 +160,7 @@ public final class IncidentCommand implements SlashCommandHandler {
         if (word.equals("closed")) {
             throw new IncidentRuleViolation("To close, use `/incident close` (after resolving).");
         }
-        return Status.parseActive(word).orElseThrow(() -> new IncidentRuleViolation("`" + text.strip()
+        return Status.parseActive(word).orElseThrow(() -> new IncidentRuleViolation("`" + UserText.inert(text.strip())
                 + "` is not a status: use investigating, identified or monitoring."));
     }
 

@@ -6,6 +6,7 @@ import dev.mayday.pagerduty.PagerDutyCallFailed;
 import dev.mayday.pagerduty.PagerDutyClient;
 import dev.mayday.pagerduty.PagerDutyIncident;
 import dev.mayday.pagerduty.PagerDutyRef;
+import dev.mayday.text.UserText;
 
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -37,13 +38,15 @@ public final class PagerDutyCommand {
     public String describe(String pagerId) {
         try {
             PagerDutyIncident incident = pagerDuty.orElseThrow().getIncident(pagerId);
-            String assignees = incident.assignees().stream().map(PagerDutyRef::summary).collect(Collectors.joining(", "));
-            return ":pager: PagerDuty #" + incident.number() + " *" + incident.title() + "*: "
+            // everything here is PagerDuty's text: written inert, and the link shows its address
+            String assignees = incident.assignees().stream().map(PagerDutyRef::summary).map(UserText::inert)
+                    .collect(Collectors.joining(", "));
+            return ":pager: PagerDuty #" + incident.number() + " *" + UserText.inert(incident.title()) + "*: "
                     + incident.status().wire() + (assignees.isEmpty() ? "" : ", assigned to " + assignees)
-                    + incident.priority().map(p -> ", priority " + p).orElse("") + ", urgency " + incident.urgency()
-                    + "\n<" + incident.htmlUrl() + "|Open in PagerDuty>";
+                    + incident.priority().map(p -> ", priority " + UserText.inert(p)).orElse("") + ", urgency "
+                    + UserText.inert(incident.urgency()) + "\nOpen in PagerDuty: " + UserText.inert("<" + incident.htmlUrl() + ">");
         } catch (PagerDutyCallFailed e) {
-            return ":warning: PagerDuty did not answer (" + e.reason() + "); try again in a moment.";
+            return ":warning: PagerDuty did not answer (" + UserText.inert(e.reason()) + "); try again in a moment.";
         }
     }
 }

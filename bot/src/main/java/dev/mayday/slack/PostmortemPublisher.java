@@ -8,6 +8,7 @@ import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.postmortem.GeneratedPostmortem;
 import dev.mayday.postmortem.Postmortems;
+import dev.mayday.text.UserText;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,7 +45,7 @@ public final class PostmortemPublisher {
                 dao -> dao.of(incident.id()));
 
         String fileId = slack.uploadFile(channel, "postmortem-incident-" + incident.id() + "-v" + draft.version() + ".md",
-                "Post-mortem draft v" + draft.version() + ": " + incident.title(),
+                "Post-mortem draft v" + draft.version() + ": " + UserText.plain(incident.title()),
                 draft.markdown().getBytes(StandardCharsets.UTF_8), null);
         String summary = summary(incident, draft);
         String summaryTs = previous.map(PostmortemPostRow::summaryTs).orElse(null);

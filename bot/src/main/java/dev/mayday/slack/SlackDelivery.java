@@ -9,6 +9,7 @@ import dev.mayday.incident.Publication;
 import dev.mayday.outbox.Delivery;
 import dev.mayday.outbox.DeliveryError;
 import dev.mayday.timeline.TimelineKind;
+import dev.mayday.text.UserText;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -83,7 +84,7 @@ public final class SlackDelivery implements Delivery {
         if (row.attempts() == 0) {
             replies.progress(row.incidentId(), ":hourglass: Incident #" + row.incidentId() + " is saved, but "
                     + (failure.retrySlowly() ? "Slack refused its channel" : "Slack is not answering") + " ("
-                    + failure.reason() + "). Mayday keeps trying and will open the channel as soon as Slack lets it.");
+                    + UserText.inert(failure.reason()) + "). Mayday keeps trying and will open the channel as soon as Slack lets it.");
         }
     }
 

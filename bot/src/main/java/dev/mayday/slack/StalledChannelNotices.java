@@ -7,6 +7,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.mayday.text.UserText;
+
 import java.time.Clock;
 import java.util.Optional;
 
@@ -43,7 +45,7 @@ public final class StalledChannelNotices {
             return;
         }
         String text = ":warning: Incident #" + incident.id() + " (" + incident.severity().label() + ") has no channel "
-                + "yet: Slack refused to create it (" + reason + "). The incident is saved and Mayday keeps asking every "
+                + "yet: Slack refused to create it (" + UserText.inert(reason) + "). The incident is saved and Mayday keeps asking every "
                 + "few minutes; " + (publicly.isPresent() ? "its channel will be announced here" : "you will be invited")
                 + " once it exists. If this lasts, a workspace admin may need to let the app create channels.";
         try {

@@ -4,6 +4,7 @@ import dev.mayday.incident.IncidentRuleViolation;
 import dev.mayday.timeline.KeyTimeline;
 import dev.mayday.timeline.KeyTimeline.KeyEvents;
 import dev.mayday.timeline.TimelineEntry;
+import dev.mayday.text.UserText;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,7 +37,7 @@ public final class TimelineReply {
         KeyEvents events = timeline.inChannel(channelId).orElseThrow(() -> new IncidentRuleViolation(
                 "This is not an incident channel. Run `/incident timeline` in the incident's own channel, "
                         + "or declare one with `/incident declare [sev1-4] <title>`."));
-        String header = "*Key events of incident #" + events.incidentId() + ": " + events.title() + "* (times in "
+        String header = "*Key events of incident #" + events.incidentId() + ": " + UserText.inChannel(events.title()) + "* (times in "
                 + zone.getId() + ")";
         List<TimelineEntry> shown = events.entries();
         List<String> lines = lines(shown);
@@ -67,7 +68,8 @@ public final class TimelineReply {
     }
 
     private static String what(TimelineEntry entry) {
-        String text = oneLine(entry.text());
+        // cut before writing, so the cut never splits an entity or a mention Mayday wrote
+        String text = UserText.inChannel(oneLine(entry.text()));
         return switch (entry.kind()) {
             case DECLARED -> "declared " + text;
             case SEVERITY_CHANGED -> "changed the severity: " + text;
@@ -75,7 +77,7 @@ public final class TimelineReply {
             case LEAD_CHANGED -> "handed the lead to " + Mentions.of(entry.text());
             case UPDATE_POSTED -> "posted an update: " + text;
             case NOTE_ADDED -> "noted: " + text;
-            case RESOLVED -> "resolved the incident" + ("Resolved".equals(text) ? "" : ": " + text);
+            case RESOLVED -> "resolved the incident" + ("Resolved".equals(entry.text()) ? "" : ": " + text);
             case CLOSED -> "closed the incident";
             case PINNED -> ":pushpin: " + text;
             case PAGERDUTY, MESSAGE -> text;

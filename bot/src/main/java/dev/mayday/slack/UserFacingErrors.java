@@ -1,6 +1,7 @@
 package dev.mayday.slack;
 
 import dev.mayday.incident.IncidentRuleViolation;
+import dev.mayday.text.UserText;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ final class UserFacingErrors {
         }
         if (e instanceof JdbiException) {
             log.error("Store failed while {}", attempted, e);
-            return ":x: Mayday could not save that (its database is unavailable: " + rootMessage(e)
+            return ":x: Mayday could not save that (its database is unavailable: " + UserText.inert(rootMessage(e))
                     + "). Nothing was changed; please try again in a moment.";
         }
         log.error("Unexpected failure while {}", attempted, e);

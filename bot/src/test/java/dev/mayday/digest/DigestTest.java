@@ -175,7 +175,7 @@ class DigestTest {
 
         assertThat(h.report().dependencies()).singleElement().satisfies(d -> {
             assertThat(d.service()).contains("checkout-api");
-            assertThat(d.sentence(u -> "@" + u)).isEqualTo("Only @U0SAM has worked on the incidents of the "
+            assertThat(d.sentence(u -> "@" + u, t -> t)).isEqualTo("Only @U0SAM has worked on the incidents of the "
                     + "PagerDuty service checkout-api (2 in 4 weeks): what the team knows about it lives with one "
                     + "person. Bring a second person into the next one.");
         });

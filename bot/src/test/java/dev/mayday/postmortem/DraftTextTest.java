@@ -21,8 +21,10 @@ class DraftTextTest {
         String raw = "ping <@U0KIM|kim> in <#C0OPS|ops>, see <https://grafana.example.com/d/x?a=1&amp;b=(2)|graph>"
                 + " &lt;p99&gt; *now* | <!here>\nnext line";
 
+        // a link reads as its real address, whatever its label claims; the label follows in brackets
         assertThat(markdown(raw, Integer.MAX_VALUE)).isEqualTo("ping @U0KIM in #ops, see "
-                + "[graph](https://grafana.example.com/d/x?a=1&b=%282%29) \\<p99\\> \\*now\\* \\| @here next line");
+                + "[https://grafana.example.com/d/x?a=1&b=(2)](https://grafana.example.com/d/x?a=1&b=%282%29) (graph)"
+                + " \\<p99\\> \\*now\\* \\| @here next line");
     }
 
     @Test
