@@ -40,6 +40,7 @@ import dev.mayday.http.HttpServer;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.slack.AddToTimelineShortcut;
+import dev.mayday.slack.AckWindow;
 import dev.mayday.slack.AfterAck;
 import dev.mayday.slack.Announcements;
 import dev.mayday.slack.CardActions;
@@ -151,6 +152,7 @@ public final class MaydayApp implements AutoCloseable {
                 new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(config.slackSigningSecret()))),
                 new KnownBotAuthorization(config.slackBotToken(), gateway)));
         AfterAck afterAck = new AfterAck();
+        AckWindow ackWindow = new AckWindow(AckWindow.SLACK);
         afterAck.run("learning the bot's identity", gateway::botUserId);
         IncidentDirectory directory = new IncidentDirectory(database);
         IncidentCard card = new IncidentCard(new SlackTimes(config.teamZone()));
@@ -199,7 +201,7 @@ public final class MaydayApp implements AutoCloseable {
                 .command(IncidentCommand.NAME, new IncidentCommand(incidents, replies, modal, gateway, afterAck,
                         timelineReply, new DutyCommand(rosterChanges),
                         new PagerDutyCommand(pagerDuty, database), followUps,
-                        new DigestCommand(digestFacts, digestLedger, clock)))
+                        new DigestCommand(digestFacts, digestLedger, clock), ackWindow))
                 .blockAction(FollowUpCommands.DONE_ACTION, new ActionItemButton(followUps, afterAck))
                 .viewSubmission(DeclareModal.CALLBACK_ID, modal)
                 .blockAction(IncidentCard.STATUS_ACTION, cardActions.status())
@@ -218,7 +220,7 @@ public final class MaydayApp implements AutoCloseable {
         rosterMessages.start();
         appHome.start();
         List<AutoCloseable> resources = new ArrayList<>(List.<AutoCloseable>of(server, handOffOffers, rosterMessages,
-                userGroups, appHome, outbox, afterAck, slack, database, storeLock));
+                userGroups, appHome, ackWindow, outbox, afterAck, slack, database, storeLock));
         pagerDuty.ifPresent(resources::add);
         digestPoster.ifPresent(poster -> {
             poster.start();

@@ -72,25 +72,32 @@ public final class Benchmark {
     /** How much work each part does; every phase also stops at its time cap. */
     public record Sizes(String name, int warmup, int commandsPerLevel, Duration levelCap, int outageCommands,
                         int events, int eventClients, Duration ingestCap, int pagerDutyIncidents,
-                        int webhookClients, int draftSmall, int draftLarge, int digestIncidents, int digestPeople) {
+                        int webhookClients, int draftSmall, int draftLarge, int digestIncidents, int digestPeople,
+                        Storm storm) {
 
         /** About 2–3 minutes on 2 cores. */
         public static Sizes standard() {
             return new Sizes("default", 500, 2_000, Duration.ofSeconds(10), 1_500, 6_000, 16,
-                    Duration.ofSeconds(10), 600, 16, 10_000, 100_000, 5_000, 20);
+                    Duration.ofSeconds(10), 600, 16, 10_000, 100_000, 5_000, 20, Storm.ISSUE_11);
         }
 
-        /** About 30 s: fewer requests, same store sizes. */
+        /** About 30 s: fewer requests, same store sizes; the declare storm as the issue states it. */
         public static Sizes quick() {
             return new Sizes("quick", 200, 400, Duration.ofSeconds(2), 300, 1_200, 16,
-                    Duration.ofSeconds(3), 120, 16, 10_000, 100_000, 5_000, 20);
+                    Duration.ofSeconds(3), 120, 16, 10_000, 100_000, 5_000, 20, Storm.ISSUE_11);
         }
 
         /** For the smoke test: every row, tiny sizes. */
         public static Sizes tiny() {
             return new Sizes("tiny", 10, 30, Duration.ofSeconds(2), 20, 60, 4,
-                    Duration.ofSeconds(2), 8, 4, 200, 1_000, 60, 5);
+                    Duration.ofSeconds(2), 8, 4, 200, 1_000, 60, 5, new Storm(24, 8));
         }
+    }
+
+    /** The declare storm: {@code declares} distinct declarations from {@code clients} at once, one core kept busy. */
+    public record Storm(int declares, int clients) {
+        /** Issue 11's measure: 400 distinct declares from 64 clients. */
+        static final Storm ISSUE_11 = new Storm(400, 64);
     }
 
     /** One line of the table; {@code met} is null for figures without a target. */
@@ -200,6 +207,8 @@ public final class Benchmark {
                 webhooks(sizes, pagerDuty, URI.create(base + "/pagerduty/webhook"));
                 quiet(store);
                 phase("webhooks");
+                new DeclareStorm(sizes.storm(), slack, maydayUri, general, store).run(this::add);
+                phase("declare storm");
                 outage(sizes, slack, maydayUri, channels, general);
                 phase("outage");
                 memory(app);
@@ -234,7 +243,7 @@ public final class Benchmark {
     }
 
     /** Lets the outbox finish what a phase queued, so that phase's Slack work does not weigh on the next. */
-    private static void quiet(StoreProbe store) throws InterruptedException {
+    static void quiet(StoreProbe store) throws InterruptedException {
         if (!store.awaitOutboxIdle(Duration.ofSeconds(60))) {
             System.err.println("[bench] the outbox still had work after 60 s; going on");
         }
@@ -548,7 +557,7 @@ public final class Benchmark {
         phaseStart = now;
     }
 
-    private void add(String figure, String value, String target, Boolean met) {
+    void add(String figure, String value, String target, Boolean met) {
         rows.add(new Row(figure, value, target, met));
     }
 
@@ -568,7 +577,7 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "%d targets met, %d missed%n", met, missed);
     }
 
-    private static String latency(Load.Result r) {
+    static String latency(Load.Result r) {
         return String.format(Locale.ROOT, "p50 %.1f / p99 %.1f / max %.1f ms (n=%d%s)", r.p50(), r.p99(), r.max(),
                 r.count(), r.errors() == 0 ? "" : ", " + r.errors() + " failed");
     }

@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * {@code /incident}: checks and stores synchronously (a local SQLite write takes milliseconds), acknowledges, and
- * leaves every Slack Web API call to {@link AfterAck}.
+ * leaves every Slack Web API call to {@link AfterAck}. When the store is slow (a storm of declarations queued for
+ * their turn to write), the {@link AckWindow} acknowledges in time with an interim word and the answer follows.
  */
 public final class IncidentCommand implements SlashCommandHandler {
 
@@ -34,10 +35,12 @@ public final class IncidentCommand implements SlashCommandHandler {
     private final PagerDutyCommand pagerDuty;
     private final FollowUpCommands followUps;
     private final DigestCommand digest;
+    private final AckWindow ackWindow;
 
     public IncidentCommand(IncidentService incidents, DeclarationReplies replies, DeclareModal modal,
                            SlackGateway slack, AfterAck afterAck, TimelineReply timeline, DutyCommand duty,
-                           PagerDutyCommand pagerDuty, FollowUpCommands followUps, DigestCommand digest) {
+                           PagerDutyCommand pagerDuty, FollowUpCommands followUps, DigestCommand digest,
+                           AckWindow ackWindow) {
         this.incidents = incidents;
         this.replies = replies;
         this.modal = modal;
@@ -48,6 +51,7 @@ public final class IncidentCommand implements SlashCommandHandler {
         this.pagerDuty = pagerDuty;
         this.followUps = followUps;
         this.digest = digest;
+        this.ackWindow = ackWindow;
     }
 
     @Override
@@ -58,58 +62,68 @@ public final class IncidentCommand implements SlashCommandHandler {
             return Response.json(400, Map.of("error", "malformed slash command: user_id and channel_id are required"));
         }
         CommandText command = CommandText.parse(payload.getText());
+        String what = "`/incident " + command.subcommand() + "`";
+        CommandReply reply = ackWindow.answer(() -> reply(command, payload, ctx),
+                CommandReply.text(":hourglass_flowing_sand: Mayday is busier than usual and is still saving " + what
+                        + ". I'll answer here as soon as it is done: no need to send it again."),
+                late -> ResponseUrls.send(() -> late.respond(ctx, ":white_check_mark: Done: " + what + ".")));
+        return reply.ack(ctx);
+    }
+
+    /** The answer to the command, failures included: never throws. */
+    private CommandReply reply(CommandText command, SlashCommandPayload payload, SlashCommandContext ctx) {
         try {
             return dispatch(command, payload, ctx);
         } catch (RuntimeException e) {
-            return ctx.ack(UserFacingErrors.explain(e, "running `/incident " + command.subcommand() + "`"));
+            return CommandReply.text(UserFacingErrors.explain(e, "running `/incident " + command.subcommand() + "`"));
         }
     }
 
-    private Response dispatch(CommandText command, SlashCommandPayload p, SlashCommandContext ctx) {
+    private CommandReply dispatch(CommandText command, SlashCommandPayload p, SlashCommandContext ctx) {
         String channel = p.getChannelId();
         String user = p.getUserId();
         switch (command.subcommand()) {
             case "" -> {
                 String triggerId = p.getTriggerId();
                 afterAck.run("opening the declare form", () -> slack.openView(triggerId, modal.form(channel)));
-                return ctx.ack();
+                return CommandReply.none();
             }
             case "declare" -> {
                 return declare(command.rest(), p, ctx);
             }
             case "help" -> {
-                return ctx.ack(HelpText.COMMANDS);
+                return CommandReply.text(HelpText.COMMANDS);
             }
             case "timeline" -> {
-                return ctx.ack(timeline.forChannel(channel));
+                return CommandReply.text(timeline.forChannel(channel));
             }
             case "duty" -> {
-                return ctx.ack(duty.handle(user, command.rest()));
+                return CommandReply.text(duty.handle(user, command.rest()));
             }
             case "digest" -> {
-                return ctx.ack(digest.handle(command.rest()));
+                return CommandReply.blocks(digest.handle(command.rest()));
             }
             case "action" -> {
-                return ctx.ack(followUps.addAction(channel, user, command.rest()));
+                return CommandReply.text(followUps.addAction(channel, user, command.rest()));
             }
             case "actions" -> {
-                return ctx.ack(followUps.listActions(channel));
+                return CommandReply.blocks(followUps.listActions(channel));
             }
             case "learned", "learning" -> {
-                return ctx.ack(followUps.addLearning(channel, user, command.rest()));
+                return CommandReply.text(followUps.addLearning(channel, user, command.rest()));
             }
             case "postmortem" -> {
-                return ctx.ack(followUps.regeneratePostmortem(channel, user));
+                return CommandReply.text(followUps.regeneratePostmortem(channel, user));
             }
             case "close" -> {
                 boolean closedNow = incidents.closeOrRegenerate(channel, user);
-                return closedNow ? ctx.ack() : ctx.ack(":page_facing_up: Already closed: writing a new version of "
-                        + "its post-mortem draft instead.");
+                return closedNow ? CommandReply.none() : CommandReply.text(":page_facing_up: Already closed: writing a "
+                        + "new version of its post-mortem draft instead.");
             }
             case "pd", "pagerduty" -> {
                 String pagerId = pagerDuty.linkedIncident(channel);
                 afterAck.run("looking up PagerDuty incident " + pagerId, () -> ResponseUrls.send(() -> ctx.respond(pagerDuty.describe(pagerId))));
-                return ctx.ack(":pager: Asking PagerDuty…");
+                return CommandReply.text(":pager: Asking PagerDuty…");
             }
             case "sev", "severity" -> incidents.changeSeverity(channel, user, severity(command.rest()));
             case "status" -> incidents.changeStatus(channel, user, status(command.rest()));
@@ -118,13 +132,13 @@ public final class IncidentCommand implements SlashCommandHandler {
             case "note" -> incidents.addNote(channel, user, command.rest());
             case "resolve" -> incidents.resolve(channel, user, command.rest());
             default -> {
-                return ctx.ack(HelpText.unknown(command.subcommand()));
+                return CommandReply.text(HelpText.unknown(command.subcommand()));
             }
         }
-        return ctx.ack();
+        return CommandReply.none();
     }
 
-    private Response declare(String text, SlashCommandPayload p, SlashCommandContext ctx) {
+    private CommandReply declare(String text, SlashCommandPayload p, SlashCommandContext ctx) {
         CommandText words = CommandText.parse(text);
         Severity severity = Severity.SEV3;
         String title = text;
@@ -136,11 +150,11 @@ public final class IncidentCommand implements SlashCommandHandler {
                 "command:" + p.getTriggerId(), p.getChannelId()));
         long id = declared.incident().id();
         if (!declared.isNew()) {
-            return ctx.ack("That was already declared as incident #" + id + ".");
+            return CommandReply.text("That was already declared as incident #" + id + ".");
         }
         replies.whenReady(id, message -> ctx.respond(message));
-        return ctx.ack(":rotating_light: Declaring incident #" + id + " *" + UserText.inert(declared.incident().title()) + "* ("
-                + severity.label() + "). I'm opening its channel now.");
+        return CommandReply.text(":rotating_light: Declaring incident #" + id + " *" + UserText.inert(declared.incident().title())
+                + "* (" + severity.label() + "). I'm opening its channel now.");
     }
 
     private static boolean isBlank(String text) {

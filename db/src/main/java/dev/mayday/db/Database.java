@@ -21,20 +21,35 @@ public final class Database implements AutoCloseable {
     /** Enough for the request threads and workers that use the store at once; more are opened and closed. */
     private static final int IDLE_CONNECTIONS = 8;
 
-    /** Below Slack's 3-second ack window, like the busy timeout: a writer gets a clear answer in time. */
-    private static final Duration WRITE_PATIENCE = Duration.ofSeconds(2);
+    /**
+     * Writers that may wait for a turn before the next is refused at once. Well above any real burst: request threads
+     * (Jetty's pool of 250) and a few workers are all that write, so only a runaway gets here.
+     */
+    static final int MAX_WAITING_WRITERS = 1_000;
+
+    /**
+     * How long a writer waits for its turn before giving up. Not the normal path: a queue of hundreds drains in a
+     * second or two, so a wait this long means a turn is stuck (a disk that does not answer), not that it is busy.
+     */
+    static final Duration LAST_RESORT_WAIT = Duration.ofSeconds(20);
 
     private final Jdbi jdbi;
     private final String url;
     private final ReusedConnections connections;
+    private final WriterQueue writers;
 
-    private Database(Jdbi jdbi, String url, ReusedConnections connections) {
+    private Database(Jdbi jdbi, String url, ReusedConnections connections, WriterQueue writers) {
         this.jdbi = jdbi;
         this.url = url;
         this.connections = connections;
+        this.writers = writers;
     }
 
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, new WriterQueue(MAX_WAITING_WRITERS, LAST_RESORT_WAIT));
+    }
+
+    static Database open(String jdbcUrl, WriterQueue writers) {
         String url = SqliteUrl.withPragmas(jdbcUrl);
         Flyway.configure()
                 .dataSource(url, "", "")
@@ -43,13 +58,17 @@ public final class Database implements AutoCloseable {
                 .migrate();
         ReusedConnections connections = new ReusedConnections(url, IDLE_CONNECTIONS);
         Jdbi jdbi = Jdbi.create(connections).installPlugin(new SqlObjectPlugin());
-        jdbi.setTransactionHandler(new OneWriterAtATime(jdbi.getTransactionHandler(), WRITE_PATIENCE));
-        return new Database(jdbi, url, connections);
+        jdbi.setTransactionHandler(new OneWriterAtATime(jdbi.getTransactionHandler(), writers));
+        return new Database(jdbi, url, connections, writers);
     }
 
-    /** Runs {@code work} in one IMMEDIATE transaction: all of it is stored, or none of it. */
+    /**
+     * Runs {@code work} in one IMMEDIATE transaction: all of it is stored, or none of it. The turn to write is taken
+     * before a connection is: writers waiting in a storm then hold no connection, and the few kept for reuse serve
+     * them all instead of new ones being opened (and their schema read) inside someone's turn.
+     */
     public <T> T inTransaction(StoreWork<T> work) {
-        return jdbi.inTransaction(handle -> work.run(Store.on(handle)));
+        return writers.inTurn(() -> jdbi.inTransaction(handle -> work.run(Store.on(handle))));
     }
 
     /**

@@ -3,34 +3,22 @@ package dev.mayday.db;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
-import org.jdbi.v3.core.transaction.TransactionException;
 import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Lets one transaction of this process write at a time, in arrival order. SQLite allows a single writer anyway;
- * left to itself, a writer that finds the lock taken sleeps and retries (its busy handler), which under load is
- * unfair and slow, and some writers run out of time while others get in repeatedly. Queueing them here in order
- * turns that into a short, fair wait. Readers are not affected (WAL lets them read while one writes).
+ * Makes every Jdbi transaction of this process wait for its turn in the {@link WriterQueue}, also those begun on
+ * {@code jdbi()} directly. Readers are not affected (WAL lets them read while one writes).
  */
 final class OneWriterAtATime extends DelegatingTransactionHandler {
 
-    private final ReentrantLock writer;
-    private final Duration patience;
+    private final WriterQueue writers;
 
-    OneWriterAtATime(TransactionHandler delegate, Duration patience) {
-        this(delegate, new ReentrantLock(true), patience);
-    }
-
-    private OneWriterAtATime(TransactionHandler delegate, ReentrantLock writer, Duration patience) {
+    OneWriterAtATime(TransactionHandler delegate, WriterQueue writers) {
         super(delegate);
-        this.writer = writer;
-        this.patience = patience;
+        this.writers = writers;
     }
 
     /**
@@ -40,38 +28,27 @@ final class OneWriterAtATime extends DelegatingTransactionHandler {
      */
     @Override
     public TransactionHandler specialize(Handle handle) throws SQLException {
-        return new OneWriterAtATime(getDelegate().specialize(handle), writer, patience);
+        return new OneWriterAtATime(getDelegate().specialize(handle), writers);
     }
 
     @Override
     public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
-        acquire();
+        writers.acquire();
         try {
             return super.inTransaction(handle, callback);
         } finally {
-            writer.unlock();
+            writers.release();
         }
     }
 
     @Override
     public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
                                                     HandleCallback<R, X> callback) throws X {
-        acquire();
+        writers.acquire();
         try {
             return super.inTransaction(handle, level, callback);
         } finally {
-            writer.unlock();
-        }
-    }
-
-    private void acquire() {
-        try {
-            if (!writer.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new TransactionException("the store is busy: waited " + patience.toMillis() + " ms for a turn to write");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransactionException("interrupted while waiting for a turn to write", e);
+            writers.release();
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.mayday.db.incident;
 
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -9,7 +9,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import java.util.List;
 import java.util.Optional;
 
-@RegisterConstructorMapper(IncidentRow.class)
+@RegisterRowMapper(IncidentRowMapper.class)
 public interface IncidentDao {
 
     @SqlUpdate("""
