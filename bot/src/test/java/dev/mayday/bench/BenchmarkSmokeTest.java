@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchmarkSmokeTest {
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS) // a guard against a hang, not a speed check: two JVMs start here
     void printsEveryRowWithTinySizes() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<Benchmark.Row> rows = new Benchmark(new PrintStream(bytes, true, StandardCharsets.UTF_8))
