@@ -1,5 +1,6 @@
 package dev.mayday.db;
 
+import dev.mayday.db.backup.StoreFile;
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.outbox.OutboxDao;
 import dev.mayday.db.pagerduty.PagerDutyDao;
@@ -36,6 +37,8 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String jdbcUrl) {
         String url = SqliteUrl.withPragmas(jdbcUrl);
+        // before SQLite creates the file with the umask's mode (often 0644), and its -wal and -shm after it
+        StoreFile.find(url).ifPresent(PrivateFiles::prepareStore);
         Flyway.configure()
                 .dataSource(url, "", "")
                 .locations("classpath:db/migration")
