@@ -63,6 +63,11 @@ public final class Database implements AutoCloseable {
         return jdbi.withHandle(handle -> work.run(Store.on(handle)));
     }
 
+    /** Whether the store takes writes now: one tiny write through the writer queue, for {@code GET /health}. */
+    public Writability probeWrite() {
+        return new WriteProbe(jdbi).probe();
+    }
+
     public boolean isReachable() {
         try {
             return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
