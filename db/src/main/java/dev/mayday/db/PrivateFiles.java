@@ -31,8 +31,19 @@ public final class PrivateFiles {
     private PrivateFiles() {
     }
 
-    public static FileAttribute<Set<PosixFilePermission>> ownerOnly() {
-        return PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+    /** The owner-only attribute for creating {@code file}; none where the file system has no POSIX modes. */
+    public static FileAttribute<?>[] ownerOnly(Path file) {
+        return posix(file) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
+    }
+
+    private static boolean posix(Path file) {
+        return file.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static void setOwnerOnly(Path file) throws IOException {
+        if (posix(file)) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+        }
     }
 
     /**
@@ -40,14 +51,14 @@ public final class PrivateFiles {
      * even one that points nowhere (the create is exclusive and does not follow links).
      */
     public static void createNew(Path file) throws IOException {
-        Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly()).close();
+        Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(file)).close();
         // the umask can only take bits away; setting them again makes the mode exact even under an odd umask
-        Files.setPosixFilePermissions(file, OWNER_ONLY);
+        setOwnerOnly(file);
     }
 
     /** Makes {@code file} owner-only when it is there: stores and lock files written by older versions were 0644. */
     public static void tighten(Path file) throws IOException {
-        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        if (posix(file) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
                 && !Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY)) {
             Files.setPosixFilePermissions(file, OWNER_ONLY);
         }
@@ -77,13 +88,15 @@ public final class PrivateFiles {
 
     /** A new owner-only directory in {@code parent}, for work files nobody else may read even for a moment. */
     public static Path createDirectory(Path parent, String prefix) throws IOException {
-        return Files.createTempDirectory(parent, prefix, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+        return posix(parent)
+                ? Files.createTempDirectory(parent, prefix, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY))
+                : Files.createTempDirectory(parent, prefix);
     }
 
     /** Copies {@code from} into a new owner-only file {@code to}: the copy is never readable by others, not even while written. */
     public static void copyNew(Path from, Path to) throws IOException {
         try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
-             FileChannel out = FileChannel.open(to, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly())) {
+             FileChannel out = FileChannel.open(to, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(to))) {
             long size = in.size();
             long copied = 0;
             while (copied < size) {
@@ -94,6 +107,6 @@ public final class PrivateFiles {
                 copied += moved;
             }
         }
-        Files.setPosixFilePermissions(to, OWNER_ONLY);
+        setOwnerOnly(to);
     }
 }

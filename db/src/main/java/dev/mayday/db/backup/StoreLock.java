@@ -31,7 +31,7 @@ public final class StoreLock implements AutoCloseable {
         Path lockFile = store.resolveSibling(store.getFileName() + ".lock");
         try {
             FileChannel channel = FileChannel.open(lockFile,
-                    EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), PrivateFiles.ownerOnly());
+                    EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), PrivateFiles.ownerOnly(lockFile));
             PrivateFiles.tighten(lockFile);
             try {
                 FileLock lock = channel.tryLock();
