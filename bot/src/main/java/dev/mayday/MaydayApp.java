@@ -13,6 +13,7 @@ import dev.mayday.db.backup.StoreLock;
 import dev.mayday.http.BoltJavalinAdapter;
 import dev.mayday.http.Health;
 import dev.mayday.http.PagerDutyWebhookEndpoint;
+import dev.mayday.http.StoreProbe;
 import dev.mayday.incident.PagerSync;
 import dev.mayday.outbox.DeliveryByLane;
 import dev.mayday.pagerduty.CallPolicy;
@@ -213,14 +214,15 @@ public final class MaydayApp implements AutoCloseable {
                 .event(AppHomeOpenedEvent.class, appHome)
                 .acknowledgeUnknownMessageSubtypes();
 
-        HttpServer server = new HttpServer(new BoltJavalinAdapter(app), pagerDutyWebhook, new Health(database));
+        StoreProbe storeProbe = new StoreProbe(database, wallClock);
+        HttpServer server = new HttpServer(new BoltJavalinAdapter(app), pagerDutyWebhook, new Health(storeProbe));
         int port = server.start(host, config.port());
         outbox.start();
         handOffOffers.start();
         rosterMessages.start();
         appHome.start();
-        List<AutoCloseable> resources = new ArrayList<>(List.<AutoCloseable>of(server, handOffOffers, rosterMessages,
-                userGroups, appHome, ackWindow, outbox, afterAck, slack, database, storeLock));
+        List<AutoCloseable> resources = new ArrayList<>(List.<AutoCloseable>of(server, storeProbe, handOffOffers,
+                rosterMessages, userGroups, appHome, ackWindow, outbox, afterAck, slack, database, storeLock));
         pagerDuty.ifPresent(resources::add);
         digestPoster.ifPresent(poster -> {
             poster.start();

@@ -53,10 +53,10 @@ public final class Sandbox implements AutoCloseable {
     private final Sleeper sleeper;
 
     private Sandbox(Path dir, String digestSchedule, Clock wallClock, Sleeper sleeper) {
-        this(dir, digestSchedule, wallClock, sleeper, DutyAdmins.everyone());
+        this("jdbc:sqlite:" + dir.resolve("mayday.db"), digestSchedule, wallClock, sleeper, DutyAdmins.everyone());
     }
 
-    private Sandbox(Path dir, String digestSchedule, Clock wallClock, Sleeper sleeper, DutyAdmins dutyAdmins) {
+    private Sandbox(String databaseUrl, String digestSchedule, Clock wallClock, Sleeper sleeper, DutyAdmins dutyAdmins) {
         this.wallClock = wallClock;
         this.sleeper = sleeper;
         slack = FakeSlack.start(wallClock);
@@ -65,7 +65,7 @@ public final class Sandbox implements AutoCloseable {
         generalChannel = slack.createChannelDirectly("general", false, "U0ADMIN").id();
         announceChannel = slack.createChannelDirectly("incidents", false, "U0ADMIN").id();
         digestChannel = slack.createChannelDirectly("learnings", false, "U0ADMIN").id();
-        Config base = new Config(TOKEN, SECRET, slack.apiUrl(), "jdbc:sqlite:" + dir.resolve("mayday.db"), 0,
+        Config base = new Config(TOKEN, SECRET, slack.apiUrl(), databaseUrl, 0,
                 Optional.of(announceChannel), ZoneId.of("Europe/Berlin")).withPagerDuty(new PagerDutyConfig(
                 Optional.of(PAGERDUTY_TOKEN), pagerDuty.baseUrl(), Optional.of(PAGERDUTY_SECRET),
                 Optional.of("mayday@example.com"), PagerDutyConfig.DEFAULT_SEVERITY_MAP));
@@ -92,7 +92,13 @@ public final class Sandbox implements AutoCloseable {
 
     /** With {@code DUTY_ADMINS} set to {@code admins}, e.g. {@code U0BOSS,S0LEADS}. */
     public static Sandbox startWithDutyAdmins(Path dir, String admins) {
-        return new Sandbox(dir, null, Clock.systemUTC(), Sleeper.REAL, DutyAdmins.parse(admins));
+        return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), null, Clock.systemUTC(), Sleeper.REAL,
+                DutyAdmins.parse(admins));
+    }
+
+    /** On the store at {@code databaseUrl}, for tests that give the store pragmas of their own. */
+    public static Sandbox startOnStore(String databaseUrl) {
+        return new Sandbox(databaseUrl, null, Clock.systemUTC(), Sleeper.REAL, DutyAdmins.everyone());
     }
 
     /** With the weekly digest posting to the sandbox's #learnings channel at {@code schedule}. */

@@ -1,5 +1,6 @@
 package dev.mayday.db;
 
+import dev.mayday.db.backup.StoreFile;
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.outbox.OutboxDao;
 import dev.mayday.db.pagerduty.PagerDutyDao;
@@ -51,6 +52,8 @@ public final class Database implements AutoCloseable {
 
     static Database open(String jdbcUrl, WriterQueue writers) {
         String url = SqliteUrl.withPragmas(jdbcUrl);
+        // before SQLite creates the file with the umask's mode (often 0644), and its -wal and -shm after it
+        StoreFile.find(url).ifPresent(PrivateFiles::prepareStore);
         Flyway.configure()
                 .dataSource(url, "", "")
                 .locations("classpath:db/migration")
@@ -77,6 +80,11 @@ public final class Database implements AutoCloseable {
      */
     public <T> T read(StoreWork<T> work) {
         return jdbi.withHandle(handle -> work.run(Store.on(handle)));
+    }
+
+    /** Whether the store takes writes now: one tiny write through the writer queue, for {@code GET /health}. */
+    public Writability probeWrite() {
+        return new WriteProbe(jdbi).probe();
     }
 
     public boolean isReachable() {

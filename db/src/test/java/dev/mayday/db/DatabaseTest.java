@@ -5,7 +5,9 @@ import dev.mayday.db.timeline.TimelineRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +38,34 @@ class DatabaseTest {
         assertThat(foreignKeys).isEqualTo(1);
         assertThat(busy).isEqualTo(2000);
         assertThat(db.isReachable()).isTrue();
+    }
+
+    @Test
+    void open_createsTheStoreAndItsWalAndShmOwnerOnly() throws Exception {
+        Database db = open();
+        db.inTransaction(s -> s.incidents().insertIfNew(newIncident("private")));
+
+        for (String file : new String[] {"test.db", "test.db-wal", "test.db-shm"}) {
+            assertThat(dir.resolve(file)).exists();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file))))
+                    .as(file).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void open_tightensAStoreAnOlderVersionLeftReadableByOthers() throws Exception {
+        Database old = open();
+        old.inTransaction(s -> s.incidents().insertIfNew(newIncident("private")));
+        for (String file : new String[] {"test.db", "test.db-wal", "test.db-shm"}) {
+            Files.setPosixFilePermissions(dir.resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
+        }
+
+        open();
+
+        for (String file : new String[] {"test.db", "test.db-wal", "test.db-shm"}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file))))
+                    .as(file).isEqualTo("rw-------");
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.mayday.db.backup;
 
+import dev.mayday.db.PrivateFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -7,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
 import java.util.Optional;
 
 /**
@@ -27,7 +30,9 @@ public final class StoreLock implements AutoCloseable {
     public static Optional<StoreLock> tryAcquire(Path store) {
         Path lockFile = store.resolveSibling(store.getFileName() + ".lock");
         try {
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(lockFile,
+                    EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), PrivateFiles.ownerOnly(lockFile));
+            PrivateFiles.tighten(lockFile);
             try {
                 FileLock lock = channel.tryLock();
                 if (lock == null) {

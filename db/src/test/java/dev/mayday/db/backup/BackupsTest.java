@@ -4,9 +4,13 @@ import dev.mayday.db.Database;
 import dev.mayday.db.incident.IncidentRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -100,5 +104,128 @@ class BackupsTest {
 
         assertThatThrownBy(() -> backups.restore(url("live.db"), dir.resolve("newer.db")))
                 .isInstanceOf(BackupRefused.class).hasMessageContaining("newer Mayday");
+    }
+
+    private static String mode(Path file) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+    }
+
+    @Test
+    void backupRestoreAndLock_writeEveryFileOwnerOnly() throws Exception {
+        Database live = Database.open(url("live.db"));
+        addIncident(live, "a");
+        Path snapshot = dir.resolve("snapshot.db");
+        backups.backup(url("live.db"), snapshot);
+        Path readable = Files.copy(snapshot, dir.resolve("readable.db"));
+        Files.setPosixFilePermissions(readable, PosixFilePermissions.fromString("rw-r--r--"));
+
+        Optional<Path> kept = backups.restore(url("live.db"), readable);
+
+        assertThat(mode(snapshot)).as("backup").isEqualTo("rw-------");
+        assertThat(mode(kept.orElseThrow())).as("before-restore copy").isEqualTo("rw-------");
+        assertThat(mode(dir.resolve("live.db"))).as("restored store").isEqualTo("rw-------");
+        assertThat(mode(dir.resolve("live.db.lock"))).as("lock file").isEqualTo("rw-------");
+        assertThat(incidents(url("live.db"))).extracting(IncidentRow::originKey).containsExactly("a");
+    }
+
+    @Test
+    void lockFile_leftReadableByAnOlderVersion_isTightened() throws Exception {
+        Path lockFile = Files.writeString(dir.resolve("live.db.lock"), "");
+        Files.setPosixFilePermissions(lockFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+        StoreLock.tryAcquire(dir.resolve("live.db")).orElseThrow().close();
+
+        assertThat(mode(lockFile)).isEqualTo("rw-------");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "CREATE TRIGGER flip_private AFTER INSERT ON incidents BEGIN UPDATE incidents SET is_private = 0 WHERE id = NEW.id; END",
+            "CREATE VIEW everything AS SELECT * FROM incidents",
+            "CREATE INDEX by_title ON incidents (title)",
+            "CREATE TABLE smuggled (x)",
+            "DROP INDEX outbox_due"})
+    void restore_ofASnapshotWhoseSchemaTheMigrationsDidNotMake_isRefusedAndChangesNothing(String change) {
+        Database live = Database.open(url("live.db"));
+        addIncident(live, "a");
+        Path snapshot = dir.resolve("snapshot.db");
+        backups.backup(url("live.db"), snapshot);
+        addIncident(live, "b");
+        Database tampered = Database.open("jdbc:sqlite:" + snapshot);
+        tampered.jdbi().useHandle(h -> h.execute(change));
+        tampered.close();
+
+        assertThatThrownBy(() -> backups.restore(url("live.db"), snapshot)).isInstanceOf(BackupRefused.class)
+                .hasMessageContaining("nothing was changed")
+                .hasMessageMatching("(?s).*(do not create|defined differently|lacks).*");
+        assertThat(incidents(url("live.db"))).extracting(IncidentRow::originKey).containsExactly("a", "b");
+        assertThat(dir.toFile().list()).noneMatch(name -> name.contains("before-restore") || name.startsWith(".mayday-restore"));
+    }
+
+    @Test
+    void restore_ofATableChangedInPlace_namesIt() {
+        Database live = Database.open(url("live.db"));
+        Path snapshot = dir.resolve("snapshot.db");
+        backups.backup(url("live.db"), snapshot);
+        Database tampered = Database.open("jdbc:sqlite:" + snapshot);
+        tampered.jdbi().useHandle(h -> h.execute("ALTER TABLE incidents ADD COLUMN leak TEXT"));
+        tampered.close();
+
+        assertThatThrownBy(() -> backups.restore(url("live.db"), snapshot)).isInstanceOf(BackupRefused.class)
+                .hasMessageContaining("a table 'incidents' defined differently from Mayday's migrations");
+        live.close();
+    }
+
+    @Test
+    void restore_ofACopyWhoseDataIsStillInItsWal_restoresThatData() throws Exception {
+        Database source = Database.open(url("source.db"));
+        addIncident(source, "a");
+        addIncident(source, "b");
+        // copied like `cp source.db* ` while the store is open: the rows are in the -wal, not yet in the main file
+        Files.copy(dir.resolve("source.db"), dir.resolve("copy.db"));
+        Files.copy(dir.resolve("source.db-wal"), dir.resolve("copy.db-wal"));
+        Database.open(url("live.db")).close();
+
+        backups.restore(url("live.db"), dir.resolve("copy.db"));
+
+        assertThat(incidents(url("live.db"))).extracting(IncidentRow::originKey).containsExactly("a", "b");
+        source.close();
+    }
+
+    @Test
+    void restore_ofASnapshotThatWouldNotFit_isRefusedWithTheNumbers() throws Exception {
+        Database live = Database.open(url("live.db"));
+        addIncident(live, "a");
+        Path snapshot = dir.resolve("snapshot.db");
+        backups.backup(url("live.db"), snapshot);
+        long eightGb = 8L * 1024 * 1024 * 1024;
+        try (RandomAccessFile sparse = new RandomAccessFile(snapshot.toFile(), "rw")) {
+            sparse.setLength(eightGb);
+        }
+        long free = 1024L * 1024 * 1024;
+        Backups nearlyFull = new Backups(Clock.systemUTC(), directory -> free);
+
+        assertThatThrownBy(() -> nearlyFull.restore(url("live.db"), snapshot)).isInstanceOf(BackupRefused.class)
+                .hasMessageContaining("8,589,934,592 bytes").hasMessageContaining("1,073,741,824 bytes (1024.0 MiB) is free")
+                .hasMessageContaining("nothing was changed");
+        assertThat(incidents(url("live.db"))).hasSize(1);
+        assertThat(dir.toFile().list()).noneMatch(name -> name.contains("before-restore") || name.startsWith(".mayday-restore"));
+    }
+
+    @Test
+    void backup_ontoASymbolicLink_isRefusedAndWritesNothing() throws Exception {
+        Database live = Database.open(url("live.db"));
+        addIncident(live, "a");
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Path existing = Files.writeString(elsewhere.resolve("existing"), "keep me");
+        Path toExisting = Files.createSymbolicLink(dir.resolve("link.db"), existing);
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.db"), elsewhere.resolve("new.db"));
+
+        assertThatThrownBy(() -> backups.backup(url("live.db"), toExisting)).isInstanceOf(BackupRefused.class)
+                .hasMessageContaining("symbolic link");
+        assertThatThrownBy(() -> backups.backup(url("live.db"), dangling)).isInstanceOf(BackupRefused.class)
+                .hasMessageContaining("symbolic link");
+        assertThat(Files.readString(existing)).isEqualTo("keep me");
+        assertThat(elsewhere.resolve("new.db")).doesNotExist();
     }
 }
