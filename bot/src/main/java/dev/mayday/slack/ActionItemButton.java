@@ -28,7 +28,7 @@ public final class ActionItemButton implements BlockActionHandler {
                     payload.getActions().get(0).getValue());
             afterAck.run("refreshing the action items", () -> showList(ctx, list));
         } catch (RuntimeException e) {
-            String message = UserFacingErrors.explain(e, "marking the action item done");
+            String message = UserFacingErrors.explain(ctx, e, "marking the action item done");
             afterAck.run("explaining why an action item was not marked", () -> ResponseUrls.ephemeral(ctx, message));
         }
         return ctx.ack();

@@ -57,7 +57,7 @@ public final class HandOffButton implements BlockActionHandler {
                         offer.messageTs(), text, List.of(section(s -> s.text(markdownText(text))))));
             }
         } catch (RuntimeException e) {
-            String message = UserFacingErrors.explain(e, "handing off the lead");
+            String message = UserFacingErrors.explain(ctx, e, "handing off the lead");
             afterAck.run("telling the user why the hand-off failed", () -> ResponseUrls.ephemeral(ctx, message));
         }
         return ctx.ack();

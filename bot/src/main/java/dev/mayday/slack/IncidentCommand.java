@@ -60,7 +60,7 @@ public final class IncidentCommand implements SlashCommandHandler {
         try {
             return dispatch(command, payload, ctx);
         } catch (RuntimeException e) {
-            return ctx.ack(UserFacingErrors.explain(e, "running `/incident " + command.subcommand() + "`"));
+            return ctx.ack(UserFacingErrors.explain(ctx, e, "running `/incident " + command.subcommand() + "`"));
         }
     }
 
