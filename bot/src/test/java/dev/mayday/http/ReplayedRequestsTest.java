@@ -84,9 +84,9 @@ class ReplayedRequestsTest {
 
         SlackReply replay = send(join, at);
 
+        assertThat(onRoster(SAM)).isFalse();
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.text()).contains("handled already");
-        assertThat(onRoster(SAM)).isFalse();
     }
 
     @Test
@@ -146,9 +146,9 @@ class ReplayedRequestsTest {
 
         SlackReply replay = send(body, at);
 
+        assertThat(state()).isEqualTo(before);
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.text()).contains("handled already");
-        assertThat(state()).isEqualTo(before);
     }
 
     private record State(int timeline, int posts, int actionItems, int learnings, int responseUrlCalls) {

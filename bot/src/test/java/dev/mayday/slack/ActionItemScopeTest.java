@@ -54,9 +54,9 @@ class ActionItemScopeTest {
 
         assertThat(click(EVE, publicChannel, secret.id()).status()).isEqualTo(200);
 
+        assertThat(state(secret)).isEqualTo(ActionItemState.OPEN);
         assertThat(lastPrivateReply()).contains(":warning:").contains("has no action item #" + secret.id())
                 .doesNotContain("Rotate the leaked key");
-        assertThat(state(secret)).isEqualTo(ActionItemState.OPEN);
     }
 
     @Test
@@ -65,8 +65,8 @@ class ActionItemScopeTest {
 
         click(EVE, sandbox.generalChannel, item.id());
 
-        assertThat(lastPrivateReply()).contains("not an incident channel");
         assertThat(state(item)).isEqualTo(ActionItemState.OPEN);
+        assertThat(lastPrivateReply()).contains("not an incident channel");
     }
 
     @Test

@@ -122,9 +122,9 @@ class HandOffOfferTest {
         assertThat(click("U0BEN", elsewhere, offer).status()).isEqualTo(200);
         sandbox.settle();
 
-        assertThat(lastPrivateReply()).contains(":warning:").contains("not for the incident of this channel");
         assertThat(sandbox.incidentIn(channel).lead()).isEqualTo("U0AMY");
         assertThat(sandbox.incidentIn(elsewhere).lead()).isEqualTo(leadElsewhere);
+        assertThat(lastPrivateReply()).contains(":warning:").contains("not for the incident of this channel");
     }
 
     @Test
@@ -136,8 +136,8 @@ class HandOffOfferTest {
         assertThat(click("U0EVE", channel, offer).status()).isEqualTo(200);
         sandbox.settle();
 
-        assertThat(lastPrivateReply()).contains(":warning:").contains("offered to <@U0BEN>");
         assertThat(sandbox.incidentIn(channel).lead()).isEqualTo("U0AMY");
+        assertThat(lastPrivateReply()).contains(":warning:").contains("offered to <@U0BEN>");
     }
 
     private String lastPrivateReply() {
