@@ -3,9 +3,7 @@ package dev.mayday;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import dev.mayday.db.Database;
 import dev.mayday.db.backup.StoreFile;
@@ -65,6 +63,10 @@ import dev.mayday.slack.StalledChannelNotices;
 import dev.mayday.slack.RateLimitGate;
 import dev.mayday.slack.RosterDirectMessages;
 import dev.mayday.slack.UserGroupMembers;
+import dev.mayday.slack.ReplayGuard;
+import dev.mayday.slack.RequestSignature;
+import dev.mayday.slack.SeenRequests;
+import dev.mayday.slack.SignedRequests;
 import dev.mayday.slack.RetryPolicy;
 import dev.mayday.slack.Sleeper;
 import dev.mayday.slack.SlackSurface;
@@ -88,6 +90,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** The composition root: builds every part from the configuration and starts the server. */
@@ -131,6 +134,15 @@ public final class MaydayApp implements AutoCloseable {
      * Slack's retries, rate limits and the outbox's backoff, so that a test can run a long outage faster.
      */
     public static MaydayApp start(Config config, Clock clock, String host, Clock wallClock, Sleeper sleeper) {
+        return start(config, clock, host, wallClock, sleeper, Clock.systemUTC());
+    }
+
+    /**
+     * {@code requestClock} is what Slack's request timestamps are checked against (the signature window): real time,
+     * which Slack signs with, unless a test moves it.
+     */
+    public static MaydayApp start(Config config, Clock clock, String host, Clock wallClock, Sleeper sleeper,
+                                  Clock requestClock) {
         // held while the server runs, so that a restore cannot replace the store under it
         StoreLock storeLock = StoreLock.tryAcquire(StoreFile.of(config.databaseUrl())).orElseThrow(() ->
                 new ConfigException("Another Mayday server is using " + StoreFile.of(config.databaseUrl())
@@ -148,10 +160,12 @@ public final class MaydayApp implements AutoCloseable {
                 .signingSecret(config.slackSigningSecret())
                 .slack(slack)
                 .build();
+        RequestSignature signature = new RequestSignature(config.slackSigningSecret(), requestClock);
         App app = new App(appConfig, List.of(
                 new SSLCheck(null),
-                new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(config.slackSigningSecret()))),
-                new KnownBotAuthorization(config.slackBotToken(), gateway)));
+                new SignedRequests(signature),
+                new KnownBotAuthorization(config.slackBotToken(), gateway),
+                new ReplayGuard(new SeenRequests(database, requestClock, UUID.randomUUID().toString()))));
         AfterAck afterAck = new AfterAck();
         AckWindow ackWindow = new AckWindow(AckWindow.SLACK);
         afterAck.run("learning the bot's identity", gateway::botUserId);
@@ -215,7 +229,7 @@ public final class MaydayApp implements AutoCloseable {
                 .acknowledgeUnknownMessageSubtypes();
 
         StoreProbe storeProbe = new StoreProbe(database, wallClock);
-        HttpServer server = new HttpServer(new BoltJavalinAdapter(app), pagerDutyWebhook, new Health(storeProbe));
+        HttpServer server = new HttpServer(new BoltJavalinAdapter(app, signature), pagerDutyWebhook, new Health(storeProbe));
         int port = server.start(host, config.port());
         outbox.start();
         handOffOffers.start();

@@ -2,15 +2,16 @@ package dev.mayday.bench;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.model.event.MessageEvent;
 import dev.mayday.http.BoltJavalinAdapter;
+import dev.mayday.slack.RequestSignature;
+import dev.mayday.slack.SignedRequests;
 import io.javalin.Javalin;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -44,11 +45,11 @@ final class BareBoltApp implements AutoCloseable {
         slackConfig.setMethodsEndpointUrlPrefix(slackApiUrl);
         Slack slack = Slack.getInstance(slackConfig);
         AppConfig config = AppConfig.builder().singleTeamBotToken(token).signingSecret(secret).slack(slack).build();
-        App app = new App(config, List.of(new SSLCheck(null),
-                new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(secret)))));
+        RequestSignature signature = new RequestSignature(secret, Clock.systemUTC());
+        App app = new App(config, List.of(new SSLCheck(null), new SignedRequests(signature)));
         app.command("/incident", (req, ctx) -> ctx.ack("Noted."));
         app.event(MessageEvent.class, (payload, ctx) -> ctx.ack());
-        BoltJavalinAdapter adapter = new BoltJavalinAdapter(app);
+        BoltJavalinAdapter adapter = new BoltJavalinAdapter(app, signature);
         Javalin javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.routes.post("/slack/events", adapter::handle);

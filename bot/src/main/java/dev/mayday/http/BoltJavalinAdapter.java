@@ -6,6 +6,7 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.mayday.slack.RequestSignature;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +28,13 @@ public final class BoltJavalinAdapter {
 
     private final App app;
     private final SlackRequestParser parser;
-    private final SlackSignature.Verifier signatures;
+    private final RequestSignature signature;
 
-    public BoltJavalinAdapter(App app) {
+    /** {@code signature} is the check the app's middleware makes, used here for bodies Bolt cannot parse. */
+    public BoltJavalinAdapter(App app, RequestSignature signature) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
-        this.signatures = new SlackSignature.Verifier(new SlackSignature.Generator(app.config().getSigningSecret()));
+        this.signature = signature;
     }
 
     public void handle(Context ctx) throws Exception {
@@ -82,13 +84,12 @@ public final class BoltJavalinAdapter {
 
     /** A body Bolt cannot read: unsigned is 401 like any unsigned request, signed but malformed is 400. */
     private void refuseUnreadable(Context ctx, String body) {
-        String timestamp = ctx.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
-        String signature = ctx.header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-        boolean signed = timestamp != null && signature != null && signatures.isValid(timestamp, body, signature);
-        if (signed) {
+        var refusal = signature.refusal(ctx.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP), body,
+                ctx.header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE));
+        if (refusal.isEmpty()) {
             ctx.status(400).json(Map.of("error", "malformed Slack request: the body is not a command, event or interaction payload"));
         } else {
-            ctx.status(401).json(Map.of("error", "invalid request signature"));
+            ctx.status(401).json(Map.of("error", refusal.get()));
         }
     }
 }

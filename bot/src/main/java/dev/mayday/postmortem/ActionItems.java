@@ -51,15 +51,20 @@ public final class ActionItems {
         return jdbi.withHandle(handle -> handle.attach(ActionItemDao.class).byId(itemId).map(FollowUpRows::toItem));
     }
 
-    /** Idempotent: an item done before stays done with its first time and person. */
-    public MarkedDone markDone(long itemId, String by, Instant at) {
+    /**
+     * Marks item {@code itemId} of incident {@code incidentId} done. The item id comes from a button, which anyone can
+     * send with any id: an item of another incident is refused like a missing one (and not told apart from it, so
+     * that a private incident's items stay private). Idempotent: an item done before stays done with its first time
+     * and person.
+     */
+    public MarkedDone markDone(long incidentId, long itemId, String by, Instant at) {
         Objects.requireNonNull(by, "by");
         return jdbi.inTransaction(handle -> {
             ActionItemDao items = handle.attach(ActionItemDao.class);
-            boolean changed = items.markDone(itemId, by, at.toEpochMilli()) == 1;
-            ActionItem item = items.byId(itemId).map(FollowUpRows::toItem).orElseThrow(() ->
-                    new IncidentRuleViolation("There is no action item #" + itemId + "; it may have been removed. "
-                            + "See the current list with `/incident actions`."));
+            boolean changed = items.markDone(incidentId, itemId, by, at.toEpochMilli()) == 1;
+            ActionItem item = items.byId(itemId).filter(row -> row.incidentId() == incidentId)
+                    .map(FollowUpRows::toItem).orElseThrow(() -> new IncidentRuleViolation("Incident #" + incidentId
+                            + " has no action item #" + itemId + ". See its current list with `/incident actions`."));
             return new MarkedDone(item, changed);
         });
     }

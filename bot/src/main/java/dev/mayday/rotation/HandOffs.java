@@ -104,6 +104,12 @@ public final class HandOffs {
                 .orElse(false);
     }
 
+    /** Whether {@code user} may take up the offer: the one it was made to, or anyone on the roster now. */
+    public boolean mayAccept(Offer offer, String user) {
+        return offer.next().equals(user) || database.read(store -> store.roster().member(user))
+                .filter(member -> member.leftAt() == null).isPresent();
+    }
+
     public void countAttempt(Offer offer) {
         offers(dao -> dao.countAttempt(offer.stint()));
     }

@@ -112,11 +112,16 @@ public final class SlackSimulator {
     }
 
     public SlackReply clickButton(String user, String channel, String actionId, String value) {
+        return post("application/x-www-form-urlencoded", buttonClick(user, channel, actionId, value), Instant.now());
+    }
+
+    /** The form body Slack posts when {@code user} clicks a button in {@code channel}, to send (or resend) as is. */
+    public String buttonClick(String user, String channel, String actionId, String value) {
         ObjectNode payload = blockActions(user, channel);
         ((ArrayNode) payload.get("actions")).addObject().put("type", "button").put("action_id", actionId)
                 .put("block_id", "incident_actions").put("value", value)
                 .put("action_ts", Instant.now().getEpochSecond() + ".000100");
-        return interaction(payload);
+        return formEncode(Map.of("payload", payload.toString()));
     }
 
     public SlackReply addToTimeline(String user, String channel, String messageTs, String author, String text) {

@@ -8,8 +8,12 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 
 import java.util.List;
+import java.util.Map;
 
-/** "Mark done" on the list from {@code /incident actions}: marks the item and refreshes the list in place. */
+/**
+ * "Mark done" on the list from {@code /incident actions}: marks the item, if it belongs to the incident of the channel
+ * the button was clicked in, and refreshes the list in place.
+ */
 public final class ActionItemButton implements BlockActionHandler {
 
     private final FollowUpCommands followUps;
@@ -23,12 +27,16 @@ public final class ActionItemButton implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload payload = request.getPayload();
+        if (payload.getChannel() == null || payload.getUser() == null || payload.getActions() == null
+                || payload.getActions().isEmpty()) {
+            return Response.json(400, Map.of("error", "malformed block action: channel, user and action are required"));
+        }
         try {
             List<LayoutBlock> list = followUps.markDone(payload.getChannel().getId(), payload.getUser().getId(),
                     payload.getActions().get(0).getValue());
             afterAck.run("refreshing the action items", () -> showList(ctx, list));
         } catch (RuntimeException e) {
-            String message = UserFacingErrors.explain(e, "marking the action item done");
+            String message = UserFacingErrors.explain(ctx, e, "marking the action item done");
             afterAck.run("explaining why an action item was not marked", () -> ResponseUrls.ephemeral(ctx, message));
         }
         return ctx.ack();

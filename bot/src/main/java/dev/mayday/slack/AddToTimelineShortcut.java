@@ -34,7 +34,7 @@ public final class AddToTimelineShortcut implements MessageShortcutHandler {
                     payload.getMessage().getTs(), payload.getMessage().getText());
             reply = stored ? ":pushpin: Added to the incident timeline." : "That message is already on the timeline.";
         } catch (RuntimeException e) {
-            reply = UserFacingErrors.explain(e, "adding the message to the timeline");
+            reply = UserFacingErrors.explain(ctx, e, "adding the message to the timeline");
         }
         String message = reply;
         afterAck.run("confirming the timeline shortcut",

@@ -48,7 +48,7 @@ public final class CardActions {
         try {
             action.run(payload.getChannel().getId(), payload.getUser().getId(), payload.getActions().get(0));
         } catch (RuntimeException e) {
-            String message = UserFacingErrors.explain(e, attempted);
+            String message = UserFacingErrors.explain(ctx, e, attempted);
             afterAck.run("telling the user why " + attempted + " failed", () -> ResponseUrls.ephemeral(ctx, message));
         }
         return ctx.ack();

@@ -106,7 +106,7 @@ public final class DeclareModal implements ViewSubmissionHandler {
             }
             return ctx.ack();
         } catch (RuntimeException e) {
-            return ctx.ackWithErrors(Map.of(TITLE, UserFacingErrors.explain(e, "declaring the incident")));
+            return ctx.ackWithErrors(Map.of(TITLE, UserFacingErrors.explain(ctx, e, "declaring the incident")));
         }
     }
 

@@ -78,7 +78,10 @@ public final class FollowUpCommands {
         return blocks;
     }
 
-    /** The done button: marks the item and answers with the refreshed list. */
+    /**
+     * The done button: marks the item, if it belongs to the incident of the channel the button was clicked in, and
+     * answers with the refreshed list.
+     */
     public List<LayoutBlock> markDone(String channel, String user, String itemId) {
         long id;
         try {
@@ -86,7 +89,8 @@ public final class FollowUpCommands {
         } catch (NumberFormatException e) {
             throw new IncidentRuleViolation("That button does not name an action item.");
         }
-        actions.markDone(id, user, clock.instant());
+        Incident incident = incidentIn(channel);
+        actions.markDone(incident.id(), id, user, clock.instant());
         return listActions(channel);
     }
 

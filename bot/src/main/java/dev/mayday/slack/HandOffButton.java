@@ -12,6 +12,7 @@ import dev.mayday.incident.IncidentService;
 import dev.mayday.rotation.HandOffs;
 
 import java.util.List;
+import java.util.Map;
 
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -42,11 +43,22 @@ public final class HandOffButton implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload payload = request.getPayload();
+        if (payload.getChannel() == null || payload.getUser() == null || payload.getActions() == null
+                || payload.getActions().isEmpty()) {
+            return Response.json(400, Map.of("error", "malformed block action: channel, user and action are required"));
+        }
         String user = payload.getUser().getId();
         try {
+            // the offer id comes from the button and anyone can send any id: it must be an offer of the incident
+            // whose channel the button was clicked in, taken up by the one offered or someone on the roster
             HandOffs.Offer offer = offer(payload.getActions().get(0).getValue());
-            Incident incident = directory.byId(offer.incidentId()).filter(i -> i.channel().isPresent())
-                    .orElseThrow(HandOffButton::noLongerApplies);
+            Incident incident = directory.byChannel(payload.getChannel().getId())
+                    .filter(i -> i.id() == offer.incidentId())
+                    .orElseThrow(HandOffButton::notThisChannels);
+            if (!handOffs.mayAccept(offer, user)) {
+                throw new IncidentRuleViolation("This hand-off was offered to " + Mentions.of(offer.next())
+                        + ": only they, or someone on the duty roster, can take it up. Nothing was changed.");
+            }
             if (!handOffs.isCurrent(offer)) {
                 throw noLongerApplies();
             }
@@ -57,7 +69,7 @@ public final class HandOffButton implements BlockActionHandler {
                         offer.messageTs(), text, List.of(section(s -> s.text(markdownText(text))))));
             }
         } catch (RuntimeException e) {
-            String message = UserFacingErrors.explain(e, "handing off the lead");
+            String message = UserFacingErrors.explain(ctx, e, "handing off the lead");
             afterAck.run("telling the user why the hand-off failed", () -> ResponseUrls.ephemeral(ctx, message));
         }
         return ctx.ack();
@@ -69,6 +81,11 @@ public final class HandOffButton implements BlockActionHandler {
         } catch (NumberFormatException e) {
             throw noLongerApplies();
         }
+    }
+
+    private static IncidentRuleViolation notThisChannels() {
+        return new IncidentRuleViolation("That hand-off offer is not for the incident of this channel. Nothing was "
+                + "changed; use the offer in the incident's own channel, or `/incident lead @someone` there.");
     }
 
     private static IncidentRuleViolation noLongerApplies() {

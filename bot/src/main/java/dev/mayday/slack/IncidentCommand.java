@@ -75,7 +75,7 @@ public final class IncidentCommand implements SlashCommandHandler {
         try {
             return dispatch(command, payload, ctx);
         } catch (RuntimeException e) {
-            return CommandReply.text(UserFacingErrors.explain(e, "running `/incident " + command.subcommand() + "`"));
+            return CommandReply.text(UserFacingErrors.explain(ctx, e, "running `/incident " + command.subcommand() + "`"));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mayday.slack;
 
+import com.slack.api.bolt.context.Context;
 import dev.mayday.incident.IncidentRuleViolation;
 import dev.mayday.text.UserText;
 import org.jdbi.v3.core.JdbiException;
@@ -14,10 +15,15 @@ final class UserFacingErrors {
     private UserFacingErrors() {
     }
 
-    static String explain(RuntimeException e, String attempted) {
+    /**
+     * The sentence for {@code e}; unless a rule refused the request, {@code ctx}'s request is also marked as not
+     * carried out, so that the same request sent again is handled rather than taken for a replay.
+     */
+    static String explain(Context ctx, RuntimeException e, String attempted) {
         if (e instanceof IncidentRuleViolation) {
             return ":warning: " + e.getMessage();
         }
+        RequestOutcome.notCarriedOut(ctx);
         if (e instanceof JdbiException) {
             log.error("Store failed while {}", attempted, e);
             return ":x: Mayday could not save that (its database is unavailable: " + UserText.inert(rootMessage(e))

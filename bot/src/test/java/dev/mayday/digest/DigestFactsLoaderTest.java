@@ -89,7 +89,7 @@ class DigestFactsLoaderTest {
         learnings.add(checkout.id(), "Gateway timeouts are per region", "U0ENG1", clock.instant());
         ActionItem canary = actions.add(checkout.id(), "Add a canary step", "U0ENG1", "U0ALEX", clock.instant());
         incidents.close("C0INC2", checkout.lead());
-        actions.markDone(old.id(), "U0ENG2", clock.instant());
+        actions.markDone(lastWeek.id(), old.id(), "U0ENG2", clock.instant());
         clock.advance(Duration.ofDays(1));
         Incident open = declare(Severity.SEV2, "Emails are delayed");
 

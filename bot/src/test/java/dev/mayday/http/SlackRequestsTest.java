@@ -65,6 +65,54 @@ class SlackRequestsTest {
     }
 
     @Test
+    void signedSixMinutesInTheFuture_gets401WithAReason_andStoresNothing() {
+        SlackReply reply = sandbox.simulator.post(FORM, DECLARE, Instant.now().plus(Duration.ofMinutes(6)));
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.body()).contains("more than 5 minutes from now");
+        sandbox.settle();
+        assertThat(sandbox.incidents()).isEmpty();
+        assertThat(sandbox.slack.calls("conversations.create")).isEmpty();
+    }
+
+    @Test
+    void signedTenYearsInTheFuture_gets401_andStoresNothing() {
+        SlackReply reply = sandbox.simulator.post(FORM, DECLARE, Instant.now().plus(Duration.ofDays(3653)));
+
+        assertThat(reply.status()).isEqualTo(401);
+        sandbox.settle();
+        assertThat(sandbox.incidents()).isEmpty();
+    }
+
+    @Test
+    void signedFourMinutesEitherWay_isAccepted() {
+        assertThat(sandbox.simulator.post(FORM, DECLARE.replace("Forged", "Early").replace("t1", "t2"),
+                Instant.now().minus(Duration.ofMinutes(4))).status()).isEqualTo(200);
+        assertThat(sandbox.simulator.post(FORM, DECLARE.replace("Forged", "Late").replace("t1", "t3"),
+                Instant.now().plus(Duration.ofMinutes(4))).status()).isEqualTo(200);
+        assertThat(sandbox.incidents()).extracting(i -> i.title()).containsExactlyInAnyOrder("Early", "Late");
+    }
+
+    @Test
+    void timestampThatIsNotANumber_gets401WithAReason() {
+        String timestamp = "12e9";
+        String signature = new com.slack.api.app_backend.SlackSignature.Generator(Sandbox.SECRET).generate(timestamp, DECLARE);
+
+        SlackReply reply = sandbox.simulator.postWithSignature(FORM, DECLARE, timestamp, signature);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.body()).contains("not a number");
+        assertThat(sandbox.incidents()).isEmpty();
+    }
+
+    @Test
+    void signedGarbageStampedInTheFuture_gets401NotAParseError() {
+        SlackReply reply = sandbox.simulator.post(FORM, "payload=%7Bbroken", Instant.now().plus(Duration.ofMinutes(6)));
+
+        assertThat(reply.status()).isEqualTo(401);
+    }
+
+    @Test
     void signedRequestWithATamperedBody_gets401() {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         SlackReply genuine = sandbox.simulator.post(FORM, DECLARE.replace("Forged", "Real"), Instant.now());

@@ -76,8 +76,8 @@ class FollowUpsTest {
     void markDone_twice_staysDoneWithTheFirstTimeAndPerson() {
         ActionItem item = actions.add(incident, "Add a canary step", SAM, ALEX, START);
 
-        MarkedDone first = actions.markDone(item.id(), SAM, START.plusSeconds(60));
-        MarkedDone second = actions.markDone(item.id(), ALEX, START.plusSeconds(120));
+        MarkedDone first = actions.markDone(incident, item.id(), SAM, START.plusSeconds(60));
+        MarkedDone second = actions.markDone(incident, item.id(), ALEX, START.plusSeconds(120));
 
         assertThat(first.newlyDone()).isTrue();
         assertThat(second.newlyDone()).isFalse();
@@ -89,8 +89,20 @@ class FollowUpsTest {
 
     @Test
     void markDone_unknownItem_isRefused() {
-        assertThatThrownBy(() -> actions.markDone(42, SAM, START))
-                .isInstanceOf(IncidentRuleViolation.class).hasMessageStartingWith("There is no action item #42");
+        assertThatThrownBy(() -> actions.markDone(incident, 42, SAM, START))
+                .isInstanceOf(IncidentRuleViolation.class)
+                .hasMessageStartingWith("Incident #" + incident + " has no action item #42");
+    }
+
+    @Test
+    void markDone_anotherIncidentsItem_isRefusedAsIfMissing_andStaysOpen() {
+        long other = store.declare("Search is stale", "C0INC2");
+        ActionItem theirs = actions.add(other, "Reindex nightly", SAM, ALEX, START);
+
+        assertThatThrownBy(() -> actions.markDone(incident, theirs.id(), SAM, START.plusSeconds(60)))
+                .isInstanceOf(IncidentRuleViolation.class)
+                .hasMessageStartingWith("Incident #" + incident + " has no action item #" + theirs.id());
+        assertThat(actions.byId(theirs.id()).orElseThrow().state()).isEqualTo(ActionItemState.OPEN);
     }
 
     @Test
@@ -99,7 +111,7 @@ class FollowUpsTest {
         ActionItem old = actions.add(incident, "old", null, ALEX, START);
         ActionItem done = actions.add(other, "done", null, ALEX, START.plus(Duration.ofDays(1)));
         ActionItem recent = actions.add(other, "recent", null, ALEX, START.plus(Duration.ofDays(8)));
-        actions.markDone(done.id(), SAM, START.plus(Duration.ofDays(9)));
+        actions.markDone(other, done.id(), SAM, START.plus(Duration.ofDays(9)));
         Instant now = START.plus(Duration.ofDays(10));
 
         assertThat(actions.openAcrossIncidents(now)).containsExactly(

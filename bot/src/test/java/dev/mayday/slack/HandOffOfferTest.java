@@ -111,6 +111,42 @@ class HandOffOfferTest {
         assertThat(sandbox.incidentIn(channel).lead()).isEqualTo("U0BEN");
     }
 
+    @Test
+    void offer_clickedInAnotherIncidentsChannel_isRefusedPrivately_andChangesNothing() throws Exception {
+        String channel = declareWithRoster(sandbox);
+        String elsewhere = sandbox.declare("U0DEC", "Search is slow");
+        sandbox.clock.advance(Duration.ofHours(4).plusMinutes(1));
+        FakeMessage offer = awaitOffer(channel);
+        String leadElsewhere = sandbox.incidentIn(elsewhere).lead();
+
+        assertThat(click("U0BEN", elsewhere, offer).status()).isEqualTo(200);
+        sandbox.settle();
+
+        assertThat(sandbox.incidentIn(channel).lead()).isEqualTo("U0AMY");
+        assertThat(sandbox.incidentIn(elsewhere).lead()).isEqualTo(leadElsewhere);
+        assertThat(lastPrivateReply()).contains(":warning:").contains("not for the incident of this channel");
+    }
+
+    @Test
+    void offer_clickedBySomeoneNeitherOfferedNorOnTheRoster_isRefusedPrivately_andChangesNothing() throws Exception {
+        String channel = declareWithRoster(sandbox);
+        sandbox.clock.advance(Duration.ofHours(4).plusMinutes(1));
+        FakeMessage offer = awaitOffer(channel);
+
+        assertThat(click("U0EVE", channel, offer).status()).isEqualTo(200);
+        sandbox.settle();
+
+        assertThat(sandbox.incidentIn(channel).lead()).isEqualTo("U0AMY");
+        assertThat(lastPrivateReply()).contains(":warning:").contains("offered to <@U0BEN>");
+    }
+
+    private String lastPrivateReply() {
+        List<dev.mayday.sandbox.fake.SlackCall> replies = sandbox.calls("response_url");
+        dev.mayday.sandbox.fake.SlackCall last = replies.get(replies.size() - 1);
+        assertThat(last.param("response_type")).isEqualTo("ephemeral");
+        return last.param("text");
+    }
+
     private static List<MemberRow> ledgers(Sandbox box) {
         return box.app.database().read(store -> store.roster().members());
     }

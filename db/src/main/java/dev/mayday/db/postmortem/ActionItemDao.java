@@ -25,11 +25,15 @@ public interface ActionItemDao {
     @SqlQuery("SELECT * FROM action_items WHERE incident_id = :incidentId ORDER BY id")
     List<ActionItemRow> forIncident(@Bind("incidentId") long incidentId);
 
-    /** Returns 1 when the item moved to DONE, 0 when it is missing or was done before (its first time stays). */
+    /**
+     * Returns 1 when the item moved to DONE, 0 when it is missing, belongs to another incident, or was done before
+     * (its first time stays).
+     */
     @SqlUpdate("""
             UPDATE action_items SET state = 'DONE', done_at = :doneAt, done_by = :doneBy
-            WHERE id = :id AND state = 'OPEN'""")
-    int markDone(@Bind("id") long id, @Bind("doneBy") String doneBy, @Bind("doneAt") long doneAt);
+            WHERE id = :id AND incident_id = :incidentId AND state = 'OPEN'""")
+    int markDone(@Bind("incidentId") long incidentId, @Bind("id") long id, @Bind("doneBy") String doneBy,
+                 @Bind("doneAt") long doneAt);
 
     /** Every open item of every incident, oldest first. */
     @SqlQuery("SELECT * FROM action_items WHERE state = 'OPEN' ORDER BY created_at, id")

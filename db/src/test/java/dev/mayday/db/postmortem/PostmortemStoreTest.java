@@ -58,8 +58,8 @@ class PostmortemStoreTest {
     void actionItem_markDoneTwice_keepsTheFirstTime() {
         long id = actions().insert(incidentId, "Add a canary step", null, "U1", 5_000L);
 
-        assertThat(actions().markDone(id, "U2", 6_000L)).isEqualTo(1);
-        assertThat(actions().markDone(id, "U3", 7_000L)).isZero();
+        assertThat(actions().markDone(incidentId, id, "U2", 6_000L)).isEqualTo(1);
+        assertThat(actions().markDone(incidentId, id, "U3", 7_000L)).isZero();
 
         ActionItemRow done = actions().byId(id).orElseThrow();
         assertThat(done.state()).isEqualTo("DONE");
@@ -79,7 +79,7 @@ class PostmortemStoreTest {
         long early = actions().insert(incidentId, "early", null, "U1", 1_000L);
         long inside = actions().insert(incidentId, "inside", null, "U1", 2_000L);
         long edge = actions().insert(incidentId, "edge", null, "U1", 3_000L);
-        actions().markDone(early, "U1", 2_500L);
+        actions().markDone(incidentId, early, "U1", 2_500L);
 
         assertThat(actions().createdBetween(2_000L, 3_000L)).extracting(ActionItemRow::id).containsExactly(inside);
         assertThat(actions().doneBetween(2_000L, 3_000L)).extracting(ActionItemRow::id).containsExactly(early);
