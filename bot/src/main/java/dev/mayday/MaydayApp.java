@@ -90,7 +90,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** The composition root: builds every part from the configuration and starts the server. */
@@ -161,11 +160,12 @@ public final class MaydayApp implements AutoCloseable {
                 .slack(slack)
                 .build();
         RequestSignature signature = new RequestSignature(config.slackSigningSecret(), requestClock);
+        SeenRequests seenRequests = new SeenRequests(database, requestClock);
         App app = new App(appConfig, List.of(
                 new SSLCheck(null),
                 new SignedRequests(signature),
                 new KnownBotAuthorization(config.slackBotToken(), gateway),
-                new ReplayGuard(new SeenRequests(database, requestClock, UUID.randomUUID().toString()))));
+                new ReplayGuard(seenRequests)));
         AfterAck afterAck = new AfterAck();
         AckWindow ackWindow = new AckWindow(AckWindow.SLACK);
         afterAck.run("learning the bot's identity", gateway::botUserId);
@@ -236,7 +236,7 @@ public final class MaydayApp implements AutoCloseable {
         rosterMessages.start();
         appHome.start();
         List<AutoCloseable> resources = new ArrayList<>(List.<AutoCloseable>of(server, storeProbe, handOffOffers,
-                rosterMessages, userGroups, appHome, ackWindow, outbox, afterAck, slack, database, storeLock));
+                rosterMessages, userGroups, appHome, ackWindow, outbox, afterAck, slack, seenRequests, database, storeLock));
         pagerDuty.ifPresent(resources::add);
         digestPoster.ifPresent(poster -> {
             poster.start();

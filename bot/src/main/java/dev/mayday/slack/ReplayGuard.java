@@ -72,12 +72,7 @@ public final class ReplayGuard implements Middleware {
         }
         int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
         if (status >= 200 && status < 300 && RequestOutcome.wasCarriedOut(req.getContext())) {
-            try {
-                seen.done(digest);
-            } catch (RuntimeException e) {
-                // the claim lapses after SeenRequests.HANDLING_LIMIT; until then the same bytes get a 409
-                log.warn("Could not record a handled Slack request as done: {}", e.toString());
-            }
+            seen.done(digest);
         } else {
             giveUp(digest);
         }
@@ -85,11 +80,7 @@ public final class ReplayGuard implements Middleware {
     }
 
     private void giveUp(String digest) {
-        try {
-            seen.release(digest);
-        } catch (RuntimeException e) {
-            log.warn("Could not release a failed Slack request's claim (it lapses by itself): {}", e.toString());
-        }
+        seen.release(digest);
     }
 
     /** As a handler answers when it cannot save: a sentence for a command, a retryable 503 for the rest. */

@@ -59,7 +59,8 @@ class BadInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Tables the outbox writes to while it delivers earlier requests' Slack and PagerDuty work. */
-    private static final java.util.Set<String> ASYNC_TABLES = java.util.Set.of("outbox", "postmortems", "postmortem_posts");
+    private static final java.util.Set<String> ASYNC_TABLES = java.util.Set.of("outbox", "postmortems", "postmortem_posts",
+            "channel_names", "channel_setup_notices");
     /**
      * The replay guard's record that a signed request was answered (refusals included, so that a refused request sent
      * again after the state changed still changes nothing); it holds a digest, none of the request's content, and expires.

@@ -33,6 +33,7 @@ class ReplayGuardTest {
     @TempDir
     Path dir;
     Database database;
+    SeenRequests seen;
     final TestClock clock = new TestClock(Instant.parse("2026-03-14T09:30:00Z"));
     final AtomicInteger handled = new AtomicInteger();
 
@@ -43,12 +44,15 @@ class ReplayGuardTest {
 
     @AfterEach
     void close() {
+        if (seen != null) {
+            seen.close();
+        }
         database.close();
     }
 
     @Test
     void sameBytesAgain_areAcknowledgedWithoutReachingTheHandler() throws Exception {
-        ReplayGuard guard = guard("boot-1");
+        ReplayGuard guard = guard();
 
         assertThat(guard.apply(command(), Response.ok(), ok()).getStatusCode()).isEqualTo(200);
         Response replay = guard.apply(command(), Response.ok(), ok());
@@ -60,7 +64,7 @@ class ReplayGuardTest {
 
     @Test
     void sameBodyWithAnotherTimestamp_isANewRequest() throws Exception {
-        ReplayGuard guard = guard("boot-1");
+        ReplayGuard guard = guard();
 
         guard.apply(command("1773480600"), Response.ok(), ok());
         guard.apply(command("1773480601"), Response.ok(), ok());
@@ -70,7 +74,7 @@ class ReplayGuardTest {
 
     @Test
     void handlerAnswering5xx_leavesNothingRecorded_soTheRetryIsHandled() throws Exception {
-        ReplayGuard guard = guard("boot-1");
+        ReplayGuard guard = guard();
 
         guard.apply(command(), Response.ok(), req -> {
             handled.incrementAndGet();
@@ -83,7 +87,7 @@ class ReplayGuardTest {
 
     @Test
     void handlerThrowing_leavesNothingRecorded_soTheRetryIsHandled() throws Exception {
-        ReplayGuard guard = guard("boot-1");
+        ReplayGuard guard = guard();
 
         assertThatThrownBy(() -> guard.apply(command(), Response.ok(), req -> {
             throw new IllegalStateException("store failed");
@@ -91,12 +95,13 @@ class ReplayGuardTest {
         guard.apply(command(), Response.ok(), ok());
 
         assertThat(handled).hasValue(1);
+        seen.close();
         assertThat(rows()).isEqualTo(1);
     }
 
     @Test
     void handlerAnswering200ButNotCarriedOut_leavesNothingRecorded() throws Exception {
-        ReplayGuard guard = guard("boot-1");
+        ReplayGuard guard = guard();
 
         guard.apply(command(), Response.ok(), req -> {
             handled.incrementAndGet();
@@ -109,15 +114,15 @@ class ReplayGuardTest {
     }
 
     @Test
-    void claimLeftByAnEarlierProcess_doesNotCount_butWhatItFinishedDoes() throws Exception {
-        SeenRequests crashed = new SeenRequests(database, clock, "boot-1");
-        crashed.claim(SeenRequests.digest("1773480600", BODY));
-        SeenRequests finished = new SeenRequests(database, clock, "boot-1");
-        String other = SeenRequests.digest("1773480601", BODY);
-        finished.claim(other);
-        finished.done(other);
+    void carriedOutBeforeARestart_isAReplayAfterIt_butWhatWasOnlyBeingHandledIsNot() throws Exception {
+        SeenRequests before = new SeenRequests(database, clock);
+        before.claim(SeenRequests.digest("1773480600", BODY));
+        String finished = SeenRequests.digest("1773480601", BODY);
+        before.claim(finished);
+        before.done(finished);
+        before.close();
 
-        ReplayGuard restarted = guard("boot-2");
+        ReplayGuard restarted = guard();
         restarted.apply(command("1773480600"), Response.ok(), ok());
         Response replay = restarted.apply(command("1773480601"), Response.ok(), ok());
 
@@ -127,7 +132,7 @@ class ReplayGuardTest {
 
     @Test
     void sameBytesWhileTheFirstIsBeingHandled_get409_andTheFirstCompletes() throws Exception {
-        ReplayGuard guard = guard("boot-1");
+        ReplayGuard guard = guard();
         AtomicReference<Response> second = new AtomicReference<>();
 
         Response first = guard.apply(command(), Response.ok(), req -> {
@@ -141,37 +146,30 @@ class ReplayGuardTest {
     }
 
     @Test
-    void claimOlderThanAHandlerCanTake_doesNotCount() {
-        SeenRequests seen = new SeenRequests(database, clock, "boot-1");
-        String digest = SeenRequests.digest("1773480600", BODY);
-        assertThat(seen.claim(digest)).isEqualTo(SeenRequests.Seen.FIRST);
-        assertThat(seen.claim(digest)).isEqualTo(SeenRequests.Seen.IN_PROGRESS);
-
-        clock.advance(SeenRequests.HANDLING_LIMIT.plusSeconds(1));
-
-        assertThat(seen.claim(digest)).isEqualTo(SeenRequests.Seen.FIRST);
-    }
-
-    @Test
-    void expiredRows_arePrunedAsNewRequestsCome() {
-        SeenRequests before = new SeenRequests(database, clock, "boot-1");
+    void aDigestPastItsWindow_isNoLongerSeen_andExpiredRowsArePrunedAsNewOnesAreWritten() {
+        SeenRequests before = new SeenRequests(database, clock);
         for (int i = 0; i < 5; i++) {
             String digest = SeenRequests.digest(String.valueOf(i), BODY);
             before.claim(digest);
             before.done(digest);
         }
-        clock.advance(SeenRequests.KEPT_FOR.plus(Duration.ofSeconds(1)));
+        before.close();
+        assertThat(rows()).isEqualTo(5);
+        clock.advance(SeenRequests.KEPT_FOR.plus(SeenRequests.PRUNE_EVERY).plus(Duration.ofSeconds(1)));
 
-        SeenRequests after = new SeenRequests(database, clock, "boot-1");
-        for (int i = 0; i < SeenRequests.PRUNE_EVERY; i++) {
-            after.claim(SeenRequests.digest("new-" + i, BODY));
-        }
+        SeenRequests after = new SeenRequests(database, clock);
+        assertThat(after.claim(SeenRequests.digest("0", BODY))).isEqualTo(SeenRequests.Seen.FIRST);
+        String fresh = SeenRequests.digest("new", BODY);
+        after.claim(fresh);
+        after.done(fresh);
+        after.close();
 
-        assertThat(rows()).isEqualTo(SeenRequests.PRUNE_EVERY);
+        assertThat(rows()).isEqualTo(1);
     }
 
-    private ReplayGuard guard(String boot) {
-        return new ReplayGuard(new SeenRequests(database, clock, boot));
+    private ReplayGuard guard() {
+        seen = new SeenRequests(database, clock);
+        return new ReplayGuard(seen);
     }
 
     private MiddlewareChain ok() {
