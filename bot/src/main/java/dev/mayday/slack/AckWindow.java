@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,13 +28,16 @@ public final class AckWindow implements AutoCloseable {
     /** Slack waits 3 s for an ack; half a second is left for the answer to travel back. */
     public static final Duration SLACK = Duration.ofMillis(2_500);
 
+    private static final Duration IDLE_THREADS_KEPT = Duration.ofSeconds(3);
     private static final Logger log = LoggerFactory.getLogger(AckWindow.class);
 
     private final Duration window;
     private final AtomicInteger threadNumber = new AtomicInteger();
     // unbounded in count, bounded in practice: one per request thread waiting here, plus late work that the store's
-    // writer queue itself bounds (refused past its limit, given up after its last resort)
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+    // writer queue itself bounds (refused past its limit, given up after its last resort). Idle threads go after a few
+    // seconds, so a burst's threads do not stay resident.
+    private final ExecutorService workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREADS_KEPT.toSeconds(),
+            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
         Thread thread = new Thread(r, "mayday-request-" + threadNumber.incrementAndGet());
         thread.setDaemon(true);
         return thread;
