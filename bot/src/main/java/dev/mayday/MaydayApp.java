@@ -192,7 +192,7 @@ public final class MaydayApp implements AutoCloseable {
                 pd.webhookSecret().map(WebhookSignature::new), new WebhookParser(),
                 new PagerDutyEvents(SeverityMapping.parse(pd.severityMap())),
                 new PagerSync(database, incidents, notifier, clock));
-        DeclareModal modal = new DeclareModal(incidents, gateway, replies);
+        DeclareModal modal = new DeclareModal(incidents, gateway, replies, ackWindow);
         CardActions cardActions = new CardActions(incidents, afterAck);
 
         TimelineEvents timelineEvents = new TimelineEvents(new TimelineCapture(database, clock));

@@ -12,6 +12,7 @@ import dev.mayday.incident.Declaration;
 import dev.mayday.incident.Declared;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.incident.Severity;
+import dev.mayday.text.UserText;
 
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +32,9 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 /**
  * The declare form that {@code /incident} alone opens, and its submission. A view is submitted once per view id,
- * so the view id is the declaration's origin: a double click or a retried submission declares one incident.
+ * so the view id is the declaration's origin: a double click or a retried submission declares one incident. When the
+ * store is slow (a storm of declarations queued for their turn to write), the {@link AckWindow} closes the form in
+ * time and the declaration goes on: the declarer hears from Mayday by direct message either way.
  */
 public final class DeclareModal implements ViewSubmissionHandler {
 
@@ -45,11 +48,13 @@ public final class DeclareModal implements ViewSubmissionHandler {
     private final IncidentService incidents;
     private final SlackGateway slack;
     private final DeclarationReplies replies;
+    private final AckWindow ackWindow;
 
-    public DeclareModal(IncidentService incidents, SlackGateway slack, DeclarationReplies replies) {
+    public DeclareModal(IncidentService incidents, SlackGateway slack, DeclarationReplies replies, AckWindow ackWindow) {
         this.incidents = incidents;
         this.slack = slack;
         this.replies = replies;
+        this.ackWindow = ackWindow;
     }
 
     /** The form; {@code originChannel} rides along so replies can reach the channel it was opened from. */
@@ -97,16 +102,31 @@ public final class DeclareModal implements ViewSubmissionHandler {
         boolean isPrivate = value(values, PRIVACY).map(ViewState.Value::getSelectedOptions)
                 .map(options -> options.stream().anyMatch(o -> "private".equals(o.getValue()))).orElse(false);
         String user = payload.getUser().getId();
-        String originChannel = payload.getView().getPrivateMetadata();
+        Declaration declaration;
         try {
-            Declared declared = incidents.declare(new Declaration(title, summary, severity.get(), isPrivate, user,
-                    "view:" + payload.getView().getId(), blankToNull(originChannel)));
-            if (declared.isNew()) {
-                replies.whenReady(declared.incident().id(), text -> slack.postMessage(user, text, null));
-            }
-            return ctx.ack();
+            declaration = new Declaration(title, summary, severity.get(), isPrivate, user,
+                    "view:" + payload.getView().getId(), blankToNull(payload.getView().getPrivateMetadata()));
         } catch (RuntimeException e) {
             return ctx.ackWithErrors(Map.of(TITLE, UserFacingErrors.explain(ctx, e, "declaring the incident")));
+        }
+        // the form is already closed when a late refusal comes: it reaches the declarer by direct message
+        Optional<String> refusal = ackWindow.answer(() -> declare(declaration, ctx), Optional.empty(),
+                late -> late.ifPresent(reason -> slack.postMessage(user, "The incident *" + UserText.inert(title)
+                        + "* from the declare form was not declared. " + reason, null)));
+        return refusal.map(reason -> ctx.ackWithErrors(Map.of(TITLE, reason))).orElseGet(ctx::ack);
+    }
+
+    /** Declares, and says why not when it could not: never throws. */
+    private Optional<String> declare(Declaration declaration, ViewSubmissionContext ctx) {
+        try {
+            Declared declared = incidents.declare(declaration);
+            if (declared.isNew()) {
+                String user = declaration.declaredBy();
+                replies.whenReady(declared.incident().id(), text -> slack.postMessage(user, text, null));
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(UserFacingErrors.explain(ctx, e, "declaring the incident"));
         }
     }
 
