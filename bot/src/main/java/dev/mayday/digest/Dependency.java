@@ -2,9 +2,8 @@ package dev.mayday.digest;
 
 import dev.mayday.postmortem.PersonNames;
 
-import java.util.function.UnaryOperator;
-
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A single point of failure: the team depends on one person, for incidents in general ({@code service} empty) or for

@@ -52,14 +52,15 @@ public final class DutyService {
     public Member join(String actor, String userId, MemberKind kind) {
         guard.check(actor, userId, RosterGuard.Asked.ADD);
         Instant now = clock.instant();
+        RosterChange change = new RosterChange.Joined(now, actor, userId, kind);
         Member joined = database.inTransaction(store -> {
             DutyRoster roster = RosterRows.load(store.roster(), now);
             Member member = roster.join(userId, kind, now);
             RosterRows.saveChanges(store.roster(), roster);
-            RosterRows.record(store.roster(), new RosterChange.Joined(now, actor, userId, kind));
+            RosterRows.record(store.roster(), change);
             return member;
         });
-        listener.recorded(new RosterChange.Joined(now, actor, userId, kind));
+        listener.recorded(change);
         return joined;
     }
 

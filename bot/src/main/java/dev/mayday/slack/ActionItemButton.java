@@ -8,7 +8,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * "Mark done" on the list from {@code /incident actions}: marks the item, if it belongs to the incident of the channel
@@ -27,9 +27,9 @@ public final class ActionItemButton implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload payload = request.getPayload();
-        if (payload.getChannel() == null || payload.getUser() == null || payload.getActions() == null
-                || payload.getActions().isEmpty()) {
-            return Response.json(400, Map.of("error", "malformed block action: channel, user and action are required"));
+        Optional<Response> malformed = BlockActionPayloads.refusal(payload);
+        if (malformed.isPresent()) {
+            return malformed.get();
         }
         try {
             List<LayoutBlock> list = followUps.markDone(payload.getChannel().getId(), payload.getUser().getId(),

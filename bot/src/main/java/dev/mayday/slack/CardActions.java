@@ -41,9 +41,9 @@ public final class CardActions {
 
     private Response act(BlockActionRequest request, ActionContext ctx, String attempted, Action action) {
         BlockActionPayload payload = request.getPayload();
-        if (payload.getChannel() == null || payload.getUser() == null || payload.getActions() == null
-                || payload.getActions().isEmpty()) {
-            return Response.json(400, java.util.Map.of("error", "malformed block action: channel, user and action are required"));
+        Optional<Response> malformed = BlockActionPayloads.refusal(payload);
+        if (malformed.isPresent()) {
+            return malformed.get();
         }
         try {
             action.run(payload.getChannel().getId(), payload.getUser().getId(), payload.getActions().get(0));

@@ -12,7 +12,7 @@ import dev.mayday.incident.IncidentService;
 import dev.mayday.rotation.HandOffs;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
@@ -43,9 +43,9 @@ public final class HandOffButton implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         BlockActionPayload payload = request.getPayload();
-        if (payload.getChannel() == null || payload.getUser() == null || payload.getActions() == null
-                || payload.getActions().isEmpty()) {
-            return Response.json(400, Map.of("error", "malformed block action: channel, user and action are required"));
+        Optional<Response> malformed = BlockActionPayloads.refusal(payload);
+        if (malformed.isPresent()) {
+            return malformed.get();
         }
         String user = payload.getUser().getId();
         try {

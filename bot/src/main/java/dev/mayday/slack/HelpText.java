@@ -1,6 +1,7 @@
 package dev.mayday.slack;
 
 import dev.mayday.text.UserText;
+
 /** The answer to {@code /incident help}, and the tail of every "I did not understand" reply. */
 final class HelpText {
 

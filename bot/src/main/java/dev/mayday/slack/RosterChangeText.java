@@ -1,6 +1,7 @@
 package dev.mayday.slack;
 
 import dev.mayday.rotation.RosterChange;
+import dev.mayday.text.UserText;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,7 +10,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * How a roster change reads: one line of {@code /incident duty list --history}, and the direct message to the person
  * someone else changed. Every part is generated (user ids, a kind, dates), never text someone typed; a stored id
- * that is not a Slack user id is shown with Slack's control characters escaped, so it can neither ping nor link.
+ * that is not a Slack user id is written inert ({@link UserText}), so it can neither ping nor link.
  */
 final class RosterChangeText {
 
@@ -63,7 +64,6 @@ final class RosterChangeText {
     }
 
     private static String who(String id) {
-        return Mentions.isUserId(id) ? "<@" + id + ">"
-                : id.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return Mentions.isUserId(id) ? "<@" + id + ">" : UserText.inert(id);
     }
 }

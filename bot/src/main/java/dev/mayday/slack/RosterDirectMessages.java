@@ -81,7 +81,8 @@ public final class RosterDirectMessages implements RosterListener, AutoCloseable
             return;
         }
         try {
-            String ts = gateway.directMessage(notice.change().target(), RosterChangeText.notice(notice.change()));
+            // a user id as the channel: the bot's direct messages with that person (the app's Messages tab)
+            String ts = gateway.postMessage(notice.change().target(), RosterChangeText.notice(notice.change()), null);
             notices.sent(notice, ts);
         } catch (SlackCallFailed e) {
             if (e.isTransient()) {

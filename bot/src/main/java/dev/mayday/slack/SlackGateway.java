@@ -225,14 +225,6 @@ public final class SlackGateway {
         call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
-    /**
-     * Posts {@code text} to the bot's direct messages with {@code userId} (a user id as the channel: the app's
-     * Messages tab); returns the message's ts. Not retried after an ambiguous failure, like every post.
-     */
-    public String directMessage(String userId, String text) {
-        return call("chat.postMessage", false, () -> methods.chatPostMessage(r -> r.channel(userId).text(text))).getTs();
-    }
-
     /** The user ids in the user group {@code groupId} ({@code usergroups.users.list}). */
     public List<String> userGroupMembers(String groupId) {
         List<String> users = call("usergroups.users.list", () -> methods.usergroupsUsersList(r -> r.usergroup(groupId)))

@@ -28,6 +28,9 @@ public final class PrivateFiles {
     /** What SQLite keeps beside a database file while it is in use. */
     public static final List<String> SQLITE_COMPANIONS = List.of("-wal", "-shm", "-journal");
 
+    /** The companions that hold data of the database (the {@code -shm} is only an index into the {@code -wal}). */
+    public static final List<String> SQLITE_LOGS = List.of("-wal", "-journal");
+
     private PrivateFiles() {
     }
 

@@ -114,7 +114,7 @@ public final class Backups {
     private static Path settledCopy(Path source, Path scratch) throws IOException {
         Path copy = scratch.resolve("snapshot.db");
         PrivateFiles.copyNew(source, copy);
-        for (String companion : new String[] {"-wal", "-journal"}) {
+        for (String companion : PrivateFiles.SQLITE_LOGS) {
             Path beside = source.resolveSibling(source.getFileName() + companion);
             if (Files.isRegularFile(beside)) {
                 PrivateFiles.copyNew(beside, scratch.resolve(copy.getFileName() + companion));

@@ -72,9 +72,9 @@ final class RestoreRoom {
 
     private static long companionBytes(Path file) throws IOException {
         long total = 0;
-        for (String suffix : PrivateFiles.SQLITE_COMPANIONS) {
+        for (String suffix : PrivateFiles.SQLITE_LOGS) {
             Path companion = file.resolveSibling(file.getFileName() + suffix);
-            if (!suffix.equals("-shm") && Files.isRegularFile(companion)) {
+            if (Files.isRegularFile(companion)) {
                 total += Files.size(companion);
             }
         }
