@@ -62,7 +62,7 @@ public final class IncidentCommand implements SlashCommandHandler {
             return Response.json(400, Map.of("error", "malformed slash command: user_id and channel_id are required"));
         }
         CommandText command = CommandText.parse(payload.getText());
-        String what = "`/incident " + command.subcommand() + "`";
+        String what = "`/incident " + UserText.inert(command.subcommand()) + "`";
         CommandReply reply = ackWindow.answer(() -> reply(command, payload, ctx),
                 CommandReply.text(":hourglass_flowing_sand: Mayday is busier than usual and is still saving " + what
                         + ". I'll answer here as soon as it is done: no need to send it again."),
