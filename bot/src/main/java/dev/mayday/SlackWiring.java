@@ -10,6 +10,7 @@ import dev.mayday.slack.AckWindow;
 import dev.mayday.slack.AfterAck;
 import dev.mayday.slack.Announcements;
 import dev.mayday.slack.DeclarationReplies;
+import dev.mayday.slack.HandlerErrors;
 import dev.mayday.slack.IncidentCard;
 import dev.mayday.slack.KnownBotAuthorization;
 import dev.mayday.slack.RateLimitGate;
@@ -60,6 +61,7 @@ final class SlackWiring {
                 .slack(slack)
                 .build();
         this.app = new App(appConfig, List.of(
+                new HandlerErrors(),
                 new SSLCheck(null),
                 new SignedRequests(signature),
                 new KnownBotAuthorization(config.slackBotToken(), gateway),
