@@ -1,5 +1,6 @@
 package dev.mayday;
 
+import dev.mayday.db.backup.StoreFile;
 import dev.mayday.digest.DigestSchedule;
 import dev.mayday.pagerduty.SeverityMapping;
 import dev.mayday.rotation.DutyAdmins;
@@ -78,7 +79,7 @@ public record Config(
                 required(env, "SLACK_BOT_TOKEN", "the bot token (xoxb-…) from the Slack app's OAuth page"),
                 required(env, "SLACK_SIGNING_SECRET", "the signing secret from the Slack app's Basic Information page"),
                 withTrailingSlash(optional(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
-                databaseUrl(env),
+                storeUrl(databaseUrl(env)),
                 port(optional(env, "PORT").orElse(String.valueOf(DEFAULT_PORT))),
                 optional(env, "INCIDENTS_CHANNEL"),
                 teamZone,
@@ -176,6 +177,21 @@ public record Config(
     private static Optional<String> optional(Map<String, String> env, String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /** The server holds a lock file beside its store, so the store must be a file. */
+    private static String storeUrl(String url) {
+        boolean file;
+        try {
+            file = StoreFile.find(url).isPresent();
+        } catch (IllegalArgumentException notSqlite) {
+            file = false;
+        }
+        if (!file) {
+            throw new ConfigException("DATABASE_URL must be the JDBC URL of a SQLite file, such as "
+                    + DEFAULT_DATABASE_URL + " or jdbc:sqlite:/data/mayday.db, got: " + url);
+        }
+        return url;
     }
 
     private static String withTrailingSlash(String url) {

@@ -237,4 +237,13 @@ class ConfigTest {
                 .hasMessageStartingWith("PAGERDUTY_SEVERITY_MAP")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres://localhost/mayday", "jdbc:sqlite::memory:", "jdbc:sqlite:file:x?mode=memory"})
+    void databaseUrl_notASqliteFile_stopsWithOneLineNamingTheVariable(String url) {
+        assertThatThrownBy(() -> Config.fromEnvironment(env("DATABASE_URL", url)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DATABASE_URL")
+                .hasMessageContaining(url);
+    }
 }
