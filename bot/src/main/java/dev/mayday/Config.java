@@ -1,5 +1,6 @@
 package dev.mayday;
 
+import dev.mayday.db.backup.StoreFile;
 import dev.mayday.digest.DigestSchedule;
 import dev.mayday.pagerduty.SeverityMapping;
 import dev.mayday.rotation.DutyAdmins;
@@ -33,6 +34,10 @@ public record Config(
         Objects.requireNonNull(pagerDuty, "pagerDuty");
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(leadHandoffAfter, "leadHandoffAfter");
+        if (!digest.schedule().zone().equals(teamZone)) {
+            throw new IllegalArgumentException("the digest schedule is in " + digest.schedule().zone()
+                    + ", not in the team's zone " + teamZone);
+        }
         if (leadHandoffAfter.isNegative() || leadHandoffAfter.isZero()) {
             throw new ConfigException("LEAD_HANDOFF_HOURS must be more than 0, got: " + leadHandoffAfter);
         }
@@ -42,7 +47,7 @@ public record Config(
     public Config(String slackBotToken, String slackSigningSecret, String slackApiUrl, String databaseUrl, int port,
                   Optional<String> incidentsChannel, ZoneId teamZone) {
         this(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(), DutyAdmins.everyone());
+                PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(teamZone), DutyAdmins.everyone());
     }
 
     public Config withPagerDuty(PagerDutyConfig settings) {
@@ -67,27 +72,28 @@ public record Config(
     /** A week: longer than any incident should be led by one person without being offered relief. */
     static final int MAX_LEAD_HANDOFF_HOURS = 168;
 
+    /** Reads and parses every setting once, here; a bad value stops with one line naming the variable. */
     public static Config fromEnvironment(Map<String, String> env) {
+        ZoneId teamZone = teamZone(env);
         return new Config(
                 required(env, "SLACK_BOT_TOKEN", "the bot token (xoxb-…) from the Slack app's OAuth page"),
                 required(env, "SLACK_SIGNING_SECRET", "the signing secret from the Slack app's Basic Information page"),
                 withTrailingSlash(optional(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
-                optional(env, "DATABASE_URL").orElse(DEFAULT_DATABASE_URL),
+                storeUrl(databaseUrl(env)),
                 port(optional(env, "PORT").orElse(String.valueOf(DEFAULT_PORT))),
                 optional(env, "INCIDENTS_CHANNEL"),
-                teamZone(env),
+                teamZone,
                 new PagerDutyConfig(
                         optional(env, "PAGERDUTY_API_TOKEN"),
                         httpUrl("PAGERDUTY_API_URL", optional(env, "PAGERDUTY_API_URL").orElse(PagerDutyConfig.DEFAULT_API_URL)),
                         optional(env, "PAGERDUTY_WEBHOOK_SECRET"),
                         optional(env, "PAGERDUTY_FROM_EMAIL"),
-                        severityMap(optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_MAP))),
+                        severityMap(optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_SETTING))),
                 leadHandoffHours(optional(env, "LEAD_HANDOFF_HOURS").orElse(
                         String.valueOf(DEFAULT_LEAD_HANDOFF_AFTER.toHours()))),
                 new DigestConfig(
                         optional(env, "DIGEST_CHANNEL"),
-                        digestSchedule(optional(env, "DIGEST_SCHEDULE").orElse(DigestConfig.DEFAULT_SCHEDULE),
-                                teamZone(env)),
+                        digestSchedule(optional(env, "DIGEST_SCHEDULE").orElse(DigestConfig.DEFAULT_SCHEDULE), teamZone),
                         budgetHours(env)),
                 optional(env, "DUTY_ADMINS").map(Config::parseDutyAdmins).orElse(DutyAdmins.everyone()));
     }
@@ -101,10 +107,9 @@ public record Config(
         }
     }
 
-    private static String digestSchedule(String text, ZoneId zone) {
+    private static DigestSchedule digestSchedule(String text, ZoneId zone) {
         try {
-            DigestSchedule.parse(text, zone);
-            return text;
+            return DigestSchedule.parse(text, zone);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
@@ -135,10 +140,9 @@ public record Config(
                 + MAX_LEAD_HANDOFF_HOURS + ", got: " + text);
     }
 
-    private static String severityMap(String setting) {
+    private static SeverityMapping severityMap(String setting) {
         try {
-            SeverityMapping.parse(setting);
-            return setting;
+            return SeverityMapping.parse(setting);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("PAGERDUTY_SEVERITY_MAP must look like P1=sev1,P2=sev2,high=sev2: " + e.getMessage());
         }
@@ -173,6 +177,21 @@ public record Config(
     private static Optional<String> optional(Map<String, String> env, String name) {
         String value = env.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /** The server holds a lock file beside its store, so the store must be a file. */
+    private static String storeUrl(String url) {
+        boolean file;
+        try {
+            file = StoreFile.find(url).isPresent();
+        } catch (IllegalArgumentException notSqlite) {
+            file = false;
+        }
+        if (!file) {
+            throw new ConfigException("DATABASE_URL must be the JDBC URL of a SQLite file, such as "
+                    + DEFAULT_DATABASE_URL + " or jdbc:sqlite:/data/mayday.db, got: " + url);
+        }
+        return url;
     }
 
     private static String withTrailingSlash(String url) {

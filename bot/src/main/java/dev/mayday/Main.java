@@ -61,6 +61,11 @@ public final class Main {
             System.err.println("mayday: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (StartFailed e) {
+            log.debug("Start failed", e);
+            System.err.println("mayday: " + e.getMessage());
+            System.exit(1);
+            return;
         }
         log.info("Mayday is listening on port {} ({})", app.port(), config);
         CountDownLatch stopped = new CountDownLatch(1);

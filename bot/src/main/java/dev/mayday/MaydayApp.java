@@ -1,127 +1,37 @@
 package dev.mayday;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import dev.mayday.db.Database;
-import dev.mayday.db.backup.StoreFile;
-import dev.mayday.db.backup.StoreLock;
-import dev.mayday.http.BoltJavalinAdapter;
-import dev.mayday.http.Health;
-import dev.mayday.http.PagerDutyWebhookEndpoint;
-import dev.mayday.http.StoreProbe;
-import dev.mayday.incident.PagerSync;
-import dev.mayday.outbox.DeliveryByLane;
-import dev.mayday.pagerduty.CallPolicy;
-import dev.mayday.pagerduty.PagerDutyClient;
-import dev.mayday.pagerduty.PagerDutyDelivery;
-import dev.mayday.pagerduty.PagerDutyEvents;
-import dev.mayday.pagerduty.SeverityMapping;
-import dev.mayday.pagerduty.WebhookParser;
-import dev.mayday.pagerduty.WebhookSignature;
-import dev.mayday.slack.PagerDutyCommand;
-import dev.mayday.slack.DigestCommand;
-import dev.mayday.slack.DigestPoster;
-import dev.mayday.digest.DigestFactsLoader;
-import dev.mayday.digest.DigestLedger;
-import dev.mayday.digest.DigestSchedule;
-import dev.mayday.digest.DigestSettings;
-import dev.mayday.digest.DigestTurns;
-import dev.mayday.slack.ActionItemButton;
-import dev.mayday.slack.FollowUpCommands;
-import dev.mayday.slack.PostmortemPublisher;
-import dev.mayday.postmortem.ActionItems;
-import dev.mayday.postmortem.Learnings;
-import dev.mayday.postmortem.Postmortems;
-import dev.mayday.http.HttpServer;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
-import dev.mayday.slack.AddToTimelineShortcut;
-import dev.mayday.slack.AckWindow;
-import dev.mayday.slack.AfterAck;
-import dev.mayday.slack.Announcements;
-import dev.mayday.slack.CardActions;
-import dev.mayday.slack.ChannelNameClaims;
-import dev.mayday.slack.ChannelProvisioner;
-import dev.mayday.slack.DeclarationReplies;
-import dev.mayday.slack.DeclareModal;
-import dev.mayday.slack.IncidentCard;
-import dev.mayday.rotation.DutyService;
-import dev.mayday.rotation.RosterGuard;
-import dev.mayday.rotation.RosterNotices;
 import dev.mayday.rotation.RotationPicker;
-import dev.mayday.slack.DutyCommand;
-import dev.mayday.slack.IncidentCommand;
-import dev.mayday.slack.KnownBotAuthorization;
-import dev.mayday.slack.SlackGateway;
-import dev.mayday.slack.SlackHandlers;
-import dev.mayday.slack.SlackDelivery;
-import dev.mayday.slack.SlackOutbox;
-import dev.mayday.slack.StalledChannelNotices;
-import dev.mayday.slack.RateLimitGate;
-import dev.mayday.slack.RosterDirectMessages;
-import dev.mayday.slack.UserGroupMembers;
-import dev.mayday.slack.ReplayGuard;
-import dev.mayday.slack.RequestSignature;
-import dev.mayday.slack.SeenRequests;
-import dev.mayday.slack.SignedRequests;
-import dev.mayday.slack.RetryPolicy;
 import dev.mayday.slack.Sleeper;
 import dev.mayday.slack.SlackSurface;
-import dev.mayday.slack.SlackTimes;
-import dev.mayday.slack.TimelineEvents;
-import dev.mayday.slack.TimelineReply;
-import dev.mayday.timeline.KeyTimeline;
-import dev.mayday.timeline.TimelineCapture;
-import dev.mayday.incident.IncidentNotifier;
-import dev.mayday.rotation.HandOffs;
-import dev.mayday.rotation.HomeFacts;
-import dev.mayday.slack.AppHome;
-import dev.mayday.slack.HandOffButton;
-import dev.mayday.slack.HandOffOffers;
-import dev.mayday.slack.HomeRefreshingNotifier;
-import dev.mayday.slack.HomeView;
-import com.slack.api.model.event.AppHomeOpenedEvent;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** The composition root: builds every part from the configuration and starts the server. */
+/**
+ * The composition root: builds every part from the configuration and starts the server. Each feature area is wired
+ * by a class of its own ({@code *Wiring}); this one says in which order, and closes what was opened.
+ */
 public final class MaydayApp implements AutoCloseable {
 
-    private static final int SLACK_READ_TIMEOUT_MILLIS = 10_000;
-    private static final int SLACK_CALL_TIMEOUT_MILLIS = 15_000;
-    private static final int OUTBOX_WORKERS = 4;
-    /** Longer than posting a digest takes: an intent this old was cut short by a crash and is reconciled. */
-    private static final Duration DIGEST_INTENT_STALE_AFTER = Duration.ofMinutes(10);
-
     private final int port;
-    private final AfterAck afterAck;
-    private final SlackOutbox outbox;
-    private final RosterDirectMessages rosterMessages;
+    private final DeliveryWiring deliveries;
     private final Database database;
     private final SlackSurface surface;
     private final IncidentDirectory incidents;
-    /** Closed in this order on shutdown: stop taking requests first, release HTTP clients last. */
-    private final List<AutoCloseable> resources;
+    /** Closed in the reverse order of opening: stop taking requests first, release the store last. */
+    private final Opened opened;
 
-    private MaydayApp(int port, AfterAck afterAck, SlackOutbox outbox, RosterDirectMessages rosterMessages,
-                      Database database, SlackSurface surface, IncidentDirectory incidents,
-                      List<AutoCloseable> resources) {
+    private MaydayApp(int port, DeliveryWiring deliveries, Database database, SlackSurface surface,
+                      IncidentDirectory incidents, Opened opened) {
         this.port = port;
-        this.afterAck = afterAck;
-        this.outbox = outbox;
-        this.rosterMessages = rosterMessages;
+        this.deliveries = deliveries;
         this.database = database;
         this.surface = surface;
         this.incidents = incidents;
-        this.resources = resources;
+        this.opened = opened;
     }
 
     public static MaydayApp start(Config config, Clock clock, String host) {
@@ -139,111 +49,49 @@ public final class MaydayApp implements AutoCloseable {
     /**
      * {@code requestClock} is what Slack's request timestamps are checked against (the signature window): real time,
      * which Slack signs with, unless a test moves it.
+     *
+     * @throws ConfigException when the configuration cannot run (e.g. another server holds the store)
+     * @throws StartFailed     when something else stops the start (e.g. the port is taken); either way, what was
+     *                         opened is closed again and the message is one line
      */
     public static MaydayApp start(Config config, Clock clock, String host, Clock wallClock, Sleeper sleeper,
                                   Clock requestClock) {
-        // held while the server runs, so that a restore cannot replace the store under it
-        StoreLock storeLock = StoreLock.tryAcquire(StoreFile.of(config.databaseUrl())).orElseThrow(() ->
-                new ConfigException("Another Mayday server is using " + StoreFile.of(config.databaseUrl())
-                        + " (DATABASE_URL): stop it first, or give this one its own store."));
-        Database database = Database.open(config.databaseUrl());
-        SlackConfig slackConfig = new SlackConfig();
-        slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
-        slackConfig.setHttpClientReadTimeoutMillis(SLACK_READ_TIMEOUT_MILLIS);
-        slackConfig.setHttpClientCallTimeoutMillis(SLACK_CALL_TIMEOUT_MILLIS);
-        Slack slack = Slack.getInstance(slackConfig);
-        SlackGateway gateway = new SlackGateway(slack.methods(config.slackBotToken()),
-                new RateLimitGate(wallClock, sleeper), RetryPolicy.SLACK_CALL, sleeper);
-        AppConfig appConfig = AppConfig.builder()
-                .singleTeamBotToken(config.slackBotToken())
-                .signingSecret(config.slackSigningSecret())
-                .slack(slack)
-                .build();
-        RequestSignature signature = new RequestSignature(config.slackSigningSecret(), requestClock);
-        SeenRequests seenRequests = new SeenRequests(database, requestClock);
-        App app = new App(appConfig, List.of(
-                new SSLCheck(null),
-                new SignedRequests(signature),
-                new KnownBotAuthorization(config.slackBotToken(), gateway),
-                new ReplayGuard(seenRequests)));
-        AfterAck afterAck = new AfterAck();
-        AckWindow ackWindow = new AckWindow(AckWindow.SLACK);
-        afterAck.run("learning the bot's identity", gateway::botUserId);
+        Clocks clocks = new Clocks(clock, wallClock, sleeper, requestClock);
+        Opened opened = new Opened();
+        try {
+            return start(config, clocks, host, opened);
+        } catch (ConfigException e) {
+            opened.close();
+            throw e;
+        } catch (RuntimeException e) {
+            opened.close();
+            throw new StartFailed(e);
+        }
+    }
+
+    private static MaydayApp start(Config config, Clocks clocks, String host, Opened opened) {
+        Database database = new StoreWiring(config.databaseUrl(), opened).database();
+        SlackWiring slack = new SlackWiring(config, clocks, database, opened);
+        PagerDutyWiring pagerDuty = new PagerDutyWiring(config.pagerDuty(), opened);
         IncidentDirectory directory = new IncidentDirectory(database);
-        IncidentCard card = new IncidentCard(new SlackTimes(config.teamZone()));
-        DeclarationReplies replies = new DeclarationReplies();
-        PagerDutyConfig pd = config.pagerDuty();
-        Optional<PagerDutyClient> pagerDuty = pd.apiToken().map(token ->
-                new PagerDutyClient(pd.apiUrl(), token, pd.fromEmail().orElse(null), CallPolicy.DEFAULT));
-        Announcements announcements = new Announcements(gateway, config.incidentsChannel());
-        SlackDelivery slackDelivery = new SlackDelivery(gateway,
-                new ChannelProvisioner(gateway, directory, new ChannelNameClaims(database), config.teamZone()), directory,
-                database, card, announcements, replies,
-                new PostmortemPublisher(new Postmortems(database, config.teamZone()), gateway, directory, database, clock),
-                new StalledChannelNotices(gateway, announcements, database, clock));
-        SlackOutbox outbox = new SlackOutbox(database, new DeliveryByLane(slackDelivery,
-                new PagerDutyDelivery(pagerDuty, gateway, directory, database)), wallClock, OUTBOX_WORKERS);
-        AppHome appHome = new AppHome(gateway, new HomeFacts.Source(database, directory,
-                new DutyService(database, clock, config.teamZone())), new HomeView(new SlackTimes(config.teamZone())), directory,
-                clock);
-        IncidentNotifier notifier = new HomeRefreshingNotifier(outbox, appHome);
-        IncidentService incidents = new IncidentService(database, clock, notifier, new RotationPicker());
-        PagerDutyWebhookEndpoint pagerDutyWebhook = new PagerDutyWebhookEndpoint(
-                pd.webhookSecret().map(WebhookSignature::new), new WebhookParser(),
-                new PagerDutyEvents(SeverityMapping.parse(pd.severityMap())),
-                new PagerSync(database, incidents, notifier, clock));
-        DeclareModal modal = new DeclareModal(incidents, gateway, replies, ackWindow);
-        CardActions cardActions = new CardActions(incidents, afterAck);
-
-        TimelineEvents timelineEvents = new TimelineEvents(new TimelineCapture(database, clock));
-        TimelineReply timelineReply = new TimelineReply(new KeyTimeline(database), config.teamZone());
-        DigestLedger digestLedger = new DigestLedger(database, clock);
-        DigestFactsLoader digestFacts = new DigestFactsLoader(database, config.teamZone(),
-                DigestSettings.defaults().withBudgetHours(config.digest().budgetHours()));
-        Optional<DigestPoster> digestPoster = config.digest().channel().map(channel -> new DigestPoster(
-                new DigestTurns(DigestSchedule.parse(config.digest().schedule(), config.teamZone()), digestLedger, clock,
-                        DIGEST_INTENT_STALE_AFTER), digestLedger, digestFacts, gateway, channel, clock));
-        FollowUpCommands followUps = new FollowUpCommands(directory, incidents, new ActionItems(database),
-                new Learnings(database), clock);
-        HandOffs handOffs = new HandOffs(database, clock, config.leadHandoffAfter(),
-                new DutyService(database, clock, config.teamZone()));
-        HandOffOffers handOffOffers = new HandOffOffers(handOffs, directory, gateway, clock);
-        UserGroupMembers userGroups = new UserGroupMembers(gateway, wallClock);
-        RosterDirectMessages rosterMessages = new RosterDirectMessages(new RosterNotices(database, clock), gateway);
-        DutyService rosterChanges = new DutyService(database, clock, config.teamZone(),
-                new RosterGuard(config.dutyAdmins(), userGroups), rosterMessages);
-        SlackHandlers handlers = new SlackHandlers(app)
-                .command(IncidentCommand.NAME, new IncidentCommand(incidents, replies, modal, gateway, afterAck,
-                        timelineReply, new DutyCommand(rosterChanges),
-                        new PagerDutyCommand(pagerDuty, database), followUps,
-                        new DigestCommand(digestFacts, digestLedger, clock), ackWindow))
-                .blockAction(FollowUpCommands.DONE_ACTION, new ActionItemButton(followUps, afterAck))
-                .viewSubmission(DeclareModal.CALLBACK_ID, modal)
-                .blockAction(IncidentCard.STATUS_ACTION, cardActions.status())
-                .blockAction(IncidentCard.RESOLVE_ACTION, cardActions.resolve())
-                .blockAction(IncidentCard.CLOSE_ACTION, cardActions.close())
-                .messageShortcut(AddToTimelineShortcut.CALLBACK_ID, new AddToTimelineShortcut(incidents, afterAck))
-                .events(timelineEvents::register)
-                .blockAction(HandOffButton.ACCEPT_ACTION, new HandOffButton(handOffs, incidents, directory, gateway, afterAck))
-                .event(AppHomeOpenedEvent.class, appHome)
-                .acknowledgeUnknownMessageSubtypes();
-
-        StoreProbe storeProbe = new StoreProbe(database, wallClock);
-        HttpServer server = new HttpServer(new BoltJavalinAdapter(app, signature), pagerDutyWebhook, new Health(storeProbe));
-        int port = server.start(host, config.port());
-        outbox.start();
-        handOffOffers.start();
-        rosterMessages.start();
-        appHome.start();
-        List<AutoCloseable> resources = new ArrayList<>(List.<AutoCloseable>of(server, storeProbe, handOffOffers,
-                rosterMessages, userGroups, appHome, ackWindow, outbox, afterAck, slack, seenRequests, database, storeLock));
-        pagerDuty.ifPresent(resources::add);
-        digestPoster.ifPresent(poster -> {
-            poster.start();
-            resources.add(1, poster);
-        });
-        return new MaydayApp(port, afterAck, outbox, rosterMessages, database, handlers.surface(), directory,
-                List.copyOf(resources));
+        PostmortemWiring postmortems = new PostmortemWiring(database, config.teamZone());
+        DigestWiring digest = new DigestWiring(config, database, clocks.stored());
+        DeliveryWiring deliveries = new DeliveryWiring(config, clocks, database, slack, directory, postmortems,
+                pagerDuty, opened);
+        DutyWiring duty = new DutyWiring(config, database, clocks.stored(), slack.userGroups(),
+                deliveries.rosterListener());
+        DeliveryWiring.Timers timers = deliveries.timers(duty, digest, opened);
+        IncidentService incidents = new IncidentService(database, clocks.stored(), timers.notifier(),
+                new RotationPicker());
+        SlackSurface surface = SlackHandlerWiring.register(config, clocks.stored(), slack,
+                new SlackHandlerWiring.Features(database, directory, incidents, duty, postmortems, digest, pagerDuty,
+                        timers.appHome()));
+        HttpWiring http = new HttpWiring(slack,
+                pagerDuty.webhook(database, incidents, timers.notifier(), clocks.stored()), database, clocks.wall(),
+                opened);
+        int port = http.start(host, config.port());
+        timers.start();
+        return new MaydayApp(port, deliveries, database, surface, directory, opened);
     }
 
     public int port() {
@@ -267,18 +115,12 @@ public final class MaydayApp implements AutoCloseable {
      * true when in time.
      */
     public boolean awaitSlackWork(long timeout, TimeUnit unit) throws InterruptedException {
-        return outbox.awaitIdle(timeout, unit) && afterAck.drain(timeout, unit) && outbox.awaitIdle(timeout, unit)
-                && rosterMessages.awaitIdle(timeout, unit);
+        return deliveries.awaitIdle(timeout, unit);
     }
 
+    /** Closes everything this start opened, in the reverse order; what fails to close is logged and passed over. */
     @Override
     public void close() {
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                // the process is stopping; one part failing to close must not keep the others open
-            }
-        }
+        opened.close();
     }
 }

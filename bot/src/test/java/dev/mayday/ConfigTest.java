@@ -1,14 +1,19 @@
 package dev.mayday;
 
+import dev.mayday.digest.DigestSchedule;
+import dev.mayday.incident.Severity;
 import dev.mayday.rotation.DutyAdmins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -151,7 +156,7 @@ class ConfigTest {
         Config config = Config.fromEnvironment(env());
 
         assertThat(config.digest().channel()).isEmpty();
-        assertThat(config.digest().schedule()).isEqualTo("MON 09:00");
+        assertThat(config.digest().schedule().format()).isEqualTo("MON 09:00");
         assertThat(config.digest().budgetHours()).isEqualTo(20.0);
     }
 
@@ -161,7 +166,7 @@ class ConfigTest {
                 "INCIDENT_BUDGET_HOURS", "12.5"));
 
         assertThat(config.digest().channel()).contains("C0LEARN");
-        assertThat(config.digest().schedule()).isEqualTo("FRI 16:30");
+        assertThat(config.digest().schedule().format()).isEqualTo("FRI 16:30");
         assertThat(config.digest().budgetHours()).isEqualTo(12.5);
     }
 
@@ -206,5 +211,39 @@ class ConfigTest {
                 .hasMessageStartingWith("DUTY_ADMINS must be comma-separated Slack user ids (U…, W…) and at most one "
                         + "user-group id (S…)")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void digest_scheduleIsParsedOnceInTheTeamsZone() {
+        Config config = Config.fromEnvironment(env("DIGEST_SCHEDULE", "fri 16:30", "TEAM_TIMEZONE", "Europe/Berlin"));
+
+        assertThat(config.digest().schedule())
+                .isEqualTo(new DigestSchedule(DayOfWeek.FRIDAY, LocalTime.of(16, 30), ZoneId.of("Europe/Berlin")));
+    }
+
+    @Test
+    void severityMap_isParsedOnce() {
+        Config config = Config.fromEnvironment(env("PAGERDUTY_SEVERITY_MAP", "P1=sev1, urgent=sev2"));
+
+        assertThat(config.pagerDuty().severityMap().severityFor(Optional.of("urgent"), null)).contains(Severity.SEV2);
+        assertThat(config.pagerDuty().severityMap().toString()).isEqualTo("p1=sev1,urgent=sev2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"P1", "P1=sev9", "=sev1"})
+    void severityMap_invalid_stopsWithOneLineNamingTheVariable(String value) {
+        assertThatThrownBy(() -> Config.fromEnvironment(env("PAGERDUTY_SEVERITY_MAP", value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("PAGERDUTY_SEVERITY_MAP")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres://localhost/mayday", "jdbc:sqlite::memory:", "jdbc:sqlite:file:x?mode=memory"})
+    void databaseUrl_notASqliteFile_stopsWithOneLineNamingTheVariable(String url) {
+        assertThatThrownBy(() -> Config.fromEnvironment(env("DATABASE_URL", url)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DATABASE_URL")
+                .hasMessageContaining(url);
     }
 }

@@ -7,9 +7,6 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.mayday.slack.RequestSignature;
-import org.jdbi.v3.core.JdbiException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
@@ -20,11 +17,10 @@ import java.util.Map;
 /**
  * Hands a Javalin request to the Bolt app and writes Bolt's answer back. The body goes through byte for byte,
  * because the signature Bolt verifies covers the raw body. The request kind (command, event, interaction) is
- * read from the body, so one route serves them all.
+ * read from the body, so one route serves them all. The signature is checked once per request: by the app's
+ * middleware ({@code SignedRequests}) for a body Bolt can read, here for one it cannot.
  */
 public final class BoltJavalinAdapter {
-
-    private static final Logger log = LoggerFactory.getLogger(BoltJavalinAdapter.class);
 
     private final App app;
     private final SlackRequestParser parser;
@@ -57,19 +53,8 @@ public final class BoltJavalinAdapter {
             refuseUnreadable(ctx, body);
             return;
         }
-        Response response;
-        try {
-            response = app.run(request);
-        } catch (JdbiException storeFailure) {
-            throw storeFailure;
-        } catch (RuntimeException malformed) {
-            // Bolt reads the payload lazily, after the signature check: a signed body whose fields have the wrong
-            // type or are missing fails here. It is the sender's fault, so 400; a store failure stays a 5xx so
-            // that Slack retries.
-            log.warn("Refused a signed Slack request that could not be handled: {}", malformed.toString());
-            ctx.status(400).json(Map.of("error", "malformed Slack request: a field is missing or has the wrong type"));
-            return;
-        }
+        // what a handler lets escape is answered by the app's error handler (HandlerErrors); the rest by the server's
+        Response response = app.run(request);
         ctx.status(response.getStatusCode());
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, values) -> values.forEach(value -> ctx.header(name, value)));

@@ -2,6 +2,7 @@ package dev.mayday.pagerduty;
 
 import dev.mayday.incident.Severity;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class SeverityMapping {
             }
             map.put(pair[0].strip().toLowerCase(Locale.ROOT), severity.get());
         }
-        return new SeverityMapping(Map.copyOf(map));
+        return new SeverityMapping(Collections.unmodifiableMap(map));
     }
 
     public Optional<Severity> severityFor(Optional<String> priority, String urgency) {
@@ -42,5 +43,14 @@ public final class SeverityMapping {
             return byPriority;
         }
         return Optional.ofNullable(urgency).map(u -> bySource.get(u.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The setting it was read from, in its order: {@code p1=sev1,high=sev2}. */
+    @Override
+    public String toString() {
+        StringBuilder setting = new StringBuilder();
+        bySource.forEach((source, severity) -> setting.append(setting.length() == 0 ? "" : ",").append(source)
+                .append('=').append(severity.name().toLowerCase(Locale.ROOT)));
+        return setting.toString();
     }
 }

@@ -1,9 +1,9 @@
 package dev.mayday.slack;
 
 import com.slack.api.bolt.context.Context;
+import dev.mayday.db.StoreException;
 import dev.mayday.incident.IncidentRuleViolation;
 import dev.mayday.text.UserText;
-import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +24,7 @@ final class UserFacingErrors {
             return ":warning: " + e.getMessage();
         }
         RequestOutcome.notCarriedOut(ctx);
-        if (e instanceof JdbiException) {
+        if (e instanceof StoreException) {
             log.error("Store failed while {}", attempted, e);
             return ":x: Mayday could not save that (its database is unavailable: " + UserText.inert(rootMessage(e))
                     + "). Nothing was changed; please try again in a moment.";

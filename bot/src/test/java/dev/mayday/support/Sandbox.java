@@ -3,6 +3,7 @@ package dev.mayday.support;
 import dev.mayday.Config;
 import dev.mayday.DigestConfig;
 import dev.mayday.PagerDutyConfig;
+import dev.mayday.digest.DigestSchedule;
 import dev.mayday.rotation.DutyAdmins;
 import dev.mayday.sandbox.pagerduty.FakePagerDuty;
 import dev.mayday.sandbox.pagerduty.SignedWebhook;
@@ -70,7 +71,8 @@ public final class Sandbox implements AutoCloseable {
                 Optional.of(PAGERDUTY_TOKEN), pagerDuty.baseUrl(), Optional.of(PAGERDUTY_SECRET),
                 Optional.of("mayday@example.com"), PagerDutyConfig.DEFAULT_SEVERITY_MAP));
         config = (digestSchedule == null ? base
-                : base.withDigest(new DigestConfig(Optional.of(digestChannel), digestSchedule, 20)))
+                : base.withDigest(new DigestConfig(Optional.of(digestChannel),
+                        DigestSchedule.parse(digestSchedule, ZoneId.of("Europe/Berlin")), 20)))
                 .withDutyAdmins(dutyAdmins);
         startApp();
     }

@@ -9,13 +9,15 @@ import dev.mayday.db.timeline.TimelineDao;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import java.time.Duration;
 
 /**
  * The store: SQLite through JDBI, migrated on open. Every connection gets the pragmas that make it safe
- * to share between threads and to survive a crash (WAL, foreign keys, busy timeout, IMMEDIATE writes).
+ * to share between threads and to survive a crash (WAL, foreign keys, busy timeout, IMMEDIATE writes). Whatever
+ * fails is raised as {@link StoreException} (see {@link StoreFailures}).
  */
 public final class Database implements AutoCloseable {
 
@@ -62,6 +64,7 @@ public final class Database implements AutoCloseable {
         ReusedConnections connections = new ReusedConnections(url, IDLE_CONNECTIONS);
         Jdbi jdbi = Jdbi.create(connections).installPlugin(new SqlObjectPlugin());
         jdbi.setTransactionHandler(new OneWriterAtATime(jdbi.getTransactionHandler(), writers));
+        StoreFailures.install(jdbi);
         return new Database(jdbi, url, connections, writers);
     }
 
@@ -71,7 +74,11 @@ public final class Database implements AutoCloseable {
      * them all instead of new ones being opened (and their schema read) inside someone's turn.
      */
     public <T> T inTransaction(StoreWork<T> work) {
-        return writers.inTurn(() -> jdbi.inTransaction(handle -> work.run(Store.on(handle))));
+        try {
+            return writers.inTurn(() -> jdbi.inTransaction(handle -> work.run(Store.on(handle))));
+        } catch (JdbiException e) {
+            throw StoreFailures.translated(e);
+        }
     }
 
     /**
@@ -79,7 +86,11 @@ public final class Database implements AutoCloseable {
      * IMMEDIATE (taking the write lock), which a poll or a lookup does not need.
      */
     public <T> T read(StoreWork<T> work) {
-        return jdbi.withHandle(handle -> work.run(Store.on(handle)));
+        try {
+            return jdbi.withHandle(handle -> work.run(Store.on(handle)));
+        } catch (JdbiException e) {
+            throw StoreFailures.translated(e);
+        }
     }
 
     /** Whether the store takes writes now: one tiny write through the writer queue, for {@code GET /health}. */

@@ -2,6 +2,7 @@ package dev.mayday.db;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -10,7 +11,8 @@ import java.sql.SQLException;
 
 /**
  * Makes every Jdbi transaction of this process wait for its turn in the {@link WriterQueue}, also those begun on
- * {@code jdbi()} directly. Readers are not affected (WAL lets them read while one writes).
+ * {@code jdbi()} directly. Readers are not affected (WAL lets them read while one writes). A transaction that fails
+ * raises {@link StoreException}, as everything the store does.
  */
 final class OneWriterAtATime extends DelegatingTransactionHandler {
 
@@ -36,6 +38,8 @@ final class OneWriterAtATime extends DelegatingTransactionHandler {
         writers.acquire();
         try {
             return super.inTransaction(handle, callback);
+        } catch (JdbiException e) {
+            throw StoreFailures.translated(e);
         } finally {
             writers.release();
         }
@@ -47,6 +51,8 @@ final class OneWriterAtATime extends DelegatingTransactionHandler {
         writers.acquire();
         try {
             return super.inTransaction(handle, level, callback);
+        } catch (JdbiException e) {
+            throw StoreFailures.translated(e);
         } finally {
             writers.release();
         }

@@ -1,7 +1,5 @@
 package dev.mayday.db;
 
-import org.jdbi.v3.core.transaction.TransactionException;
-
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +51,7 @@ final class WriterQueue {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransactionException("interrupted while waiting for a turn to write", e);
+            throw new StoreException("interrupted while waiting for a turn to write", e);
         } finally {
             waiting.decrementAndGet();
         }

@@ -1,0 +1,66 @@
+package dev.mayday;
+
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import dev.mayday.db.Database;
+import dev.mayday.incident.IncidentDirectory;
+import dev.mayday.incident.IncidentService;
+import dev.mayday.slack.ActionItemButton;
+import dev.mayday.slack.AddToTimelineShortcut;
+import dev.mayday.slack.AppHome;
+import dev.mayday.slack.CardActions;
+import dev.mayday.slack.DeclareModal;
+import dev.mayday.slack.DigestCommand;
+import dev.mayday.slack.DutyCommand;
+import dev.mayday.slack.FollowUpCommands;
+import dev.mayday.slack.HandOffButton;
+import dev.mayday.slack.IncidentCard;
+import dev.mayday.slack.IncidentCommand;
+import dev.mayday.slack.PagerDutyCommand;
+import dev.mayday.slack.SlackHandlers;
+import dev.mayday.slack.SlackSurface;
+import dev.mayday.slack.TimelineEvents;
+import dev.mayday.slack.TimelineReply;
+import dev.mayday.timeline.KeyTimeline;
+import dev.mayday.timeline.TimelineCapture;
+
+import java.time.Clock;
+
+/** What Slack can ask of Mayday: the slash command, buttons, the declare form, the shortcut and events, on the Bolt app. */
+final class SlackHandlerWiring {
+
+    /** What the handlers reach: the features behind them. */
+    record Features(Database database, IncidentDirectory directory, IncidentService incidents, DutyWiring duty,
+                    PostmortemWiring postmortems, DigestWiring digest, PagerDutyWiring pagerDuty, AppHome appHome) {
+    }
+
+    private SlackHandlerWiring() {
+    }
+
+    /** Registers every handler on {@code slack}'s app; the surface is what was registered. */
+    static SlackSurface register(Config config, Clock clock, SlackWiring slack, Features f) {
+        DeclareModal modal = new DeclareModal(f.incidents(), slack.gateway(), slack.replies(), slack.ackWindow());
+        CardActions cardActions = new CardActions(f.incidents(), slack.afterAck());
+        FollowUpCommands followUps = new FollowUpCommands(f.directory(), f.incidents(), f.postmortems().actionItems(),
+                f.postmortems().learnings(), clock);
+        TimelineEvents timelineEvents = new TimelineEvents(new TimelineCapture(f.database(), clock));
+        TimelineReply timelineReply = new TimelineReply(new KeyTimeline(f.database()), config.teamZone());
+        return new SlackHandlers(slack.app())
+                .command(IncidentCommand.NAME, new IncidentCommand(f.incidents(), slack.replies(), modal,
+                        slack.gateway(), slack.afterAck(), timelineReply, new DutyCommand(f.duty().duty()),
+                        new PagerDutyCommand(f.pagerDuty().client(), f.database()), followUps,
+                        new DigestCommand(f.digest().facts(), f.digest().ledger(), clock), slack.ackWindow()))
+                .blockAction(FollowUpCommands.DONE_ACTION, new ActionItemButton(followUps, slack.afterAck()))
+                .viewSubmission(DeclareModal.CALLBACK_ID, modal)
+                .blockAction(IncidentCard.STATUS_ACTION, cardActions.status())
+                .blockAction(IncidentCard.RESOLVE_ACTION, cardActions.resolve())
+                .blockAction(IncidentCard.CLOSE_ACTION, cardActions.close())
+                .messageShortcut(AddToTimelineShortcut.CALLBACK_ID,
+                        new AddToTimelineShortcut(f.incidents(), slack.afterAck()))
+                .events(timelineEvents::register)
+                .blockAction(HandOffButton.ACCEPT_ACTION, new HandOffButton(f.duty().handOffs(), f.incidents(),
+                        f.directory(), slack.gateway(), slack.afterAck()))
+                .event(AppHomeOpenedEvent.class, f.appHome())
+                .acknowledgeUnknownMessageSubtypes()
+                .surface();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.mayday;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import dev.mayday.db.Database;
+import dev.mayday.slack.AckWindow;
+import dev.mayday.slack.AfterAck;
+import dev.mayday.slack.Announcements;
+import dev.mayday.slack.DeclarationReplies;
+import dev.mayday.slack.HandlerErrors;
+import dev.mayday.slack.IncidentCard;
+import dev.mayday.slack.KnownBotAuthorization;
+import dev.mayday.slack.RateLimitGate;
+import dev.mayday.slack.ReplayGuard;
+import dev.mayday.slack.RequestSignature;
+import dev.mayday.slack.RetryPolicy;
+import dev.mayday.slack.SeenRequests;
+import dev.mayday.slack.SignedRequests;
+import dev.mayday.slack.SlackGateway;
+import dev.mayday.slack.SlackTimes;
+import dev.mayday.slack.UserGroupMembers;
+
+import java.util.List;
+
+/**
+ * Slack: the Web API client and the gateway every call goes through, the Bolt app with its middleware (signature,
+ * bot token, replays), the executors that answer after the ack, and the views shared by handlers and deliveries.
+ */
+final class SlackWiring {
+
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
+    private static final int CALL_TIMEOUT_MILLIS = 15_000;
+
+    private final SlackGateway gateway;
+    private final RequestSignature signature;
+    private final App app;
+    private final AfterAck afterAck;
+    private final AckWindow ackWindow;
+    private final UserGroupMembers userGroups;
+    private final IncidentCard card;
+    private final DeclarationReplies replies = new DeclarationReplies();
+    private final Announcements announcements;
+
+    SlackWiring(Config config, Clocks clocks, Database database, Opened opened) {
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+        slackConfig.setHttpClientReadTimeoutMillis(READ_TIMEOUT_MILLIS);
+        slackConfig.setHttpClientCallTimeoutMillis(CALL_TIMEOUT_MILLIS);
+        Slack slack = opened.add("the Slack client", Slack.getInstance(slackConfig));
+        this.gateway = new SlackGateway(slack.methods(config.slackBotToken()),
+                new RateLimitGate(clocks.wall(), clocks.sleeper()), RetryPolicy.SLACK_CALL, clocks.sleeper());
+        this.signature = new RequestSignature(config.slackSigningSecret(), clocks.requests());
+        SeenRequests seenRequests = opened.add("the record of handled Slack requests",
+                new SeenRequests(database, clocks.requests()));
+        AppConfig appConfig = AppConfig.builder()
+                .singleTeamBotToken(config.slackBotToken())
+                .signingSecret(config.slackSigningSecret())
+                .slack(slack)
+                .build();
+        this.app = new App(appConfig, List.of(
+                new HandlerErrors(),
+                new SSLCheck(null),
+                new SignedRequests(signature),
+                new KnownBotAuthorization(config.slackBotToken(), gateway),
+                new ReplayGuard(seenRequests)));
+        this.afterAck = opened.add("the after-ack worker", new AfterAck());
+        this.ackWindow = opened.add("the ack window", new AckWindow(AckWindow.SLACK));
+        this.userGroups = opened.add("the user-group cache", new UserGroupMembers(gateway, clocks.wall()));
+        this.card = new IncidentCard(new SlackTimes(config.teamZone()));
+        this.announcements = new Announcements(gateway, config.incidentsChannel());
+        afterAck.run("learning the bot's identity", gateway::botUserId);
+    }
+
+    SlackGateway gateway() {
+        return gateway;
+    }
+
+    RequestSignature signature() {
+        return signature;
+    }
+
+    App app() {
+        return app;
+    }
+
+    AfterAck afterAck() {
+        return afterAck;
+    }
+
+    AckWindow ackWindow() {
+        return ackWindow;
+    }
+
+    UserGroupMembers userGroups() {
+        return userGroups;
+    }
+
+    IncidentCard card() {
+        return card;
+    }
+
+    DeclarationReplies replies() {
+        return replies;
+    }
+
+    Announcements announcements() {
+        return announcements;
+    }
+}
