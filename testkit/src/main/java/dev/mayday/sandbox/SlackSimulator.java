@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.slack.api.app_backend.SlackSignature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +30,7 @@ import java.util.stream.Collectors;
 public final class SlackSimulator {
 
     private final URI endpoint;
-    private final SlackSignature.Generator signer;
+    private final SlackRequestSigner signer;
     private final ResponseUrls responseUrls;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -39,7 +38,7 @@ public final class SlackSimulator {
 
     public SlackSimulator(URI endpoint, String signingSecret, ResponseUrls responseUrls) {
         this.endpoint = endpoint;
-        this.signer = new SlackSignature.Generator(signingSecret);
+        this.signer = new SlackRequestSigner(signingSecret);
         this.responseUrls = responseUrls;
     }
 
@@ -269,7 +268,7 @@ public final class SlackSimulator {
 
     private SlackReply post(String contentType, String body, Instant signedAt, Map<String, String> headers) {
         String timestamp = String.valueOf(signedAt.getEpochSecond());
-        return send(contentType, body, timestamp, signer.generate(timestamp, body), headers);
+        return send(contentType, body, timestamp, signer.sign(timestamp, body), headers);
     }
 
     /** A POST whose signature header is whatever the caller says (forged or missing when null). */
@@ -284,10 +283,10 @@ public final class SlackSimulator {
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (timestamp != null) {
-            request.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, timestamp);
+            request.header(SlackRequestSigner.TIMESTAMP_HEADER, timestamp);
         }
         if (signature != null) {
-            request.header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature);
+            request.header(SlackRequestSigner.SIGNATURE_HEADER, signature);
         }
         headers.forEach(request::header);
         try {

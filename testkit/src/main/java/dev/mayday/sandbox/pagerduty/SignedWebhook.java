@@ -1,6 +1,5 @@
 package dev.mayday.sandbox.pagerduty;
 
-import dev.mayday.pagerduty.WebhookSignature;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -25,21 +24,21 @@ public record SignedWebhook(String eventId, String eventType, String body, Map<S
     }
 
     public String signature() {
-        return headers.get(WebhookSignature.HEADER);
+        return headers.get(PagerDutySignature.HEADER);
     }
 
     /** The same delivery signed with these secrets, as PagerDuty does while a secret is being rotated. */
     public SignedWebhook signedWith(String... secrets) {
-        return withSignature(WebhookSignature.header(bytes(), secrets));
+        return withSignature(PagerDutySignature.header(bytes(), secrets));
     }
 
     /** The same delivery with this signature header; null sends none. */
     public SignedWebhook withSignature(String header) {
         Map<String, String> changed = new LinkedHashMap<>(headers);
         if (header == null) {
-            changed.remove(WebhookSignature.HEADER);
+            changed.remove(PagerDutySignature.HEADER);
         } else {
-            changed.put(WebhookSignature.HEADER, header);
+            changed.put(PagerDutySignature.HEADER, header);
         }
         return new SignedWebhook(eventId, eventType, body, changed);
     }

@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  * The benchmark of issue #8: starts the real server with the fake Slack and PagerDuty on loopback, drives it over
  * HTTP next to a bare Bolt-on-Javalin app, times the draft and digest on filled temporary stores, and prints one
  * table with every figure next to its target. Every loop is bounded by a count and by time.
- * {@code java -cp bot/target/mayday.jar dev.mayday.bench.Benchmark [--quick]}
+ * {@code java -cp target/mayday.jar dev.mayday.bench.Benchmark [--quick]}
  */
 public final class Benchmark {
 

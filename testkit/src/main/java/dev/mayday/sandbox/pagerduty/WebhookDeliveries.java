@@ -2,7 +2,6 @@ package dev.mayday.sandbox.pagerduty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mayday.pagerduty.WebhookSignature;
 
 import java.io.IOException;
 import java.net.URI;
@@ -117,7 +116,7 @@ public final class WebhookDeliveries {
         headers.put("User-Agent", "PagerDuty-Webhook/V3.0");
         headers.put("X-Webhook-Id", UUID.randomUUID().toString());
         headers.put("X-Webhook-Subscription", SUBSCRIPTION_ID);
-        headers.put(WebhookSignature.HEADER, WebhookSignature.header(body.getBytes(StandardCharsets.UTF_8), secret));
+        headers.put(PagerDutySignature.HEADER, PagerDutySignature.header(body.getBytes(StandardCharsets.UTF_8), secret));
         return new SignedWebhook(eventId, eventType, body, headers);
     }
 }
