@@ -76,7 +76,7 @@ final class DeclareStorm {
                 storm.declares(), storm.clients());
         rows.add(label + ": refused", String.format(Locale.ROOT, "%d of %d (%d acked 'still saving', answered after)",
                 refused.get(), result.count(), interim.get()), "0", refused.get() == 0 && result.count() == storm.declares());
-        rows.add("declare storm ack p50/p99/max", Benchmark.latency(result), "every ack < 3,000 ms",
+        rows.add("declare storm ack p50/p99/max", Table.latency(result), "every ack < 3,000 ms",
                 result.count() == storm.declares() && result.max() < ACK_LIMIT_MILLIS);
         rows.add("declare storm ack p99", String.format(Locale.ROOT, "%.0f ms", result.p99()), "≤ 1,000 ms (later issue)",
                 result.p99() <= 1_000);
