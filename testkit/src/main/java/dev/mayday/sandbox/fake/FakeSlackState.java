@@ -2,21 +2,18 @@ package dev.mayday.sandbox.fake;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * Everything the fake workspace remembers. Every method synchronizes on this object, and
- * {@link FakeSlackMethods} holds the same lock for a whole API call, so a call's state change and
- * its transcript line land together even when the bot calls from several threads.
+ * Everything the fake workspace holds: channels, messages, users, files, views. Every method synchronizes on this
+ * object, and {@link FakeSlackMethods} holds the same lock for a whole API call, so a call's state change and its
+ * transcript line land together even when the bot calls from several threads ({@link CallLog} and
+ * {@link Transcript} take this object as their lock too).
  */
 final class FakeSlackState {
 
@@ -36,10 +33,6 @@ final class FakeSlackState {
     private final Map<String, PendingFile> files = new HashMap<>();
     private final Map<String, String> responseLabels = new HashMap<>();
     private final Map<String, String> homes = new HashMap<>();
-    private final Map<String, Deque<FakeAnswer>> scripted = new HashMap<>();
-    private Function<SlackCall, FakeAnswer> outage;
-    private final List<SlackCall> calls = new ArrayList<>();
-    private final List<String> transcript = new ArrayList<>();
     private int channelSeq;
     private int viewSeq;
     private int fileSeq;
@@ -54,41 +47,6 @@ final class FakeSlackState {
     /** The fake's time: calls, channels, topics and message ts are stamped with it. */
     Instant now() {
         return clock.instant();
-    }
-
-    // --- calls, scripting, transcript -------------------------------------------------------
-
-    /** Records the call and hands back the next scripted answer for its method, if any. */
-    synchronized FakeAnswer record(SlackCall call) {
-        calls.add(call);
-        Deque<FakeAnswer> queue = scripted.get(call.method());
-        FakeAnswer next = queue == null ? null : queue.pollFirst();
-        boolean apiMethod = !call.method().equals("response_url") && !call.method().equals("file_upload");
-        return next == null && apiMethod && outage != null ? outage.apply(call) : next;
-    }
-
-    synchronized void outage(Function<SlackCall, FakeAnswer> answerFor) {
-        outage = answerFor;
-    }
-
-    synchronized void enqueue(String method, FakeAnswer answer) {
-        scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).addLast(answer);
-    }
-
-    synchronized List<SlackCall> calls() {
-        return List.copyOf(calls);
-    }
-
-    synchronized List<SlackCall> calls(String method) {
-        return calls.stream().filter(c -> c.method().equals(method)).toList();
-    }
-
-    synchronized void note(String line) {
-        transcript.add(line);
-    }
-
-    synchronized List<String> transcript() {
-        return List.copyOf(transcript);
     }
 
     // --- channels ------------------------------------------------------------------------------

@@ -78,4 +78,24 @@ final class RequestParams {
             throw new IllegalArgumentException("malformed form encoding: " + s, e);
         }
     }
+
+    /** A number parameter; {@code fallback} when it is absent or not a number, as Slack is lenient there. */
+    static int parseInt(String value, int fallback) {
+        if (isBlank(value)) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    static boolean truthy(String value) {
+        return "true".equalsIgnoreCase(value) || "1".equals(value);
+    }
+
+    static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
 }

@@ -1,47 +1,30 @@
 package dev.mayday.sandbox.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mayday.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 class FakeSlackTest {
 
-    private static final String TOKEN = "xoxb-test-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private FakeSlack slack;
+    private FakeSlackClient client;
 
     @BeforeEach
     void start() {
         slack = FakeSlack.start();
+        client = new FakeSlackClient(slack);
     }
 
     @AfterEach
@@ -53,20 +36,20 @@ class FakeSlackTest {
     void binds_loopback_and_answers_auth_test() throws Exception {
         assertThat(slack.apiUrl()).matches("http://127\\.0\\.0\\.1:\\d+/api/");
 
-        JsonNode auth = form("auth.test", Map.of()).json();
+        JsonNode auth = client.form("auth.test", Map.of()).json();
 
         assertThat(auth.path("ok").asBoolean()).isTrue();
         assertThat(auth.path("user_id").asText()).isEqualTo("UMAYDAYBOT");
         assertThat(auth.path("team_id").asText()).isEqualTo("T0MAYDAY");
         assertThat(slack.calls("auth.test")).singleElement()
-                .satisfies(call -> assertThat(call.authorization()).isEqualTo("Bearer " + TOKEN));
+                .satisfies(call -> assertThat(call.authorization()).isEqualTo("Bearer " + FakeSlackClient.TOKEN));
         assertThat(slack.transcript()).isEmpty();
     }
 
     @Test
     void creates_channels_and_rejects_taken_or_invalid_names() throws Exception {
-        JsonNode created = form("conversations.create", Map.of("name", "inc-1-db-down", "is_private", "false")).json();
-        JsonNode secret = form("conversations.create", Map.of("name", "inc-2-secret", "is_private", "true")).json();
+        JsonNode created = client.form("conversations.create", Map.of("name", "inc-1-db-down", "is_private", "false")).json();
+        JsonNode secret = client.form("conversations.create", Map.of("name", "inc-2-secret", "is_private", "true")).json();
 
         assertThat(created.path("ok").asBoolean()).isTrue();
         JsonNode channel = created.path("channel");
@@ -80,13 +63,13 @@ class FakeSlackTest {
                 .satisfies(c -> assertThat(c.members()).containsExactly("UMAYDAYBOT"));
 
         slack.createChannelDirectly("general", false, "U0HUMAN");
-        assertThat(error("conversations.create", Map.of("name", "inc-1-db-down"))).isEqualTo("name_taken");
-        assertThat(error("conversations.create", Map.of("name", "general"))).isEqualTo("name_taken");
-        assertThat(error("conversations.create", Map.of("name", "Has Caps"))).isEqualTo("invalid_name_specials");
-        assertThat(error("conversations.create", Map.of("name", "emoji-🔥"))).isEqualTo("invalid_name_specials");
-        assertThat(error("conversations.create", Map.of("name", ""))).isEqualTo("invalid_name_specials");
-        assertThat(error("conversations.create", Map.of("name", "a".repeat(81)))).isEqualTo("invalid_name_maxlength");
-        assertThat(form("conversations.create", Map.of("name", "a".repeat(80))).json().path("ok").asBoolean()).isTrue();
+        assertThat(client.error("conversations.create", Map.of("name", "inc-1-db-down"))).isEqualTo("name_taken");
+        assertThat(client.error("conversations.create", Map.of("name", "general"))).isEqualTo("name_taken");
+        assertThat(client.error("conversations.create", Map.of("name", "Has Caps"))).isEqualTo("invalid_name_specials");
+        assertThat(client.error("conversations.create", Map.of("name", "emoji-🔥"))).isEqualTo("invalid_name_specials");
+        assertThat(client.error("conversations.create", Map.of("name", ""))).isEqualTo("invalid_name_specials");
+        assertThat(client.error("conversations.create", Map.of("name", "a".repeat(81)))).isEqualTo("invalid_name_maxlength");
+        assertThat(client.form("conversations.create", Map.of("name", "a".repeat(80))).json().path("ok").asBoolean()).isTrue();
 
         assertThat(slack.transcript()).startsWith(
                 "+ #inc-1-db-down created (public)",
@@ -97,20 +80,20 @@ class FakeSlackTest {
     @Test
     void topic_invite_info_and_list_paging() throws Exception {
         for (int i = 1; i <= 3; i++) {
-            form("conversations.create", Map.of("name", "inc-" + i));
+            client.form("conversations.create", Map.of("name", "inc-" + i));
         }
-        form("conversations.setTopic", Map.of("channel", "C0001", "topic", "SEV2 · investigating"));
-        form("conversations.invite", Map.of("channel", "C0001", "users", "U1,U2"));
+        client.form("conversations.setTopic", Map.of("channel", "C0001", "topic", "SEV2 · investigating"));
+        client.form("conversations.invite", Map.of("channel", "C0001", "users", "U1,U2"));
 
-        assertThat(error("conversations.invite", Map.of("channel", "C0001", "users", "U1"))).isEqualTo("already_in_channel");
-        assertThat(error("conversations.info", Map.of("channel", "C9999"))).isEqualTo("channel_not_found");
-        JsonNode info = form("conversations.info", Map.of("channel", "C0001")).json().path("channel");
+        assertThat(client.error("conversations.invite", Map.of("channel", "C0001", "users", "U1"))).isEqualTo("already_in_channel");
+        assertThat(client.error("conversations.info", Map.of("channel", "C9999"))).isEqualTo("channel_not_found");
+        JsonNode info = client.form("conversations.info", Map.of("channel", "C0001")).json().path("channel");
         assertThat(info.path("topic").path("value").asText()).isEqualTo("SEV2 · investigating");
         assertThat(slack.channel("C0001").orElseThrow().members()).contains("U1", "U2", "UMAYDAYBOT");
 
-        JsonNode page1 = form("conversations.list", Map.of("limit", "2")).json();
+        JsonNode page1 = client.form("conversations.list", Map.of("limit", "2")).json();
         String cursor = page1.path("response_metadata").path("next_cursor").asText();
-        JsonNode page2 = form("conversations.list", Map.of("limit", "2", "cursor", cursor)).json();
+        JsonNode page2 = client.form("conversations.list", Map.of("limit", "2", "cursor", cursor)).json();
         assertThat(page1.path("channels")).hasSize(2);
         assertThat(cursor).isNotEmpty();
         assertThat(page2.path("channels")).hasSize(1);
@@ -126,19 +109,19 @@ class FakeSlackTest {
     void user_group_members_are_listed_and_an_unknown_group_is_no_such_subteam() throws Exception {
         slack.setUserGroup("S0LEADS", List.of("U0LEAD", "W0ROBIN"));
 
-        JsonNode listed = form("usergroups.users.list", Map.of("usergroup", "S0LEADS")).json();
+        JsonNode listed = client.form("usergroups.users.list", Map.of("usergroup", "S0LEADS")).json();
 
         assertThat(listed.path("ok").asBoolean()).isTrue();
         assertThat(listed.path("users").toString()).isEqualTo("[\"U0LEAD\",\"W0ROBIN\"]");
-        assertThat(error("usergroups.users.list", Map.of("usergroup", "S0NOPE"))).isEqualTo("no_such_subteam");
+        assertThat(client.error("usergroups.users.list", Map.of("usergroup", "S0NOPE"))).isEqualTo("no_such_subteam");
     }
 
     @Test
     void post_message_ts_increases_and_update_replaces_in_place() throws Exception {
-        form("conversations.create", Map.of("name", "inc-1"));
-        String first = form("chat.postMessage", Map.of("channel", "C0001", "text", "first")).json().path("ts").asText();
-        String second = form("chat.postMessage", Map.of("channel", "C0001", "text", "second")).json().path("ts").asText();
-        JsonNode dm = form("chat.postMessage", Map.of("channel", "U7", "text", "psst")).json();
+        client.form("conversations.create", Map.of("name", "inc-1"));
+        String first = client.form("chat.postMessage", Map.of("channel", "C0001", "text", "first")).json().path("ts").asText();
+        String second = client.form("chat.postMessage", Map.of("channel", "C0001", "text", "second")).json().path("ts").asText();
+        JsonNode dm = client.form("chat.postMessage", Map.of("channel", "U7", "text", "psst")).json();
 
         assertThat(first).matches("\\d+\\.\\d{6}");
         assertThat(Double.parseDouble(second)).isGreaterThan(Double.parseDouble(first));
@@ -146,7 +129,7 @@ class FakeSlackTest {
         assertThat(slack.messages("U7")).extracting(FakeMessage::text).containsExactly("psst");
 
         String blocks = "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"*Status:* Resolved\"}}]";
-        JsonNode updated = form("chat.update", Map.of("channel", "C0001", "ts", first, "text", "edited", "blocks", blocks)).json();
+        JsonNode updated = client.form("chat.update", Map.of("channel", "C0001", "ts", first, "text", "edited", "blocks", blocks)).json();
 
         assertThat(updated.path("ts").asText()).isEqualTo(first);
         List<FakeMessage> messages = slack.messages("C0001");
@@ -154,14 +137,14 @@ class FakeSlackTest {
         assertThat(messages.get(0).text()).isEqualTo("edited");
         assertThat(messages.get(0).blocksJson()).isEqualTo(blocks);
         assertThat(messages.get(0).user()).isEqualTo("UMAYDAYBOT");
-        assertThat(error("chat.update", Map.of("channel", "C0001", "ts", "1.000001", "text", "x"))).isEqualTo("message_not_found");
+        assertThat(client.error("chat.update", Map.of("channel", "C0001", "ts", "1.000001", "text", "x"))).isEqualTo("message_not_found");
         assertThat(slack.transcript()).contains("  #inc-1  [card updated] Status: Resolved");
     }
 
     @Test
     void concurrent_posts_get_unique_increasing_ts() {
         List<CompletableFuture<HttpResponse<String>>> futures = IntStream.range(0, 40)
-                .mapToObj(i -> HTTP.sendAsync(formRequest("chat.postMessage", Map.of("channel", "C0ANNOUNCE", "text", "m" + i)),
+                .mapToObj(i -> FakeSlackClient.HTTP.sendAsync(client.formRequest("chat.postMessage", Map.of("channel", "C0ANNOUNCE", "text", "m" + i)),
                         HttpResponse.BodyHandlers.ofString()))
                 .toList();
         futures.forEach(CompletableFuture::join);
@@ -173,108 +156,27 @@ class FakeSlackTest {
     }
 
     @Test
-    void rate_limited_answer_then_normal_behaviour() throws Exception {
-        slack.enqueue("chat.postMessage", FakeAnswer.rateLimited(5));
-
-        Reply limited = form("chat.postMessage", Map.of("channel", "C1", "text", "hi"));
-        Reply normal = form("chat.postMessage", Map.of("channel", "C1", "text", "hi"));
-
-        assertThat(limited.status()).isEqualTo(429);
-        assertThat(limited.response().headers().firstValue("Retry-After")).hasValue("5");
-        assertThat(limited.json().path("error").asText()).isEqualTo("ratelimited");
-        assertThat(normal.status()).isEqualTo(200);
-        assertThat(normal.json().path("ok").asBoolean()).isTrue();
-        assertThat(slack.calls("chat.postMessage")).hasSize(2);
-        assertThat(slack.messages("C1")).hasSize(1);
-        assertThat(slack.transcript()).containsExactly(
-                "! chat.postMessage → 429 (Retry-After 5)",
-                "  C1  hi");
-    }
-
-    @Test
-    void other_scripted_failures() throws Exception {
-        slack.enqueue("conversations.create", FakeAnswer.httpError(500));
-        slack.enqueue("conversations.create", FakeAnswer.slackError("restricted_action"));
-        slack.enqueue("conversations.create", FakeAnswer.dropConnection());
-        slack.enqueue("conversations.create", FakeAnswer.delayed(Duration.ofMillis(150)));
-
-        assertThat(form("conversations.create", Map.of("name", "x")).status()).isEqualTo(500);
-        assertThat(error("conversations.create", Map.of("name", "x"))).isEqualTo("restricted_action");
-        assertThatThrownBy(() -> form("conversations.create", Map.of("name", "x"))).isInstanceOf(IOException.class);
-        long started = System.nanoTime();
-        assertThat(form("conversations.create", Map.of("name", "x")).json().path("ok").asBoolean()).isTrue();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
-
-        assertThat(slack.calls("conversations.create")).hasSize(4);
-        assertThat(slack.transcript()).containsExactly(
-                "! conversations.create → 500",
-                "! conversations.create → restricted_action",
-                "! conversations.create → connection dropped",
-                "+ #x created (public)");
-    }
-
-    @Test
-    void answeredLate_actsAtOnceAndAnswersAfterTheDelay() throws Exception {
-        slack.enqueue("conversations.create", FakeAnswer.answeredLate(Duration.ofSeconds(3)));
-
-        CompletableFuture<Reply> late = CompletableFuture.supplyAsync(() -> {
-            try {
-                return form("conversations.create", Map.of("name", "inc-late", "is_private", "true"));
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-
-        await().atMost(Duration.ofSeconds(2)).until(() -> slack.channelByName("inc-late").isPresent());
-        assertThat(late).as("the answer is still on its way while the channel exists").isNotDone();
-        assertThat(error("conversations.create", Map.of("name", "inc-late"))).isEqualTo("name_taken");
-        JsonNode answer = late.get(10, java.util.concurrent.TimeUnit.SECONDS).json();
-        assertThat(answer.path("ok").asBoolean()).isTrue();
-        assertThat(answer.path("channel").path("is_private").asBoolean()).isTrue();
-        assertThat(answer.path("channel").path("creator").asText()).isEqualTo(slack.botUserId());
-    }
-
-    @Test
-    void outage_chosenPerCall_playsATimelineOnTheFakesOwnClock() throws Exception {
-        Instant start = Instant.parse("2026-03-14T09:30:00Z");
-        TestClock clock = new TestClock(start);
-        slack.close();
-        slack = FakeSlack.start(clock);
-        slack.outage(call -> call.receivedAt().isBefore(start.plusSeconds(20)) ? FakeAnswer.rateLimited(5) : null);
-
-        HttpResponse<String> limited = form("auth.test", Map.of()).response();
-        clock.advance(Duration.ofSeconds(20));
-        Reply normal = form("auth.test", Map.of());
-
-        assertThat(limited.statusCode()).isEqualTo(429);
-        assertThat(limited.headers().firstValue("Retry-After")).contains("5");
-        assertThat(normal.json().path("ok").asBoolean()).isTrue();
-        assertThat(slack.calls("auth.test")).extracting(SlackCall::receivedAt)
-                .containsExactly(start, start.plusSeconds(20));
-    }
-
-    @Test
     void json_bodies_are_accepted_with_nested_values_as_json_strings() throws Exception {
         String body = """
                 {"channel":"U5","text":"fallback",
                  "blocks":[{"type":"header","text":{"type":"plain_text","text":"Hello"}}],
                  "metadata":{"event_type":"incident","event_payload":{"id":7}}}""";
 
-        Reply reply = post("/api/chat.postMessage", "application/json; charset=utf-8", body);
+        FakeSlackClient.Reply reply = client.post("/api/chat.postMessage", "application/json; charset=utf-8", body);
 
         assertThat(reply.json().path("ok").asBoolean()).isTrue();
         SlackCall call = slack.calls("chat.postMessage").get(0);
         assertThat(call.param("channel")).isEqualTo("U5");
-        assertThat(JSON.readTree(call.param("blocks")).get(0).path("type").asText()).isEqualTo("header");
+        assertThat(FakeSlackClient.JSON.readTree(call.param("blocks")).get(0).path("type").asText()).isEqualTo("header");
         assertThat(slack.messages("U5").get(0).metadataJson()).contains("\"event_type\":\"incident\"");
         assertThat(reply.json().path("message").path("metadata").path("event_payload").path("id").asInt()).isEqualTo(7);
         assertThat(slack.transcript()).containsExactly("  DM <@U5>  [card] Hello");
 
-        assertThat(post("/api/chat.postMessage", "application/json", "{not json").json().path("error").asText())
+        assertThat(client.post("/api/chat.postMessage", "application/json", "{not json").json().path("error").asText())
                 .isEqualTo("invalid_form_data");
-        assertThat(error("chat.postMessage", Map.of("channel", "C1", "blocks", "{}"))).isEqualTo("invalid_blocks");
-        assertThat(error("chat.postMessage", Map.of("channel", "C1"))).isEqualTo("no_text");
-        assertThat(error("no.such.method", Map.of())).isEqualTo("unknown_method");
+        assertThat(client.error("chat.postMessage", Map.of("channel", "C1", "blocks", "{}"))).isEqualTo("invalid_blocks");
+        assertThat(client.error("chat.postMessage", Map.of("channel", "C1"))).isEqualTo("no_text");
+        assertThat(client.error("no.such.method", Map.of())).isEqualTo("unknown_method");
     }
 
     @Test
@@ -282,7 +184,7 @@ class FakeSlackTest {
         String url = slack.responseUrl("cmd-1", "/incident");
         assertThat(url).isEqualTo(slack.apiUrl().replace("/api/", "/respond/cmd-1"));
 
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        HttpResponse<String> response = FakeSlackClient.HTTP.send(HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"text\":\"Declaring *checkout down*…\",\"response_type\":\"ephemeral\",\"replace_original\":false}"))
@@ -290,7 +192,7 @@ class FakeSlackTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body()).path("ok").asBoolean()).isTrue();
+        assertThat(FakeSlackClient.JSON.readTree(response.body()).path("ok").asBoolean()).isTrue();
         SlackCall call = slack.calls("response_url").get(0);
         assertThat(call.param("id")).isEqualTo("cmd-1");
         assertThat(call.param("response_type")).isEqualTo("ephemeral");
@@ -300,15 +202,15 @@ class FakeSlackTest {
 
     @Test
     void file_upload_round_trip() throws Exception {
-        form("conversations.create", Map.of("name", "inc-1"));
+        client.form("conversations.create", Map.of("name", "inc-1"));
         byte[] content = "# Postmortem\n\nIt was DNS.\n".getBytes(StandardCharsets.UTF_8);
 
-        JsonNode slot = form("files.getUploadURLExternal",
+        JsonNode slot = client.form("files.getUploadURLExternal",
                 Map.of("filename", "postmortem.md", "length", Integer.toString(content.length))).json();
         String fileId = slot.path("file_id").asText();
-        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(slot.path("upload_url").asText()))
+        HttpResponse<String> upload = FakeSlackClient.HTTP.send(HttpRequest.newBuilder(URI.create(slot.path("upload_url").asText()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode done = form("files.completeUploadExternal", Map.of(
+        JsonNode done = client.form("files.completeUploadExternal", Map.of(
                 "files", "[{\"id\":\"" + fileId + "\",\"title\":\"Postmortem\"}]",
                 "channel_id", "C0001",
                 "initial_comment", "Draft postmortem")).json();
@@ -323,22 +225,22 @@ class FakeSlackTest {
                 .satisfies(c -> assertThat(c.param("length")).isEqualTo(Integer.toString(content.length)));
         assertThat(slack.transcript()).last()
                 .isEqualTo("  [file uploaded] postmortem.md (" + content.length + " bytes) to #inc-1: Draft postmortem");
-        assertThat(error("files.completeUploadExternal", Map.of("files", "[{\"id\":\"F9999\"}]"))).isEqualTo("file_not_found");
+        assertThat(client.error("files.completeUploadExternal", Map.of("files", "[{\"id\":\"F9999\"}]"))).isEqualTo("file_not_found");
     }
 
     @Test
     void users_and_views() throws Exception {
         slack.addUser("U1", "alice@example.com", "alice");
 
-        assertThat(form("users.lookupByEmail", Map.of("email", "ALICE@example.com")).json().path("user").path("id").asText())
+        assertThat(client.form("users.lookupByEmail", Map.of("email", "ALICE@example.com")).json().path("user").path("id").asText())
                 .isEqualTo("U1");
-        assertThat(error("users.lookupByEmail", Map.of("email", "bob@example.com"))).isEqualTo("users_not_found");
-        assertThat(form("users.info", Map.of("user", "U1")).json().path("user").path("profile").path("email").asText())
+        assertThat(client.error("users.lookupByEmail", Map.of("email", "bob@example.com"))).isEqualTo("users_not_found");
+        assertThat(client.form("users.info", Map.of("user", "U1")).json().path("user").path("profile").path("email").asText())
                 .isEqualTo("alice@example.com");
-        assertThat(error("users.info", Map.of("user", "U404"))).isEqualTo("user_not_found");
+        assertThat(client.error("users.info", Map.of("user", "U404"))).isEqualTo("user_not_found");
 
         String view = "{\"type\":\"modal\",\"callback_id\":\"declare\",\"title\":{\"type\":\"plain_text\",\"text\":\"Declare an incident\"},\"blocks\":[]}";
-        JsonNode opened = form("views.open", Map.of("trigger_id", "t-1", "view", view)).json();
+        JsonNode opened = client.form("views.open", Map.of("trigger_id", "t-1", "view", view)).json();
         assertThat(opened.path("view").path("id").asText()).startsWith("V");
         assertThat(opened.path("view").path("callback_id").asText()).isEqualTo("declare");
         assertThat(slack.transcript()).containsExactly(
@@ -360,18 +262,18 @@ class FakeSlackTest {
                  {"type":"actions","elements":[{"type":"button","text":{"type":"plain_text","text":"Resolve"}},
                                                {"type":"button","text":{"type":"plain_text","text":"Page"}}]}]""";
 
-        form("auth.test", Map.of());
-        post("/respond/r1", "application/json", "{\"text\":\"Declaring checkout down…\"}");
-        String channel = form("conversations.create", Map.of("name", name, "is_private", "false"))
+        client.form("auth.test", Map.of());
+        client.post("/respond/r1", "application/json", "{\"text\":\"Declaring checkout down…\"}");
+        String channel = client.form("conversations.create", Map.of("name", name, "is_private", "false"))
                 .json().path("channel").path("id").asText();
-        form("conversations.setTopic", Map.of("channel", channel, "topic", "SEV2 · investigating · lead <@U1>"));
-        form("conversations.invite", Map.of("channel", channel, "users", "U1,U2"));
-        String ts = form("chat.postMessage", Map.of("channel", channel, "text", "Checkout down", "blocks", card))
+        client.form("conversations.setTopic", Map.of("channel", channel, "topic", "SEV2 · investigating · lead <@U1>"));
+        client.form("conversations.invite", Map.of("channel", channel, "users", "U1,U2"));
+        String ts = client.form("chat.postMessage", Map.of("channel", channel, "text", "Checkout down", "blocks", card))
                 .json().path("ts").asText();
-        form("chat.update", Map.of("channel", channel, "ts", ts, "blocks", card.replace("Investigating", "Mitigated")));
-        form("chat.postMessage", Map.of("channel", "announcements", "text", ":rotating_light: New incident"));
-        form("chat.postEphemeral", Map.of("channel", channel, "user", "U1", "text", "You are the lead"));
-        form("chat.postMessage", Map.of("channel", channel, "text", "Timeline entry", "thread_ts", ts));
+        client.form("chat.update", Map.of("channel", channel, "ts", ts, "blocks", card.replace("Investigating", "Mitigated")));
+        client.form("chat.postMessage", Map.of("channel", "announcements", "text", ":rotating_light: New incident"));
+        client.form("chat.postEphemeral", Map.of("channel", channel, "user", "U1", "text", "You are the lead"));
+        client.form("chat.postMessage", Map.of("channel", channel, "text", "Timeline entry", "thread_ts", ts));
 
         assertThat(slack.transcript()).containsExactly(
                 "  (reply to /incident) Declaring checkout down…",
@@ -384,52 +286,5 @@ class FakeSlackTest {
                 "  (ephemeral to <@U1> in #" + name + ") You are the lead",
                 "  #" + name + "  ↳ Timeline entry");
         assertThat(slack.messages(slack.channelByName("announcements").orElseThrow().id())).hasSize(1);
-    }
-
-    // --- helpers -----------------------------------------------------------------------------------
-
-    private record Reply(HttpResponse<String> response) {
-        int status() {
-            return response.statusCode();
-        }
-
-        JsonNode json() throws IOException {
-            return JSON.readTree(response.body());
-        }
-    }
-
-    private Reply form(String method, Map<String, String> params) throws IOException, InterruptedException {
-        return new Reply(HTTP.send(formRequest(method, params), HttpResponse.BodyHandlers.ofString()));
-    }
-
-    private String error(String method, Map<String, String> params) throws IOException, InterruptedException {
-        JsonNode body = form(method, params).json();
-        assertThat(body.path("ok").asBoolean()).as("%s should fail", method).isFalse();
-        return body.path("error").asText();
-    }
-
-    private HttpRequest formRequest(String method, Map<String, String> params) {
-        String body = new LinkedHashMap<>(params).entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return HttpRequest.newBuilder(URI.create(slack.apiUrl() + method))
-                .timeout(Duration.ofSeconds(5))
-                .header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-    }
-
-    private Reply post(String path, String contentType, String body) throws IOException, InterruptedException {
-        URI uri = URI.create(slack.apiUrl().replace("/api/", path));
-        return new Reply(HTTP.send(HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString()));
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
