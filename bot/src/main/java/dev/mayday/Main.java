@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar target/mayday.jar serve|backup|…|help}; the jar's own entry point adds {@code demo} and {@code bench}. */
+/** {@code java -jar target/mayday.jar serve|backup|…|help}; the jar's entry point adds {@code demo} and {@code bench}. */
 public final class Main {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
