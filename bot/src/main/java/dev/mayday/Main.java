@@ -1,6 +1,5 @@
 package dev.mayday;
 
-import dev.mayday.bench.Benchmark;
 import dev.mayday.db.Database;
 import dev.mayday.db.backup.BackupRefused;
 import dev.mayday.db.backup.Backups;
@@ -21,11 +20,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar mayday.jar serve|demo|help}. */
+/** {@code java -jar target/mayday.jar serve|backup|…|help}; the jar's entry point adds {@code demo} and {@code bench}. */
 public final class Main {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -34,18 +34,35 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, List.of());
+    }
+
+    /** A command offered beside the product's own: the runnable jar adds the demo and the benchmark this way. */
+    public record Extra(String name, String usage, Body body) {
+        public interface Body {
+            /** Runs with the arguments after the command's name; answers the exit status. */
+            int run(String[] args) throws Exception;
+        }
+    }
+
+    /** Runs the command named by {@code args[0]}: one of {@code extras}, or one of the product's. */
+    public static void run(String[] args, List<Extra> extras) throws Exception {
         String command = args.length == 0 ? "help" : args[0];
+        for (Extra extra : extras) {
+            if (extra.name().equals(command)) {
+                System.exit(extra.body().run(Arrays.copyOfRange(args, 1, args.length)));
+                return;
+            }
+        }
         switch (command) {
             case "serve" -> serve();
-            case "demo" -> System.exit(new dev.mayday.sandbox.Demo(System.out).run());
             case "simulate-rotation" -> simulateRotation(args);
             case "postmortem" -> printPostmortem(args);
             case "digest" -> printDigest(args);
             case "backup", "restore" -> backupOrRestore(args);
-            case "bench" -> System.exit(new Benchmark(System.out).run(Arrays.copyOfRange(args, 1, args.length)));
-            case "help", "--help", "-h" -> System.out.println(usage());
+            case "help", "--help", "-h" -> System.out.println(usage(extras));
             default -> {
-                System.err.println("mayday: unknown command '" + command + "'\n" + usage());
+                System.err.println("mayday: unknown command '" + command + "'\n" + usage(extras));
                 System.exit(2);
             }
         }
@@ -79,7 +96,7 @@ public final class Main {
     /** {@code postmortem <incident-id>}: the latest stored draft, from the store named by DATABASE_URL. */
     private static void printPostmortem(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: java -jar bot/target/mayday.jar postmortem <incident-id>");
+            System.err.println("usage: java -jar target/mayday.jar postmortem <incident-id>");
             System.exit(2);
         }
         PostmortemPrinter.Printout printout;
@@ -98,7 +115,7 @@ public final class Main {
     /** {@code backup <file>} while the bot runs; {@code restore <file>} while it does not. */
     private static void backupOrRestore(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: java -jar bot/target/mayday.jar " + args[0] + " <file>");
+            System.err.println("usage: java -jar target/mayday.jar " + args[0] + " <file>");
             System.exit(2);
         }
         String url = Config.databaseUrl(System.getenv());
@@ -162,20 +179,20 @@ public final class Main {
         }
     }
 
-    private static String usage() {
+    private static String usage(List<Extra> extras) {
+        StringBuilder extraLines = new StringBuilder();
+        extras.forEach(extra -> extraLines.append("  ").append(extra.usage()).append('\n'));
         return """
-                usage: java -jar bot/target/mayday.jar <command>
+                usage: java -jar target/mayday.jar <command>
                   serve   run the bot (configuration from the environment; see README.md)
-                  demo    run a scripted incident against a local fake Slack and print what Slack would show
                   digest [--week 2026-W47]
                           print a week's learnings digest as Markdown (default: last week)
-                  bench [--quick]  the benchmark: latency and throughput against the targets, on loopback
                   backup <file>    a consistent snapshot of the store (DATABASE_URL), safe while the bot runs
                   restore <file>   replace the store with a checked snapshot (refused while a server runs)
                   postmortem <incident-id>
                           print the incident's latest post-mortem draft from the store (DATABASE_URL)
                   simulate-rotation [--members 12] [--incidents 1000] [--seed 42]
                           compare the fair duty rotation with round robin and random picks
-                  help    this text""";
+                  help    this text""".replace("  help ", extraLines + "  help ");
     }
 }

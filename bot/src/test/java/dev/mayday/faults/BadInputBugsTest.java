@@ -4,14 +4,13 @@ import dev.mayday.http.HttpServer;
 import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.SlackSimulator.SlackReply;
 import dev.mayday.support.Sandbox;
-import org.junit.jupiter.api.AfterEach;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,18 +25,13 @@ class BadInputBugsTest {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String JSON = "application/json";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
+        sandbox = sandboxes.start(Sandbox::start);
     }
 
     private SlackReply signed(String contentType, String body) {

@@ -9,12 +9,11 @@ import dev.mayday.sandbox.fake.FakeMessage;
 import dev.mayday.sandbox.fake.SlackCall;
 import dev.mayday.support.FastClock;
 import dev.mayday.support.Sandbox;
-import org.junit.jupiter.api.AfterEach;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +54,8 @@ class SlackStormTest {
     private static final String ALEX = "U0ALEX";
     private static final String SAM = "U0SAM";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     FastClock clock;
     Sandbox sandbox;
     Instant stormStart;
@@ -68,12 +67,7 @@ class SlackStormTest {
     @BeforeEach
     void start() {
         clock = new FastClock(SPEED);
-        sandbox = Sandbox.startOnWallClock(dir, clock);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
+        sandbox = sandboxes.start(dir -> Sandbox.startOnWallClock(dir, clock));
     }
 
     @Test

@@ -4,14 +4,13 @@ import dev.mayday.incident.Incident;
 import dev.mayday.sandbox.SlackSimulator.SlackReply;
 import dev.mayday.sandbox.fake.FakeChannel;
 import dev.mayday.support.Sandbox;
+import dev.mayday.support.SandboxExtension;
 import dev.mayday.timeline.TimelineEntry;
 import dev.mayday.timeline.TimelineKind;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,18 +21,13 @@ class UnicodeCommandsTest {
     /** Slack's rule for channel names: lowercase letters, digits, dashes and underscores, at most 80. */
     private static final String VALID_CHANNEL_NAME = "[a-z0-9_-]{1,80}";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
+        sandbox = sandboxes.start(Sandbox::start);
     }
 
     @Test

@@ -7,12 +7,11 @@ import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.SlackSimulator.SlackReply;
 import dev.mayday.slack.IncidentCard;
 import dev.mayday.support.Sandbox;
-import org.junit.jupiter.api.AfterEach;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -32,20 +31,15 @@ class ReplayedRequestsTest {
     private static final String ALEX = "U0ALEX";
     private static final String SAM = "U0SAM";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
     String channel;
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         channel = sandbox.declare(ALEX, "sev2 Payments failing");
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test

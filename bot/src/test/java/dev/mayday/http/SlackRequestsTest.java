@@ -2,13 +2,12 @@ package dev.mayday.http;
 
 import dev.mayday.sandbox.SlackSimulator.SlackReply;
 import dev.mayday.support.Sandbox;
-import org.junit.jupiter.api.AfterEach;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -24,18 +23,13 @@ class SlackRequestsTest {
     private static final String DECLARE = "command=%2Fincident&text=declare+sev1+Forged&user_id=U0EVE&channel_id=C0X"
             + "&trigger_id=t1&team_id=T0MAYDAY&response_url=http%3A%2F%2F127.0.0.1%3A1%2Fx";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
+        sandbox = sandboxes.start(Sandbox::start);
     }
 
     @Test

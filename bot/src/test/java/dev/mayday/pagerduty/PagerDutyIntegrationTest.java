@@ -13,15 +13,14 @@ import dev.mayday.sandbox.pagerduty.PdOnCall;
 import dev.mayday.sandbox.pagerduty.PdRoute;
 import dev.mayday.sandbox.pagerduty.SignedWebhook;
 import dev.mayday.support.Sandbox;
+import dev.mayday.support.SandboxExtension;
 import dev.mayday.timeline.TimelineEntry;
 import dev.mayday.timeline.TimelineKind;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,21 +37,16 @@ import static org.awaitility.Awaitility.await;
 /** PagerDuty pages become incidents, their events move them, and Slack actions flow back — over real HTTP. */
 class PagerDutyIntegrationTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
     PdIncident page;
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         page = sandbox.pagerDuty.putIncident(sandbox.pagerDuty.addIncident("PD123", "Checkout API 5xx above 5%")
                 .withPriority("P1"));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private Incident theIncident() {

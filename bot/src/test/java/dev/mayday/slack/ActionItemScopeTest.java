@@ -6,12 +6,11 @@ import dev.mayday.postmortem.ActionItemState;
 import dev.mayday.postmortem.ActionItems;
 import dev.mayday.sandbox.fake.SlackCall;
 import dev.mayday.support.Sandbox;
-import org.junit.jupiter.api.AfterEach;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,15 +24,15 @@ class ActionItemScopeTest {
     private static final String ALEX = "U0ALEX";
     private static final String EVE = "U0EVE";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
     String publicChannel;
     String privateChannel;
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         publicChannel = sandbox.declare(ALEX, "sev3 Search is slow");
         assertThat(sandbox.simulator.submitDeclareForm(ALEX, "V0PRIVATE", sandbox.generalChannel,
                 "Suspected data leak", "sev1", null, true).status()).isEqualTo(200);
@@ -41,11 +40,6 @@ class ActionItemScopeTest {
         List<Incident> all = sandbox.incidents();
         privateChannel = all.get(all.size() - 1).channelId();
         assertThat(sandbox.incidentIn(privateChannel).isPrivate()).isTrue();
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test

@@ -2,30 +2,26 @@ package dev.mayday.slack;
 
 import dev.mayday.incident.Incident;
 import dev.mayday.support.Sandbox;
-import org.junit.jupiter.api.AfterEach;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class AppHomeTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
+        sandbox = sandboxes.start(Sandbox::start);
     }
 
     @Test
@@ -46,10 +42,10 @@ class AppHomeTest {
     }
 
     @Test
-    void messagesTab_publishesNothing() throws InterruptedException {
+    void messagesTab_publishesNothing() {
         sandbox.simulator.deliver(sandbox.simulator.appHomeOpened("U0OUT", "messages"));
-        Thread.sleep(500);
-        assertThat(sandbox.slack.home("U0OUT")).isEmpty();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(sandbox.slack.home("U0OUT")).isEmpty());
     }
 
     @Test

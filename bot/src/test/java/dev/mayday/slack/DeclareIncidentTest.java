@@ -11,13 +11,12 @@ import dev.mayday.sandbox.fake.FakeChannel;
 import dev.mayday.sandbox.fake.FakeMessage;
 import dev.mayday.sandbox.fake.SlackCall;
 import dev.mayday.support.Sandbox;
+import dev.mayday.support.SandboxExtension;
 import dev.mayday.timeline.TimelineKind;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,18 +25,13 @@ import static org.awaitility.Awaitility.await;
 
 class DeclareIncidentTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
+        sandbox = sandboxes.start(Sandbox::start);
     }
 
     @Test

@@ -6,12 +6,12 @@ import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.SlackSimulator.SlackReply;
 import dev.mayday.sandbox.fake.SlackCall;
 import dev.mayday.support.Sandbox;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,20 +34,19 @@ class DeclareStormTest {
     private static final int DECLARES = 200;
     private static final int CLIENTS = 32;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
     private final CountDownLatch release = new CountDownLatch(1);
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
     }
 
     @AfterEach
     void stop() {
         release.countDown();
-        sandbox.close();
     }
 
     /**

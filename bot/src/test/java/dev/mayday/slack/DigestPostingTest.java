@@ -2,11 +2,10 @@ package dev.mayday.slack;
 
 import dev.mayday.sandbox.fake.FakeMessage;
 import dev.mayday.support.Sandbox;
-import org.junit.jupiter.api.AfterEach;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,16 +15,9 @@ import static org.awaitility.Awaitility.await;
 /** The weekly digest reaches its channel exactly once per week, whatever restarts and crashes happen. */
 class DigestPostingTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
-
-    @AfterEach
-    void stop() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
 
     private List<FakeMessage> digests() {
         return sandbox.slack.messages(sandbox.digestChannel);
@@ -33,7 +25,7 @@ class DigestPostingTest {
 
     @Test
     void missedSlot_isPostedAtStartOnce_andARestartDoesNotPostAgain() {
-        sandbox = Sandbox.startWithDigest(dir, "MON 09:00");
+        sandbox = sandboxes.start(dir -> Sandbox.startWithDigest(dir, "MON 09:00"));
         await().atMost(Duration.ofSeconds(10)).until(() -> digests().size() == 1);
         FakeMessage digest = digests().get(0);
         assertThat(digest.blocksJson()).contains("Weekly learnings digest: 2026-W10").contains("Quiet week");
@@ -41,13 +33,13 @@ class DigestPostingTest {
 
         sandbox.restart();
         sandbox.settle();
-        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        assertThat(digests()).hasSize(1);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(digests()).hasSize(1));
     }
 
     @Test
     void crashBetweenPostingAndRecording_isReconciledWithoutASecondPost() {
-        sandbox = Sandbox.startWithDigest(dir, "MON 09:00");
+        sandbox = sandboxes.start(dir -> Sandbox.startWithDigest(dir, "MON 09:00"));
         await().atMost(Duration.ofSeconds(10)).until(() -> digests().size() == 1);
         String ts = digests().get(0).ts();
         // what a crash right after chat.postMessage leaves behind: the intent, an hour old, never marked posted
@@ -67,7 +59,7 @@ class DigestPostingTest {
 
     @Test
     void digestCommand_previewsThisWeekOnlyToTheAsker() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         String channel = sandbox.declare("U0ALEX", "sev1 Payments failing");
         sandbox.command("U0ALEX", channel, "learned Retries need a budget");
 

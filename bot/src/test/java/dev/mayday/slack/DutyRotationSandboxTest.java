@@ -8,12 +8,12 @@ import dev.mayday.sandbox.fake.BlockKitText;
 import dev.mayday.sandbox.fake.FakeMessage;
 import dev.mayday.sandbox.fake.SlackCall;
 import dev.mayday.support.Sandbox;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DutyRotationSandboxTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
     DutyService duty;
     ExecutorService pool;
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         duty = new DutyService(sandbox.app.database(), sandbox.clock, ZoneId.of("Europe/Berlin"));
     }
 
@@ -47,7 +47,6 @@ class DutyRotationSandboxTest {
         if (pool != null) {
             pool.shutdownNow();
         }
-        sandbox.close();
     }
 
     @Test

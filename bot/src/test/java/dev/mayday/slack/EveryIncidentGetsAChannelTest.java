@@ -7,11 +7,10 @@ import dev.mayday.sandbox.fake.FakeChannel;
 import dev.mayday.sandbox.fake.FakeMessage;
 import dev.mayday.support.FastClock;
 import dev.mayday.support.Sandbox;
-import org.junit.jupiter.api.AfterEach;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,18 +27,13 @@ class EveryIncidentGetsAChannelTest {
     private static final String BASE = "inc-20260314-high-cpu-on-web-1";
     private static final String ALEX = "U0ALEX";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     @Test
     void hundredIncidentsWithOneTitle_getAHundredChannelsOfTheirOwnPrivacy() throws Exception {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         for (int i = 1; i <= 100; i++) {
             int status = i % 4 == 0
                     ? sandbox.simulator.submitDeclareForm(ALEX, "V-storm-" + i, sandbox.generalChannel, "High CPU on web-1",
@@ -68,7 +62,7 @@ class EveryIncidentGetsAChannelTest {
 
     @Test
     void everyNameTakenOutsideMayday_goesOnPastTheIncidentNumberName() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         for (String name : List.of("inc-20260314-db-failover", "inc-20260314-db-failover-2", "inc-20260314-db-failover-3",
                 "inc-20260314-db-failover-4", "inc-20260314-db-failover-5", "inc-1-db-failover")) {
             sandbox.slack.createChannelDirectly(name, false, "U0SOMEONE");
@@ -81,7 +75,7 @@ class EveryIncidentGetsAChannelTest {
 
     @Test
     void privateChannelMadeButItsAnswerLost_isAdoptedByTheRetryNotMadeTwice() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         sandbox.slack.enqueue("conversations.create", FakeAnswer.actedThenFailed(500));
 
         sandbox.simulator.submitDeclareForm(ALEX, "V-lost", sandbox.generalChannel, "Token leak", "SEV2", null, true);
@@ -96,7 +90,7 @@ class EveryIncidentGetsAChannelTest {
 
     @Test
     void channelTheBotMadeWithTheOtherPrivacy_isNotAdopted() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         FakeChannel privateOne = sandbox.slack.createChannelDirectly("inc-20260314-queue-backlog", true,
                 sandbox.slack.botUserId());
 
@@ -111,7 +105,7 @@ class EveryIncidentGetsAChannelTest {
     @Test
     void slackRefusesThePublicChannelForAWhile_saysSoOnceInIncidentsChannel_andTheChannelArrivesWhenItHeals() {
         FastClock wall = new FastClock(120);
-        sandbox = Sandbox.startOnWallClock(dir, wall);
+        sandbox = sandboxes.start(dir -> Sandbox.startOnWallClock(dir, wall));
         for (int i = 0; i < 3; i++) {
             sandbox.slack.enqueue("conversations.create", FakeAnswer.slackError("restricted_action"));
         }
@@ -137,7 +131,7 @@ class EveryIncidentGetsAChannelTest {
     @Test
     void slackRefusesAPrivateChannelForAWhile_tellsOnlyTheDeclarerOnce_andTheChannelArrivesWhenItHeals() {
         FastClock wall = new FastClock(120);
-        sandbox = Sandbox.startOnWallClock(dir, wall);
+        sandbox = sandboxes.start(dir -> Sandbox.startOnWallClock(dir, wall));
         for (int i = 0; i < 3; i++) {
             sandbox.slack.enqueue("conversations.create", FakeAnswer.slackError("missing_scope"));
         }

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mayday.db.rotation.MemberRow;
 import dev.mayday.sandbox.fake.FakeMessage;
 import dev.mayday.support.Sandbox;
-import org.junit.jupiter.api.AfterEach;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URLEncoder;
@@ -19,25 +20,22 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class HandOffOfferTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
+
     @TempDir
     Path otherDir;
     Sandbox sandbox;
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
+        sandbox = sandboxes.start(Sandbox::start);
     }
 
     /** Three members level with each other: the rotation picks U0AMY (user id order), then U0BEN is next in line. */
@@ -59,13 +57,13 @@ class HandOffOfferTest {
         FakeMessage offer = awaitOffer(channel);
         assertThat(offer.text()).contains("<@U0AMY>").contains("more than 4 hours").contains("hand off to <@U0BEN>");
         sandbox.clock.advance(Duration.ofMinutes(10));
-        Thread.sleep(2_500);
-        assertThat(offers(channel)).hasSize(1);
+        await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(offers(channel)).hasSize(1));
 
         sandbox.restart();
         sandbox.clock.advance(Duration.ofMinutes(10));
-        Thread.sleep(2_500);
-        assertThat(offers(channel)).hasSize(1);
+        await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(offers(channel)).hasSize(1));
     }
 
     @Test
@@ -73,8 +71,8 @@ class HandOffOfferTest {
         String channel = declareWithRoster(sandbox);
 
         sandbox.clock.advance(Duration.ofHours(3).plusMinutes(59));
-        Thread.sleep(2_500);
-        assertThat(offers(channel)).isEmpty();
+        await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(offers(channel)).isEmpty());
 
         sandbox.clock.advance(Duration.ofMinutes(2));
         assertThat(awaitOffer(channel).text()).contains("<@U0BEN>");

@@ -8,14 +8,13 @@ import dev.mayday.sandbox.fake.BlockKitText;
 import dev.mayday.sandbox.fake.FakeMessage;
 import dev.mayday.sandbox.fake.SlackCall;
 import dev.mayday.support.Sandbox;
+import dev.mayday.support.SandboxExtension;
 import dev.mayday.timeline.TimelineEntry;
 import dev.mayday.timeline.TimelineKind;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,20 +25,15 @@ class IncidentCommandsTest {
     private static final String ALEX = "U0ALEX";
     private static final String SAM = "U0SAM";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
     String channel;
 
     @BeforeEach
     void declare() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         channel = sandbox.declare(ALEX, "sev2 Checkout is down");
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private String card() {

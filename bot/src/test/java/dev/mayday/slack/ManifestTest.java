@@ -8,10 +8,10 @@ import dev.mayday.sandbox.fake.SlackCall;
 import dev.mayday.sandbox.pagerduty.FakePagerDuty;
 import dev.mayday.sandbox.pagerduty.PdOnCall;
 import dev.mayday.support.Sandbox;
-import org.junit.jupiter.api.AfterEach;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,20 +58,15 @@ class ManifestTest {
             entry("reaction_removed", Set.of("reactions:read")),
             entry("app_home_opened", Set.of()));
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
     JsonNode manifest;
 
     @BeforeEach
     void start() throws IOException {
-        sandbox = Sandbox.startWithDutyAdmins(dir, "U0ALEX,S0LEADS");
+        sandbox = sandboxes.start(dir -> Sandbox.startWithDutyAdmins(dir, "U0ALEX,S0LEADS"));
         manifest = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(manifestFile()));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Test

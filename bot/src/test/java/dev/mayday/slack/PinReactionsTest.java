@@ -3,15 +3,14 @@ package dev.mayday.slack;
 import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.fake.SlackCall;
 import dev.mayday.support.Sandbox;
+import dev.mayday.support.SandboxExtension;
 import dev.mayday.timeline.TimelineCapture;
 import dev.mayday.timeline.TimelineEntry;
 import dev.mayday.timeline.TimelineKind;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,8 +23,8 @@ class PinReactionsTest {
     private static final String SAM = "U0SAM";
     private static final String KIM = "U0KIM";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
     SlackSimulator slack;
     String channel;
@@ -33,16 +32,11 @@ class PinReactionsTest {
 
     @BeforeEach
     void declareAndPost() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         slack = sandbox.simulator;
         channel = sandbox.declare(ALEX, "sev2 Checkout is down");
         ts = SlackSimulator.ts(Sandbox.START.plus(Duration.ofMinutes(12)));
         slack.deliver(slack.message(ALEX, channel, ts, "p99 back under 300 ms"));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     /** PINNED rows for the message, deleted or not. */

@@ -5,13 +5,12 @@ import dev.mayday.db.postmortem.PostmortemPostRow;
 import dev.mayday.sandbox.fake.FakeMessage;
 import dev.mayday.sandbox.fake.SlackCall;
 import dev.mayday.support.Sandbox;
-import org.junit.jupiter.api.AfterEach;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,20 +22,15 @@ class PostmortemFlowTest {
 
     private static final String ALEX = "U0ALEX";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
     String channel;
 
     @BeforeEach
     void declare() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         channel = sandbox.declare(ALEX, "sev2 Checkout is down");
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private String uploaded(SlackCall upload) {

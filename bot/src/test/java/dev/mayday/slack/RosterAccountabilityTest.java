@@ -4,11 +4,10 @@ import dev.mayday.sandbox.SlackSimulator.SlackReply;
 import dev.mayday.sandbox.fake.FakeAnswer;
 import dev.mayday.sandbox.fake.SlackCall;
 import dev.mayday.support.Sandbox;
-import org.junit.jupiter.api.AfterEach;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,16 +21,9 @@ import static org.awaitility.Awaitility.await;
  */
 class RosterAccountabilityTest {
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
-
-    @AfterEach
-    void stop() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
 
     private List<SlackCall> directMessagesTo(String user) {
         return sandbox.calls("chat.postMessage").stream().filter(call -> user.equals(call.param("channel"))).toList();
@@ -43,7 +35,7 @@ class RosterAccountabilityTest {
 
     @Test
     void aChangeBySomeoneElse_sendsThePersonOneDirectMessageSayingWhoDidWhat_andNoneForYourOwn() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
 
         duty("U0ALEX", "join");
         duty("U0ALEX", "away me 2026-03-20 2026-03-21");
@@ -69,7 +61,7 @@ class RosterAccountabilityTest {
 
     @Test
     void aDirectMessageSlackCouldNotTake_staysOwed_acrossARestart_andIsSentOnceWhenSlackIsBack() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         sandbox.slack.outage(call -> call.method().equals("chat.postMessage") ? FakeAnswer.httpError(503) : null);
 
         SlackReply reply = sandbox.simulator.command("U0ALEX", sandbox.generalChannel, "duty add <@U0KIM> manager");
@@ -87,7 +79,7 @@ class RosterAccountabilityTest {
 
     @Test
     void withDutyAdmins_aNonAdminIsRefusedPrivately_andNothingChangesOrIsSent() {
-        sandbox = Sandbox.startWithDutyAdmins(dir, "U0BOSS,S0LEADS");
+        sandbox = sandboxes.start(dir -> Sandbox.startWithDutyAdmins(dir, "U0BOSS,S0LEADS"));
         sandbox.slack.setUserGroup("S0LEADS", List.of("U0LEAD"));
         duty("U0KIM", "join");
 
@@ -107,7 +99,7 @@ class RosterAccountabilityTest {
 
     @Test
     void withDutyAdmins_anAdminAndAMemberOfTheAdminUserGroup_mayChangeSomeoneElse_andSelfChangesAlwaysWork() {
-        sandbox = Sandbox.startWithDutyAdmins(dir, "U0BOSS,S0LEADS");
+        sandbox = sandboxes.start(dir -> Sandbox.startWithDutyAdmins(dir, "U0BOSS,S0LEADS"));
         sandbox.slack.setUserGroup("S0LEADS", List.of("U0LEAD", "U0ROBIN"));
 
         assertThat(duty("U0BOSS", "add <@U0KIM> engineer").text()).contains("<@U0KIM> is on the duty roster");
@@ -126,7 +118,7 @@ class RosterAccountabilityTest {
 
     @Test
     void withDutyAdmins_whenSlackCannotListTheAdminGroup_theAnswerSaysTryAgain_andNothingChanges() {
-        sandbox = Sandbox.startWithDutyAdmins(dir, "S0LEADS");
+        sandbox = sandboxes.start(dir -> Sandbox.startWithDutyAdmins(dir, "S0LEADS"));
         duty("U0KIM", "join");
         sandbox.slack.enqueue("usergroups.users.list", FakeAnswer.slackError("no_such_subteam"));
 
@@ -142,7 +134,7 @@ class RosterAccountabilityTest {
 
     @Test
     void withDutyAdmins_whenSlackIsSlowToListTheAdminGroup_theAnswerComesInTime_andTheLateListServesTheRetry() {
-        sandbox = Sandbox.startWithDutyAdmins(dir, "S0LEADS");
+        sandbox = sandboxes.start(dir -> Sandbox.startWithDutyAdmins(dir, "S0LEADS"));
         sandbox.slack.setUserGroup("S0LEADS", List.of("U0LEAD"));
         duty("U0KIM", "join");
         sandbox.slack.enqueue("usergroups.users.list", FakeAnswer.delayed(Duration.ofSeconds(4)));

@@ -3,12 +3,11 @@ package dev.mayday.slack;
 import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.SlackSimulator.SlackReply;
 import dev.mayday.support.Sandbox;
-import org.junit.jupiter.api.AfterEach;
+import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,22 +18,17 @@ class TimelineCommandTest {
     private static final String ALEX = "U0ALEX";
     private static final String SAM = "U0SAM";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
     SlackSimulator slack;
     String channel;
 
     @BeforeEach
     void declare() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         slack = sandbox.simulator;
         channel = sandbox.declare(ALEX, "sev2 Checkout is down");
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private static String tsAfter(Duration sinceStart) {

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.SlackSimulator.SlackReply;
 import dev.mayday.support.Sandbox;
+import dev.mayday.support.SandboxExtension;
 import dev.mayday.timeline.TimelineEntry;
 import dev.mayday.timeline.TimelineKind;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -27,22 +26,17 @@ class TimelineEventsTest {
     private static final String ALEX = "U0ALEX";
     private static final String SAM = "U0SAM";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxExtension sandboxes = new SandboxExtension();
     Sandbox sandbox;
     SlackSimulator slack;
     String channel;
 
     @BeforeEach
     void declare() {
-        sandbox = Sandbox.start(dir);
+        sandbox = sandboxes.start(Sandbox::start);
         slack = sandbox.simulator;
         channel = sandbox.declare(ALEX, "sev2 Checkout is down");
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private static String tsAt(int minutes) {

@@ -1,0 +1,165 @@
+package dev.mayday.sandbox.fake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+
+import static dev.mayday.sandbox.fake.FakeSlackState.BOT_ID;
+import static dev.mayday.sandbox.fake.FakeSlackState.BOT_USER_ID;
+import static dev.mayday.sandbox.fake.FakeSlackState.TEAM_ID;
+import static dev.mayday.sandbox.fake.RequestParams.truthy;
+
+/**
+ * The normal behaviour of each faked Web API method, plus the transcript line it leaves behind.
+ * Response shapes follow Slack's closely enough for the official SDK's Gson models to parse them
+ * (e.g. topic is an object, created is epoch seconds).
+ */
+final class FakeSlackMethods {
+
+    private final FakeSlackState state;
+    private final SlackJson json;
+    private final Transcript transcript;
+    private final ConversationMethods conversations;
+    private final ChatMethods chat;
+    private final ViewMethods views;
+    private final UserMethods users;
+    private final FileMethods files;
+
+    FakeSlackMethods(FakeSlackState state, Transcript transcript, String baseUrl, ObjectMapper mapper) {
+        this.state = state;
+        this.transcript = transcript;
+        this.json = new SlackJson(mapper);
+        this.conversations = new ConversationMethods(state, json, transcript);
+        this.chat = new ChatMethods(state, json, transcript);
+        this.views = new ViewMethods(state, json, transcript);
+        this.users = new UserMethods(state, json);
+        this.files = new FileMethods(state, json, transcript, baseUrl);
+    }
+
+    // --- entry points ----------------------------------------------------------------------------
+
+    FakeReply call(String method, Map<String, String> p) {
+        // One lock for the whole call keeps state change, ts order and transcript order consistent.
+        synchronized (state) {
+            try {
+                return FakeReply.json(200, json.write(dispatch(method, p)));
+            } catch (SlackError e) {
+                return failure(method, e.getMessage());
+            }
+        }
+    }
+
+    private ObjectNode dispatch(String method, Map<String, String> p) {
+        return switch (method) {
+            case "auth.test" -> authTest();
+            case "conversations.create" -> conversations.conversationsCreate(p);
+            case "conversations.info" -> conversations.conversationsInfo(p);
+            case "conversations.list" -> conversations.conversationsList(p);
+            case "conversations.setTopic" -> conversations.conversationsSetTopic(p);
+            case "conversations.invite" -> conversations.conversationsInvite(p);
+            case "conversations.join" -> conversations.conversationsJoin(p);
+            case "conversations.archive" -> conversations.conversationsArchive(p);
+            case "conversations.members" -> conversations.conversationsMembers(p);
+            case "conversations.history" -> conversations.conversationsHistory(p);
+            case "chat.postMessage" -> chat.chatPostMessage(p);
+            case "chat.update" -> chat.chatUpdate(p);
+            case "chat.postEphemeral" -> chat.chatPostEphemeral(p);
+            case "chat.getPermalink" -> chat.chatGetPermalink(p);
+            case "views.open" -> views.viewsOpen(p, "opened");
+            case "views.push" -> views.viewsOpen(p, "pushed");
+            case "views.update" -> views.viewsUpdate(p);
+            case "views.publish" -> views.viewsPublish(p);
+            case "users.lookupByEmail" -> users.usersLookupByEmail(p);
+            case "users.info" -> users.usersInfo(p);
+            case "usergroups.users.list" -> users.userGroupUsers(p);
+            case "files.getUploadURLExternal" -> files.filesGetUploadUrl(p);
+            case "files.completeUploadExternal" -> files.filesCompleteUpload(p);
+            case "files.delete" -> files.filesDelete(p);
+            default -> throw new SlackError("unknown_method");
+        };
+    }
+
+    /** A POST to a fake response_url (slash command / interaction reply). */
+    FakeReply respond(String id, Map<String, String> p) {
+        synchronized (state) {
+            String label = state.responseLabel(id);
+            if (truthy(p.get("delete_original"))) {
+                transcript.note("  (reply to " + label + ") [original deleted]");
+            } else {
+                StringBuilder context = new StringBuilder(label);
+                if ("in_channel".equals(p.get("response_type"))) {
+                    context.append(", in channel");
+                }
+                if (truthy(p.get("replace_original"))) {
+                    context.append(", replacing original");
+                }
+                transcript.note("  (reply to " + context + ") " + BlockKitText.render(p.get("blocks"), p.get("text")));
+            }
+            return FakeReply.json(200, "{\"ok\":true}");
+        }
+    }
+
+    /** The raw byte POST to an upload_url handed out by files.getUploadURLExternal. */
+    FakeReply upload(String fileId, byte[] bytes) {
+        synchronized (state) {
+            if (!state.storeUpload(fileId, bytes)) {
+                transcript.note("! file_upload → 404 (unknown file id " + fileId + ")");
+                return FakeReply.text(404, "file not found");
+            }
+            return FakeReply.text(200, "OK - " + bytes.length);
+        }
+    }
+
+    /** Builds the reply for a scripted failure and notes it in the transcript. */
+    FakeReply scripted(String method, FakeAnswer answer) {
+        return switch (answer.kind()) {
+            case RATE_LIMITED -> {
+                noteFailure(method, "429 (Retry-After " + answer.retryAfterSeconds() + ")");
+                yield FakeReply.json(429, "{\"ok\":false,\"error\":\"ratelimited\"}")
+                        .withHeader("Retry-After", Integer.toString(answer.retryAfterSeconds()));
+            }
+            case HTTP_ERROR -> {
+                noteFailure(method, Integer.toString(answer.status()));
+                yield FakeReply.text(answer.status(), "fake slack: HTTP " + answer.status());
+            }
+            case SLACK_ERROR -> failure(method, answer.error());
+            case DELAYED, DROP_CONNECTION, ACTED_THEN_FAILED, ANSWERED_LATE ->
+                    throw new IllegalArgumentException(answer.kind() + " has no reply of its own");
+        };
+    }
+
+    void connectionDropped(String method) {
+        noteFailure(method, "connection dropped");
+    }
+
+    /** The request body could not be read in its declared encoding. */
+    FakeReply unreadable(String method) {
+        return failure(method, "invalid_form_data");
+    }
+
+    private FakeReply failure(String method, String error) {
+        noteFailure(method, error);
+        ObjectNode body = json.createObjectNode().put("ok", false).put("error", error);
+        return FakeReply.json(200, json.write(body));
+    }
+
+    private void noteFailure(String method, String what) {
+        if (!"auth.test".equals(method)) {
+            transcript.note("! " + method + " → " + what);
+        }
+    }
+
+    // --- auth ------------------------------------------------------------------------------------
+
+    private ObjectNode authTest() {
+        return json.ok()
+                .put("url", "https://fake.slack/")
+                .put("team", "Mayday Sandbox")
+                .put("user", "mayday")
+                .put("team_id", TEAM_ID)
+                .put("user_id", BOT_USER_ID)
+                .put("bot_id", BOT_ID)
+                .put("is_enterprise_install", false);
+    }
+}
