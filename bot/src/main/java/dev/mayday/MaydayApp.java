@@ -6,7 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import dev.mayday.db.Database;
-import dev.mayday.db.backup.StoreFile;
+import dev.mayday.db.StoreFile;
 import dev.mayday.db.backup.StoreLock;
 import dev.mayday.http.BoltJavalinAdapter;
 import dev.mayday.http.Health;

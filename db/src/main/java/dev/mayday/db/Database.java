@@ -1,6 +1,5 @@
 package dev.mayday.db;
 
-import dev.mayday.db.backup.StoreFile;
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.outbox.OutboxDao;
 import dev.mayday.db.pagerduty.PagerDutyDao;
