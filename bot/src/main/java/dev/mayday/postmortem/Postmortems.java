@@ -91,7 +91,7 @@ public final class Postmortems {
         }
         List<AssignmentRow> assignments = jdbi.withHandle(h -> h.attach(RosterDao.class).forIncident(incident.id()));
         return assignments.stream().filter(a -> "LEAD".equals(a.role())).map(AssignmentRow::userId).findFirst()
-                .orElse(incident.declaredBy());
+                .orElse(incident.people().declaredBy());
     }
 
     private static StoredPostmortem stored(PostmortemRow row) {

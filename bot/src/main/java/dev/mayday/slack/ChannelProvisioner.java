@@ -39,7 +39,7 @@ public final class ChannelProvisioner {
     }
 
     public ChannelRef provision(Incident incident) {
-        String base = ChannelNames.forIncident(incident.declaredAt().atZone(teamZone).toLocalDate(), incident.title(),
+        String base = ChannelNames.forIncident(incident.times().declaredAt().atZone(teamZone).toLocalDate(), incident.title(),
                 incident.id());
         String byNumber = ChannelNames.byNumber(incident.title(), incident.id());
         int creates = 0;
