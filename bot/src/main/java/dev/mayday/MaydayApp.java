@@ -43,7 +43,7 @@ import dev.mayday.slack.AckWindow;
 import dev.mayday.slack.AfterAck;
 import dev.mayday.slack.Announcements;
 import dev.mayday.slack.CardActions;
-import dev.mayday.slack.ChannelNameClaims;
+import dev.mayday.incident.ChannelNameClaims;
 import dev.mayday.slack.ChannelProvisioner;
 import dev.mayday.slack.DeclarationReplies;
 import dev.mayday.slack.DeclareModal;
@@ -65,6 +65,7 @@ import dev.mayday.slack.RosterDirectMessages;
 import dev.mayday.slack.UserGroupMembers;
 import dev.mayday.slack.ReplayGuard;
 import dev.mayday.slack.RequestSignature;
+import dev.mayday.request.HandledRequests;
 import dev.mayday.slack.SeenRequests;
 import dev.mayday.slack.SignedRequests;
 import dev.mayday.slack.RetryPolicy;
@@ -160,7 +161,7 @@ public final class MaydayApp implements AutoCloseable {
                 .slack(slack)
                 .build();
         RequestSignature signature = new RequestSignature(config.slackSigningSecret(), requestClock);
-        SeenRequests seenRequests = new SeenRequests(database, requestClock);
+        SeenRequests seenRequests = new SeenRequests(new HandledRequests(database), requestClock);
         App app = new App(appConfig, List.of(
                 new SSLCheck(null),
                 new SignedRequests(signature),
@@ -215,7 +216,7 @@ public final class MaydayApp implements AutoCloseable {
         SlackHandlers handlers = new SlackHandlers(app)
                 .command(IncidentCommand.NAME, new IncidentCommand(incidents, replies, modal, gateway, afterAck,
                         timelineReply, new DutyCommand(rosterChanges),
-                        new PagerDutyCommand(pagerDuty, database), followUps,
+                        new PagerDutyCommand(pagerDuty, directory), followUps,
                         new DigestCommand(digestFacts, digestLedger, clock), ackWindow))
                 .blockAction(FollowUpCommands.DONE_ACTION, new ActionItemButton(followUps, afterAck))
                 .viewSubmission(DeclareModal.CALLBACK_ID, modal)

@@ -1,6 +1,7 @@
 package dev.mayday.slack;
 
 import com.slack.api.model.Conversation;
+import dev.mayday.incident.ChannelNameClaims;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
 
