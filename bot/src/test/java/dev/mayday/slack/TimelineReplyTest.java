@@ -36,9 +36,9 @@ class TimelineReplyTest {
         incidentId = database.jdbi().inTransaction(h -> {
             IncidentDao incidents = h.attach(IncidentDao.class);
             incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
-                    new IncidentRow.People("U0ALEX", "U0ALEX", null, null),
-                    new IncidentRow.Times(START.toEpochMilli(), null, null, null), null, "k",
-                    new IncidentRow.Place("C0", null, null, null, null), START.toEpochMilli()));
+                    IncidentRow.People.declarerLeads("U0ALEX"),
+                    IncidentRow.Times.declared(START.toEpochMilli()), null, "k",
+                    IncidentRow.Place.declaredFrom("C0"), START.toEpochMilli()));
             long id = incidents.byOriginKey("k").orElseThrow().id();
             incidents.attachChannel(id, "C0INC", "inc");
             return id;

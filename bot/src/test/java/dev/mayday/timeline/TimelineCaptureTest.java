@@ -39,9 +39,9 @@ class TimelineCaptureTest {
         incidentId = database.jdbi().inTransaction(h -> {
             IncidentDao incidents = h.attach(IncidentDao.class);
             incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
-                    new IncidentRow.People(ALEX, ALEX, null, null),
-                    new IncidentRow.Times(START.toEpochMilli(), null, null, null), null, "command:T1",
-                    new IncidentRow.Place("C0GENERAL", null, null, null, null), START.toEpochMilli()));
+                    IncidentRow.People.declarerLeads(ALEX),
+                    IncidentRow.Times.declared(START.toEpochMilli()), null, "command:T1",
+                    IncidentRow.Place.declaredFrom("C0GENERAL"), START.toEpochMilli()));
             long id = incidents.byOriginKey("command:T1").orElseThrow().id();
             incidents.attachChannel(id, CHANNEL, "inc-20260314-checkout-down");
             return id;

@@ -152,9 +152,9 @@ class WriterQueueTest {
 
     private static IncidentRow incident(String originKey) {
         return new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
-                new IncidentRow.People("U1", "U1", null, null),
-                new IncidentRow.Times(1_000L, null, null, null), null, originKey,
-                new IncidentRow.Place("C0", null, null, null, null), 1_000L);
+                IncidentRow.People.declarerLeads("U1"),
+                IncidentRow.Times.declared(1_000L), null, originKey,
+                IncidentRow.Place.declaredFrom("C0"), 1_000L);
     }
 
     private static void pause(long millis) {

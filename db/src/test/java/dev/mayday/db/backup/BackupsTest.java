@@ -33,9 +33,9 @@ class BackupsTest {
     private static void addIncident(Database db, String key) {
         db.inTransaction(s -> s.incidents().insertIfNew(new IncidentRow(0, "Incident " + key, null, "SEV2",
                 "INVESTIGATING", false,
-                new IncidentRow.People("U1", "U1", null, null),
-                new IncidentRow.Times(1_000L, null, null, null), null, key,
-                new IncidentRow.Place(null, null, null, null, null), 1_000L)));
+                IncidentRow.People.declarerLeads("U1"),
+                IncidentRow.Times.declared(1_000L), null, key,
+                IncidentRow.Place.declaredFrom(null), 1_000L)));
     }
 
     private static List<IncidentRow> incidents(String url) {

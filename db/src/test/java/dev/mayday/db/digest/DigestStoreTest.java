@@ -127,9 +127,9 @@ class DigestStoreTest {
         return jdbi.inTransaction(h -> {
             IncidentDao incidents = h.attach(IncidentDao.class);
             incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", status, false,
-                    new IncidentRow.People("U1", "U1", null, null),
-                    new IncidentRow.Times(declaredAt, null, null, null), null, originKey,
-                    new IncidentRow.Place("C0", null, null, null, null), declaredAt));
+                    IncidentRow.People.declarerLeads("U1"),
+                    IncidentRow.Times.declared(declaredAt), null, originKey,
+                    IncidentRow.Place.declaredFrom("C0"), declaredAt));
             return incidents.byOriginKey(originKey).orElseThrow().id();
         });
     }

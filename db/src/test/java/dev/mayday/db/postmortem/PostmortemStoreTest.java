@@ -31,15 +31,15 @@ class PostmortemStoreTest {
         return jdbi.inTransaction(h -> {
             IncidentDao incidents = h.attach(IncidentDao.class);
             incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
-                    new IncidentRow.People("U1", "U1", null, null),
-                    new IncidentRow.Times(1_000L, null, null, null), null, originKey,
-                    new IncidentRow.Place("C0", null, null, null, null), 1_000L));
+                    IncidentRow.People.declarerLeads("U1"),
+                    IncidentRow.Times.declared(1_000L), null, originKey,
+                    IncidentRow.Place.declaredFrom("C0"), 1_000L));
             IncidentRow row = incidents.byOriginKey(originKey).orElseThrow();
             if (closedAt != null) {
                 incidents.updateState(new IncidentRow(row.id(), row.title(), null, "SEV2", "CLOSED", false,
-                        new IncidentRow.People("U1", "U1", null, null),
+                        IncidentRow.People.declarerLeads("U1"),
                         new IncidentRow.Times(1_000L, null, closedAt - 1, closedAt), null, originKey,
-                        new IncidentRow.Place("C0", null, null, null, null), closedAt));
+                        IncidentRow.Place.declaredFrom("C0"), closedAt));
             }
             return row.id();
         });

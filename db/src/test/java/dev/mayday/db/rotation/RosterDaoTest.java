@@ -33,8 +33,8 @@ class RosterDaoTest {
         return db.inTransaction(s -> {
             s.incidents().insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", status, false,
                     new IncidentRow.People("U1", lead, "U9", "why"),
-                    new IncidentRow.Times(1_000L, null, null, null), null, originKey,
-                    new IncidentRow.Place("C0", null, null, null, null), 1_000L));
+                    IncidentRow.Times.declared(1_000L), null, originKey,
+                    IncidentRow.Place.declaredFrom("C0"), 1_000L));
             return s.incidents().byOriginKey(originKey).orElseThrow().id();
         });
     }

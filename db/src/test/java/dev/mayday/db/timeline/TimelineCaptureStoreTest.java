@@ -27,9 +27,9 @@ class TimelineCaptureStoreTest {
         incidentId = jdbi.inTransaction(h -> {
             IncidentDao incidents = h.attach(IncidentDao.class);
             incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
-                    new IncidentRow.People("U1", "U1", null, null),
-                    new IncidentRow.Times(1_000L, null, null, null), null, "k",
-                    new IncidentRow.Place("C0", null, null, null, null), 1_000L));
+                    IncidentRow.People.declarerLeads("U1"),
+                    IncidentRow.Times.declared(1_000L), null, "k",
+                    IncidentRow.Place.declaredFrom("C0"), 1_000L));
             return incidents.byOriginKey("k").orElseThrow().id();
         });
     }
