@@ -116,8 +116,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * The raw Jdbi, for what has not moved to {@link #read} and {@link #inTransaction} yet (the hand-off offers, the
-     * digest ledger, App Home's facts, the post-mortem posts, the stalled-channel notices, the benchmark) and for tests.
-     * New code reaches its DAO through {@link Store}.
+     * digest ledger, App Home's facts, the post-mortem posts, the stalled-channel notices, the benchmark) and for
+     * tests. New code reaches its DAO through {@link Store}.
      */
     public Jdbi jdbi() {
         return jdbi;
