@@ -1,9 +1,9 @@
 package dev.mayday;
 
 import dev.mayday.db.Database;
+import dev.mayday.db.StoreFile;
 import dev.mayday.db.backup.BackupRefused;
 import dev.mayday.db.backup.Backups;
-import dev.mayday.db.backup.StoreFile;
 import dev.mayday.digest.Digest;
 import dev.mayday.digest.DigestFactsLoader;
 import dev.mayday.digest.DigestSettings;

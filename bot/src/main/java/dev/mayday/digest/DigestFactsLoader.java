@@ -59,7 +59,8 @@ public final class DigestFactsLoader {
         List<ActionItem> opened = actions.openedBetween(weekStart, to);
         List<ActionItem> done = actions.doneBetween(weekStart, to);
         List<OpenActionItem> open = actions.openAcrossIncidents(asOf);
-        return database.jdbi().withExtension(DigestFactsDao.class, dao -> {
+        return database.read(store -> {
+            DigestFactsDao dao = store.digestFacts();
             Map<Long, DigestIncidentRow> incidents = new LinkedHashMap<>();
             dao.declaredBetween(from.toEpochMilli(), to.toEpochMilli()).forEach(r -> incidents.put(r.id(), r));
             dao.openDeclaredBefore(to.toEpochMilli()).forEach(r -> incidents.putIfAbsent(r.id(), r));

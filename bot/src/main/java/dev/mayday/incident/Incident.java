@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An incident as the domain sees it. Times not reached yet are null; use the Optional accessors. {@code responder}
- * is the second responder paired with the lead (SEV1/SEV2, when the rotation found one), {@code leadReason} one
- * line saying why the lead was picked; both may be null.
+ * An incident as the domain sees it: what it is, where it stands, who works it ({@link IncidentPeople}), when it
+ * reached each point ({@link IncidentTimes}) and where it lives in the chat ({@link IncidentPlace}). The withers
+ * name the change they make; {@link IncidentService} holds the rules for when each is allowed.
  */
 public record Incident(
         long id,
@@ -16,66 +16,67 @@ public record Incident(
         Severity severity,
         Status status,
         boolean isPrivate,
-        String declaredBy,
-        String lead,
-        Instant declaredAt,
-        Instant acknowledgedAt,
-        Instant resolvedAt,
-        Instant closedAt,
+        IncidentPeople people,
+        IncidentTimes times,
         String resolution,
-        String originChannel,
-        String channelId,
-        String channelName,
-        String cardTs,
-        String announcementTs,
-        String responder,
-        String leadReason) {
+        IncidentPlace place) {
 
     public Incident {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(declaredBy, "declaredBy");
-        Objects.requireNonNull(lead, "lead");
-        Objects.requireNonNull(declaredAt, "declaredAt");
+        Objects.requireNonNull(people, "people");
+        Objects.requireNonNull(times, "times");
+        Objects.requireNonNull(place, "place");
     }
 
-    /** An incident without a paired responder or a reason for its lead. */
-    public Incident(long id, String title, String summary, Severity severity, Status status, boolean isPrivate,
-                    String declaredBy, String lead, Instant declaredAt, Instant acknowledgedAt, Instant resolvedAt,
-                    Instant closedAt, String resolution, String originChannel, String channelId, String channelName,
-                    String cardTs, String announcementTs) {
-        this(id, title, summary, severity, status, isPrivate, declaredBy, lead, declaredAt, acknowledgedAt, resolvedAt,
-                closedAt, resolution, originChannel, channelId, channelName, cardTs, announcementTs, null, null);
+    public String lead() {
+        return people.lead();
     }
 
     public Optional<String> channel() {
-        return Optional.ofNullable(channelId);
+        return place.channel();
     }
 
-    public Optional<String> card() {
-        return Optional.ofNullable(cardTs);
+    public Incident withSeverity(Severity newSeverity) {
+        return new Incident(id, title, summary, newSeverity, status, isPrivate, people, times, resolution, place);
     }
 
-    public Optional<String> announcement() {
-        return Optional.ofNullable(announcementTs);
+    /** Moved among the active statuses (a reopen included): the resolution time no longer holds. */
+    public Incident movedTo(Status active) {
+        if (!active.isActive()) {
+            throw new IllegalArgumentException("resolve or close to leave the active statuses, not " + active);
+        }
+        return new Incident(id, title, summary, severity, active, isPrivate, people, times.reopened(), resolution,
+                place);
     }
 
-    public Incident withState(Severity newSeverity, Status newStatus, String newLead, Instant acknowledged,
-                              Instant resolved, Instant closed, String newResolution) {
-        return new Incident(id, title, summary, newSeverity, newStatus, isPrivate, declaredBy, newLead, declaredAt,
-                acknowledged, resolved, closed, newResolution, originChannel, channelId, channelName, cardTs,
-                announcementTs, responder, leadReason);
+    public Incident resolved(Instant at, String newResolution) {
+        return new Incident(id, title, summary, severity, Status.RESOLVED, isPrivate, people, times.resolved(at),
+                newResolution, place);
     }
 
-    public Optional<String> pairedResponder() {
-        return Optional.ofNullable(responder);
+    public Incident closed(Instant at) {
+        return new Incident(id, title, summary, severity, Status.CLOSED, isPrivate, people, times.closed(at),
+                resolution, place);
     }
 
-    /** The same incident with the people the rotation chose (or its lead handed over, with no reason any more). */
-    public Incident withAssignment(String newLead, String newResponder, String newLeadReason) {
-        return new Incident(id, title, summary, severity, status, isPrivate, declaredBy, newLead, declaredAt,
-                acknowledgedAt, resolvedAt, closedAt, resolution, originChannel, channelId, channelName, cardTs,
-                announcementTs, newResponder, newLeadReason);
+    public Incident acknowledged(Instant at) {
+        return new Incident(id, title, summary, severity, status, isPrivate, people, times.acknowledged(at),
+                resolution, place);
+    }
+
+    /** The lead and paired responder the rotation chose, and why. */
+    public Incident assigned(String newLead, String newResponder, String newLeadReason) {
+        return withPeople(people.assigned(newLead, newResponder, newLeadReason));
+    }
+
+    /** The lead handed over to {@code newLead}. */
+    public Incident handedTo(String newLead) {
+        return withPeople(people.handedTo(newLead));
+    }
+
+    private Incident withPeople(IncidentPeople newPeople) {
+        return new Incident(id, title, summary, severity, status, isPrivate, newPeople, times, resolution, place);
     }
 }

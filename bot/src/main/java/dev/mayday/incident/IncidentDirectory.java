@@ -27,6 +27,11 @@ public final class IncidentDirectory {
         return database.read(store -> store.incidents().byChannel(channelId).map(IncidentRows::toIncident));
     }
 
+    /** The PagerDuty incident this one mirrors, if it is linked to one. */
+    public Optional<String> pagerIdOf(long incidentId) {
+        return database.read(store -> store.pagerDuty().pagerIdOf(incidentId));
+    }
+
     public List<TimelineEntry> timeline(long incidentId) {
         return database.read(store -> store.timeline().forIncident(incidentId).stream()
                 .map(TimelineRows::toEntry).toList());

@@ -51,14 +51,14 @@ public final class IncidentService {
         }
         Instant now = clock.instant();
         Incident draft = new Incident(0, declaration.title(), declaration.summary(), declaration.severity(),
-                Status.INVESTIGATING, declaration.isPrivate(), declaration.declaredBy(), declaration.declaredBy(),
-                now, null, null, null, null, declaration.originChannel(), null, null, null, null);
+                Status.INVESTIGATING, declaration.isPrivate(), IncidentPeople.declarerLeads(declaration.declaredBy()),
+                IncidentTimes.declared(now), null, IncidentPlace.declaredFrom(declaration.originChannel()));
         store.incidents().insertIfNew(IncidentRows.toRow(draft, declaration.originKey(), now));
         Incident stored = IncidentRows.toIncident(
                 store.incidents().byOriginKey(declaration.originKey()).orElseThrow());
         // in the same transaction: the lead is chosen and the incident stored together, or neither
         Assignment assignment = leads.pick(store, stored.id(), now, stored.severity(), declaration.declaredBy());
-        Incident incident = stored.withAssignment(assignment.lead(), assignment.responder(), assignment.reason());
+        Incident incident = stored.assigned(assignment.lead(), assignment.responder(), assignment.reason());
         if (!incident.equals(stored)) {
             store.incidents().updateState(IncidentRows.toRow(incident, null, now));
         }
@@ -75,7 +75,7 @@ public final class IncidentService {
             if (incident.severity() == severity) {
                 throw new IncidentRuleViolation("The incident is already " + severity.label() + ".");
             }
-            return new Step(withSeverity(incident, severity), TimelineKind.SEVERITY_CHANGED,
+            return new Step(incident.withSeverity(severity), TimelineKind.SEVERITY_CHANGED,
                     incident.severity().label() + " → " + severity.label());
         });
     }
@@ -94,10 +94,7 @@ public final class IncidentService {
                 throw new IncidentRuleViolation("An incident that is " + incident.status().label().toLowerCase()
                         + " cannot move to " + status.label().toLowerCase() + ".");
             }
-            Instant resolvedAt = status.isActive() ? null : incident.resolvedAt();
-            Incident after = incident.withState(incident.severity(), status, incident.lead(),
-                    incident.acknowledgedAt(), resolvedAt, incident.closedAt(), incident.resolution());
-            return new Step(after, TimelineKind.STATUS_CHANGED,
+            return new Step(incident.movedTo(status), TimelineKind.STATUS_CHANGED,
                     incident.status().label() + " → " + status.label());
         });
     }
@@ -109,9 +106,7 @@ public final class IncidentService {
                 throw new IncidentRuleViolation("They are already leading this incident.");
             }
             leads.handedOff(store, incident.id(), incident.lead(), newLead, clock.instant());
-            // the reason explained the previous lead's pick: it no longer applies
-            Incident after = incident.withAssignment(newLead, incident.responder(), null);
-            return new Step(after, TimelineKind.LEAD_CHANGED, newLead);
+            return new Step(incident.handedTo(newLead), TimelineKind.LEAD_CHANGED, newLead);
         });
     }
 
@@ -136,9 +131,8 @@ public final class IncidentService {
                 throw new IncidentRuleViolation("The incident is already resolved. Close it with `/incident close`.");
             }
             String resolution = summary == null || summary.isBlank() ? null : summary.strip();
-            Incident after = incident.withState(incident.severity(), Status.RESOLVED, incident.lead(),
-                    incident.acknowledgedAt(), clock.instant(), null, resolution);
-            return new Step(after, TimelineKind.RESOLVED, resolution == null ? "Resolved" : resolution);
+            return new Step(incident.resolved(clock.instant(), resolution), TimelineKind.RESOLVED,
+                    resolution == null ? "Resolved" : resolution);
         });
     }
 
@@ -149,9 +143,7 @@ public final class IncidentService {
                 throw new IncidentRuleViolation("Resolve the incident first with `/incident resolve [summary]`; "
                         + "close comes after.");
             }
-            Incident after = incident.withState(incident.severity(), Status.CLOSED, incident.lead(),
-                    incident.acknowledgedAt(), incident.resolvedAt(), clock.instant(), incident.resolution());
-            return new Step(after, TimelineKind.CLOSED, "Closed");
+            return new Step(incident.closed(clock.instant()), TimelineKind.CLOSED, "Closed");
         });
     }
 
@@ -245,16 +237,10 @@ public final class IncidentService {
     /** The incident counts as acknowledged at the first thing its lead does to it. */
     private static Incident acknowledgedIfLeadActs(Incident before, Incident after, String actor, Instant now) {
         // the pager reports its own acknowledgements; its events are not the lead acting
-        if (before.acknowledgedAt() != null || !before.lead().equals(actor) || PagerSync.ACTOR.equals(actor)) {
+        if (before.times().acknowledgedAt() != null || !before.lead().equals(actor) || PagerSync.ACTOR.equals(actor)) {
             return after;
         }
-        return after.withState(after.severity(), after.status(), after.lead(), now, after.resolvedAt(),
-                after.closedAt(), after.resolution());
-    }
-
-    private static Incident withSeverity(Incident incident, Severity severity) {
-        return incident.withState(severity, incident.status(), incident.lead(), incident.acknowledgedAt(),
-                incident.resolvedAt(), incident.closedAt(), incident.resolution());
+        return after.acknowledged(now);
     }
 
     private static void requireOpen(Incident incident) {

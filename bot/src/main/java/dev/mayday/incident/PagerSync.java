@@ -110,19 +110,18 @@ public final class PagerSync {
         String by = event.agent() == null ? "" : " by " + event.agent();
         return switch (event.kind()) {
             case TRIGGERED -> Optional.empty();
-            case ACKNOWLEDGED -> incident.acknowledgedAt() == null || newest
+            case ACKNOWLEDGED -> incident.times().acknowledgedAt() == null || newest
                     ? Optional.of(new IncidentService.Step(acknowledged(incident, event), TimelineKind.PAGERDUTY,
                             "Acknowledged in PagerDuty" + by))
                     : Optional.empty();
             case RESOLVED -> newest && incident.status().isActive()
-                    ? Optional.of(new IncidentService.Step(incident.withState(incident.severity(), Status.RESOLVED,
-                            incident.lead(), incident.acknowledgedAt(), event.occurredAt(), null,
-                            incident.resolution()), TimelineKind.RESOLVED, "Resolved in PagerDuty" + by))
+                    ? Optional.of(new IncidentService.Step(
+                            incident.resolved(event.occurredAt(), incident.resolution()), TimelineKind.RESOLVED,
+                            "Resolved in PagerDuty" + by))
                     : Optional.empty();
             case REOPENED -> newest && incident.status() == Status.RESOLVED
-                    ? Optional.of(new IncidentService.Step(incident.withState(incident.severity(),
-                            Status.INVESTIGATING, incident.lead(), incident.acknowledgedAt(), null, null,
-                            incident.resolution()), TimelineKind.STATUS_CHANGED, "Resolved → Investigating (reopened in PagerDuty)"))
+                    ? Optional.of(new IncidentService.Step(incident.movedTo(Status.INVESTIGATING),
+                            TimelineKind.STATUS_CHANGED, "Resolved → Investigating (reopened in PagerDuty)"))
                     : Optional.empty();
             case PRIORITY_UPDATED -> newest && open
                     ? event.severity().filter(s -> s != incident.severity()).map(s -> severityStep(incident, s))
@@ -146,18 +145,15 @@ public final class PagerSync {
     }
 
     private static IncidentService.Step severityStep(Incident incident, Severity severity) {
-        return new IncidentService.Step(incident.withState(severity, incident.status(), incident.lead(),
-                incident.acknowledgedAt(), incident.resolvedAt(), incident.closedAt(), incident.resolution()),
-                TimelineKind.SEVERITY_CHANGED, incident.severity().label() + " → " + severity.label()
-                + " (PagerDuty priority)");
+        return new IncidentService.Step(incident.withSeverity(severity), TimelineKind.SEVERITY_CHANGED,
+                incident.severity().label() + " → " + severity.label() + " (PagerDuty priority)");
     }
 
     private static Incident acknowledged(Incident incident, PagerEvent event) {
-        if (incident.acknowledgedAt() != null) {
+        if (incident.times().acknowledgedAt() != null) {
             return incident;
         }
-        return incident.withState(incident.severity(), incident.status(), incident.lead(), event.occurredAt(),
-                incident.resolvedAt(), incident.closedAt(), incident.resolution());
+        return incident.acknowledged(event.occurredAt());
     }
 
     private static String describe(PagerEvent event) {

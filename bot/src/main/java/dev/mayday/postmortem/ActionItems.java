@@ -1,10 +1,8 @@
 package dev.mayday.postmortem;
 
 import dev.mayday.db.Database;
-import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.postmortem.ActionItemDao;
 import dev.mayday.incident.IncidentRuleViolation;
-import org.jdbi.v3.core.Jdbi;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +18,10 @@ public final class ActionItems {
 
     public static final int MAX_TEXT_LENGTH = 500;
 
-    private final Jdbi jdbi;
+    private final Database database;
 
     public ActionItems(Database database) {
-        this.jdbi = database.jdbi();
+        this.database = database;
     }
 
     /** {@code owner} is a user id or null (nobody yet); {@code by} is who asked for it. */
@@ -32,23 +30,23 @@ public final class ActionItems {
                 "/incident action Add a canary step to the checkout deploy @owner");
         Objects.requireNonNull(by, "by");
         String ownerId = FollowUpText.optionalUser(owner);
-        return jdbi.inTransaction(handle -> {
-            if (handle.attach(IncidentDao.class).byId(incidentId).isEmpty()) {
+        return database.inTransaction(store -> {
+            if (store.incidents().byId(incidentId).isEmpty()) {
                 throw noSuchIncident(incidentId);
             }
-            ActionItemDao items = handle.attach(ActionItemDao.class);
+            ActionItemDao items = store.actionItems();
             long id = items.insert(incidentId, checked, ownerId, by, at.toEpochMilli());
             return FollowUpRows.toItem(items.byId(id).orElseThrow());
         });
     }
 
     public List<ActionItem> list(long incidentId) {
-        return jdbi.withHandle(handle -> handle.attach(ActionItemDao.class).forIncident(incidentId).stream()
+        return database.read(store -> store.actionItems().forIncident(incidentId).stream()
                 .map(FollowUpRows::toItem).toList());
     }
 
     public Optional<ActionItem> byId(long itemId) {
-        return jdbi.withHandle(handle -> handle.attach(ActionItemDao.class).byId(itemId).map(FollowUpRows::toItem));
+        return database.read(store -> store.actionItems().byId(itemId).map(FollowUpRows::toItem));
     }
 
     /**
@@ -59,8 +57,8 @@ public final class ActionItems {
      */
     public MarkedDone markDone(long incidentId, long itemId, String by, Instant at) {
         Objects.requireNonNull(by, "by");
-        return jdbi.inTransaction(handle -> {
-            ActionItemDao items = handle.attach(ActionItemDao.class);
+        return database.inTransaction(store -> {
+            ActionItemDao items = store.actionItems();
             boolean changed = items.markDone(incidentId, itemId, by, at.toEpochMilli()) == 1;
             ActionItem item = items.byId(itemId).filter(row -> row.incidentId() == incidentId)
                     .map(FollowUpRows::toItem).orElseThrow(() -> new IncidentRuleViolation("Incident #" + incidentId
@@ -71,7 +69,7 @@ public final class ActionItems {
 
     /** Every open item of every incident with its age at {@code now}, oldest first: the digest's overdue list. */
     public List<OpenActionItem> openAcrossIncidents(Instant now) {
-        return jdbi.withHandle(handle -> handle.attach(ActionItemDao.class).open().stream()
+        return database.read(store -> store.actionItems().open().stream()
                 .map(FollowUpRows::toItem)
                 .map(item -> new OpenActionItem(item, Duration.between(item.createdAt(), now)))
                 .toList());
@@ -79,13 +77,13 @@ public final class ActionItems {
 
     /** Items added in [from, to). */
     public List<ActionItem> openedBetween(Instant from, Instant to) {
-        return jdbi.withHandle(handle -> handle.attach(ActionItemDao.class)
+        return database.read(store -> store.actionItems()
                 .createdBetween(from.toEpochMilli(), to.toEpochMilli()).stream().map(FollowUpRows::toItem).toList());
     }
 
     /** Items marked done in [from, to). */
     public List<ActionItem> doneBetween(Instant from, Instant to) {
-        return jdbi.withHandle(handle -> handle.attach(ActionItemDao.class)
+        return database.read(store -> store.actionItems()
                 .doneBetween(from.toEpochMilli(), to.toEpochMilli()).stream().map(FollowUpRows::toItem).toList());
     }
 

@@ -35,7 +35,7 @@ record DraftContext(PostmortemFacts facts, LocalTimes times, Milestones mileston
         if (slackTs == null) {
             return Optional.empty();
         }
-        String channel = incident().channelId();
+        String channel = incident().place().channelId();
         if (dedupeKey != null && (dedupeKey.startsWith("pin:") || dedupeKey.startsWith("msg:"))
                 && dedupeKey.lastIndexOf(':') > 4) {
             channel = dedupeKey.substring(4, dedupeKey.lastIndexOf(':'));
@@ -46,7 +46,7 @@ record DraftContext(PostmortemFacts facts, LocalTimes times, Milestones mileston
     private static List<LeadTerm> leads(PostmortemFacts facts, List<TimelineEntry> entries) {
         List<LeadTerm> terms = new ArrayList<>();
         String lead = facts.firstLead();
-        var from = facts.incident().declaredAt();
+        var from = facts.incident().times().declaredAt();
         for (TimelineEntry entry : entries) {
             if (entry.kind() == TimelineKind.LEAD_CHANGED && !entry.deleted() && entry.text() != null) {
                 terms.add(new LeadTerm(lead, from, entry.occurredAt()));

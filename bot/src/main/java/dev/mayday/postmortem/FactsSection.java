@@ -39,10 +39,10 @@ final class FactsSection {
         }
         out.append('\n');
         out.append("- **Paired responder:** ")
-                .append(incident.pairedResponder().map(c::person).orElse("none recorded")).append('\n');
-        out.append("- **Declared by:** ").append(c.person(incident.declaredBy())).append('\n');
-        if (incident.channelName() != null) {
-            out.append("- **Channel:** #").append(MarkdownText.escape(incident.channelName())).append('\n');
+                .append(incident.people().pairedResponder().map(c::person).orElse("none recorded")).append('\n');
+        out.append("- **Declared by:** ").append(c.person(incident.people().declaredBy())).append('\n');
+        if (incident.place().channelName() != null) {
+            out.append("- **Channel:** #").append(MarkdownText.escape(incident.place().channelName())).append('\n');
         }
         if (incident.summary() != null) {
             out.append("- **Summary when declared:** ").append(text(c, incident.summary())).append('\n');

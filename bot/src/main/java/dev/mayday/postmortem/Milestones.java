@@ -19,9 +19,9 @@ public record Milestones(Instant declared, Optional<Instant> acknowledged, Optio
                          Optional<Instant> resolved, Optional<Instant> closed) {
 
     public static Milestones of(Incident incident, List<TimelineEntry> timeline) {
-        return new Milestones(incident.declaredAt(), Optional.ofNullable(incident.acknowledgedAt()),
-                firstMoveTo(Status.MONITORING, timeline), Optional.ofNullable(incident.resolvedAt()),
-                Optional.ofNullable(incident.closedAt()));
+        return new Milestones(incident.times().declaredAt(), Optional.ofNullable(incident.times().acknowledgedAt()),
+                firstMoveTo(Status.MONITORING, timeline), Optional.ofNullable(incident.times().resolvedAt()),
+                Optional.ofNullable(incident.times().closedAt()));
     }
 
     public KeyDurations durations() {

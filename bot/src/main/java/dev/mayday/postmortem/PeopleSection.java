@@ -38,12 +38,12 @@ final class PeopleSection {
             }
             out.append('\n');
         }
-        c.incident().pairedResponder().ifPresent(responder -> {
+        c.incident().people().pairedResponder().ifPresent(responder -> {
             out.append("- **Paired responder:** ").append(c.person(responder)).append('\n');
             person(people, responder).roles.add("paired responder");
         });
-        out.append("- **Declared by:** ").append(c.person(c.incident().declaredBy())).append("\n\n");
-        person(people, c.incident().declaredBy()).roles.add("declared");
+        out.append("- **Declared by:** ").append(c.person(c.incident().people().declaredBy())).append("\n\n");
+        person(people, c.incident().people().declaredBy()).roles.add("declared");
 
         count(c, people);
         out.append("Everyone with a role or a word on the record. The counts say where the record comes from; "

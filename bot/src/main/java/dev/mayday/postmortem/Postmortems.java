@@ -1,15 +1,12 @@
 package dev.mayday.postmortem;
 
 import dev.mayday.db.Database;
-import dev.mayday.db.postmortem.PostmortemDao;
 import dev.mayday.db.postmortem.PostmortemRow;
 import dev.mayday.db.rotation.AssignmentRow;
-import dev.mayday.db.rotation.RosterDao;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.timeline.TimelineEntry;
 import dev.mayday.timeline.TimelineKind;
-import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,7 +23,7 @@ public final class Postmortems {
 
     private static final int ATTEMPTS = 3;
 
-    private final Jdbi jdbi;
+    private final Database database;
     private final IncidentDirectory incidents;
     private final ActionItems actionItems;
     private final Learnings learnings;
@@ -34,7 +31,7 @@ public final class Postmortems {
     private final PostmortemDraft draft;
 
     public Postmortems(Database database, ZoneId teamZone) {
-        this.jdbi = database.jdbi();
+        this.database = database;
         this.incidents = new IncidentDirectory(database);
         this.actionItems = new ActionItems(database);
         this.learnings = new Learnings(database);
@@ -54,11 +51,11 @@ public final class Postmortems {
         List<Learning> learned = learnings.list(incidentId);
         String firstLead = firstLead(incident, timeline);
         for (int attempt = 1; ; attempt++) {
-            int version = jdbi.withHandle(handle -> handle.attach(PostmortemDao.class).nextVersion(incidentId));
+            int version = database.read(store -> store.postmortems().nextVersion(incidentId));
             RenderedDraft rendered = draft.render(new PostmortemFacts(incident, firstLead, timeline, items, learned,
                     zone, permalinks, names, now, version));
             PostmortemRow row = new PostmortemRow(incidentId, version, rendered.markdown(), now.toEpochMilli());
-            boolean stored = jdbi.inTransaction(handle -> handle.attach(PostmortemDao.class).insertIfAbsent(row) == 1);
+            boolean stored = database.inTransaction(store -> store.postmortems().insertIfAbsent(row) == 1);
             if (stored) {
                 return new GeneratedPostmortem(incidentId, version, rendered.markdown(), rendered.durations(),
                         rendered.findings().size());
@@ -72,11 +69,11 @@ public final class Postmortems {
 
     /** The current draft: the highest version stored. */
     public Optional<StoredPostmortem> latest(long incidentId) {
-        return jdbi.withHandle(handle -> handle.attach(PostmortemDao.class).latest(incidentId)).map(Postmortems::stored);
+        return database.read(store -> store.postmortems().latest(incidentId)).map(Postmortems::stored);
     }
 
     public List<StoredPostmortem> versions(long incidentId) {
-        return jdbi.withHandle(handle -> handle.attach(PostmortemDao.class).versions(incidentId)).stream()
+        return database.read(store -> store.postmortems().versions(incidentId)).stream()
                 .map(Postmortems::stored).toList();
     }
 
@@ -89,9 +86,9 @@ public final class Postmortems {
         if (!handedOff) {
             return incident.lead();
         }
-        List<AssignmentRow> assignments = jdbi.withHandle(h -> h.attach(RosterDao.class).forIncident(incident.id()));
+        List<AssignmentRow> assignments = database.read(store -> store.roster().forIncident(incident.id()));
         return assignments.stream().filter(a -> "LEAD".equals(a.role())).map(AssignmentRow::userId).findFirst()
-                .orElse(incident.declaredBy());
+                .orElse(incident.people().declaredBy());
     }
 
     private static StoredPostmortem stored(PostmortemRow row) {

@@ -21,9 +21,9 @@ record ReviewedTexts(List<CapturedText> candidates, int total) {
     static ReviewedTexts of(DraftContext context, BlamelessReview review) {
         Collector texts = new Collector(review, context.facts().names());
         Incident incident = context.incident();
-        texts.add(incident.declaredBy(), "title", incident.declaredAt(), null, incident.title());
+        texts.add(incident.people().declaredBy(), "title", incident.times().declaredAt(), null, incident.title());
         if (incident.summary() != null) {
-            texts.add(incident.declaredBy(), "summary", incident.declaredAt(), null, incident.summary());
+            texts.add(incident.people().declaredBy(), "summary", incident.times().declaredAt(), null, incident.summary());
         }
         Set<String> messages = new HashSet<>();
         for (TimelineEntry entry : context.entries()) {

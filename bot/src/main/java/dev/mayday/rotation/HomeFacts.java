@@ -63,8 +63,8 @@ public record HomeFacts(String userId, Optional<DutyStanding.Row> duty, List<Inc
         }
 
         private static boolean involves(Incident incident, String userId) {
-            return userId.equals(incident.declaredBy()) || userId.equals(incident.lead())
-                    || Objects.equals(userId, incident.responder());
+            return userId.equals(incident.people().declaredBy()) || userId.equals(incident.lead())
+                    || Objects.equals(userId, incident.people().responder());
         }
     }
 }

@@ -32,15 +32,15 @@ public final class Announcements {
 
     public void refresh(Incident incident) {
         Optional<String> target = channelFor(incident);
-        if (target.isPresent() && incident.announcement().isPresent()) {
-            slack.updateMessage(target.get(), incident.announcementTs(), text(incident), blocks(incident));
+        if (target.isPresent() && incident.place().announcement().isPresent()) {
+            slack.updateMessage(target.get(), incident.place().announcementTs(), text(incident), blocks(incident));
         }
     }
 
     public String text(Incident incident) {
         return ":rotating_light: *Incident #" + incident.id() + ": " + UserText.inert(incident.title()) + "*\n"
                 + IncidentCard.severityBadge(incident.severity()) + " · " + incident.status().label()
-                + " · Lead " + Mentions.of(incident.lead()) + " · Join <#" + incident.channelId() + ">";
+                + " · Lead " + Mentions.of(incident.lead()) + " · Join <#" + incident.place().channelId() + ">";
     }
 
     public List<LayoutBlock> blocks(Incident incident) {

@@ -12,8 +12,8 @@ import java.util.Locale;
  * The names an incident tries, in order ({@link #candidate}): {@code inc-<date>-<slug>}, then {@code -2} … {@code -5};
  * then {@code inc-<id>-<slug>}, which no other incident asks for (incident numbers are unique, and the names from a
  * title carry an 8-digit date in that place; an 8-digit number that happened to match one would only lose that name to
- * the claim, see {@link ChannelNameClaims}), and {@code -2}, {@code -3}, … of it should a channel made outside Mayday
- * hold it. There is no last name: a flapping alert declaring the same title a hundred times a day still gets a
+ * the claim, see {@link dev.mayday.incident.ChannelNameClaims}), and {@code -2}, {@code -3}, … of it should a channel
+ * made outside Mayday hold it. There is no last name: a flapping alert declaring the same title a hundred times a day still gets a
  * hundred channels.
  */
 public final class ChannelNames {

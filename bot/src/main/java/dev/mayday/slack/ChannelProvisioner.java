@@ -1,6 +1,7 @@
 package dev.mayday.slack;
 
 import com.slack.api.model.Conversation;
+import dev.mayday.incident.ChannelNameClaims;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
 
@@ -39,7 +40,7 @@ public final class ChannelProvisioner {
     }
 
     public ChannelRef provision(Incident incident) {
-        String base = ChannelNames.forIncident(incident.declaredAt().atZone(teamZone).toLocalDate(), incident.title(),
+        String base = ChannelNames.forIncident(incident.times().declaredAt().atZone(teamZone).toLocalDate(), incident.title(),
                 incident.id());
         String byNumber = ChannelNames.byNumber(incident.title(), incident.id());
         int creates = 0;

@@ -62,10 +62,10 @@ public final class HandOffButton implements BlockActionHandler {
             if (!handOffs.isCurrent(offer)) {
                 throw noLongerApplies();
             }
-            incidents.changeLead(incident.channelId(), user, offer.next());
+            incidents.changeLead(incident.place().channelId(), user, offer.next());
             if (offer.messageTs() != null) {
                 String text = HandOffMessage.taken(offer, user);
-                afterAck.run("marking the hand-off offer taken", () -> gateway.updateMessage(incident.channelId(),
+                afterAck.run("marking the hand-off offer taken", () -> gateway.updateMessage(incident.place().channelId(),
                         offer.messageTs(), text, List.of(section(s -> s.text(markdownText(text))))));
             }
         } catch (RuntimeException e) {

@@ -43,16 +43,16 @@ public final class HomeRefreshingNotifier implements IncidentNotifier {
 
     private static boolean shownOnHomeChanged(Incident before, Incident after) {
         return before.severity() != after.severity() || before.status() != after.status()
-                || !before.lead().equals(after.lead()) || !Objects.equals(before.responder(), after.responder())
+                || !before.lead().equals(after.lead()) || !Objects.equals(before.people().responder(), after.people().responder())
                 || !before.title().equals(after.title());
     }
 
     private static Set<String> people(Incident before, Incident after) {
         Set<String> people = new TreeSet<>();
         for (Incident incident : new Incident[] {before, after}) {
-            people.add(incident.declaredBy());
+            people.add(incident.people().declaredBy());
             people.add(incident.lead());
-            incident.pairedResponder().ifPresent(people::add);
+            incident.people().pairedResponder().ifPresent(people::add);
         }
         return people;
     }

@@ -81,7 +81,7 @@ public final class HomeView {
         return "*" + UserText.inert(incident.title()) + "*" + (incident.isPrivate() ? " :lock:" : "") + "\n"
                 + IncidentCard.severityBadge(incident.severity()) + " · " + incident.status().label()
                 + " · lead " + Mentions.of(incident.lead())
-                + incident.pairedResponder().map(r -> " · responder " + Mentions.of(r)).orElse("")
+                + incident.people().pairedResponder().map(r -> " · responder " + Mentions.of(r)).orElse("")
                 + " · " + channel;
     }
 }

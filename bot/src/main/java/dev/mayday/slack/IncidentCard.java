@@ -42,13 +42,13 @@ public final class IncidentCard {
                 markdownText("*Severity*\n" + severityBadge(incident.severity())),
                 markdownText("*Status*\n" + incident.status().label()),
                 markdownText("*Lead*\n" + Mentions.of(incident.lead())),
-                markdownText("*Declared*\n" + times.format(incident.declaredAt()))));
-        incident.pairedResponder().ifPresent(responder ->
+                markdownText("*Declared*\n" + times.format(incident.times().declaredAt()))));
+        incident.people().pairedResponder().ifPresent(responder ->
                 fields.add(markdownText("*Responder*\n" + Mentions.of(responder))));
         blocks.add(section(s -> s.fields(fields)));
-        if (incident.leadReason() != null) {
+        if (incident.people().leadReason() != null) {
             blocks.add(context(c -> c.elements(List.of(markdownText(":arrows_counterclockwise: "
-                    + capitalized(incident.leadReason()))))));
+                    + capitalized(incident.people().leadReason()))))));
         }
         if (incident.summary() != null) {
             blocks.add(section(s -> s.text(markdownText(UserText.inChannel(incident.summary())))));
@@ -60,7 +60,7 @@ public final class IncidentCard {
         if (!buttons.isEmpty()) {
             blocks.add(actions(a -> a.blockId("incident_actions").elements(buttons)));
         }
-        blocks.add(context(c -> c.elements(List.of(markdownText("Declared by " + Mentions.of(incident.declaredBy())
+        blocks.add(context(c -> c.elements(List.of(markdownText("Declared by " + Mentions.of(incident.people().declaredBy())
                 + (incident.isPrivate() ? " · :lock: private" : "") + " · `/incident help` for commands")))));
         return blocks;
     }
@@ -68,13 +68,13 @@ public final class IncidentCard {
     public String fallbackText(Incident incident) {
         return headline(incident, UserText.inChannel(incident.title())) + " — " + incident.severity().label() + ", " + incident.status().label()
                 + ", lead " + Mentions.of(incident.lead())
-                + incident.pairedResponder().map(r -> ", responder " + Mentions.of(r)).orElse("");
+                + incident.people().pairedResponder().map(r -> ", responder " + Mentions.of(r)).orElse("");
     }
 
     public String topic(Incident incident) {
         return incident.severity().label() + " · " + incident.status().label() + " · Lead: "
                 + Mentions.of(incident.lead())
-                + incident.pairedResponder().map(r -> " · Responder: " + Mentions.of(r)).orElse("")
+                + incident.people().pairedResponder().map(r -> " · Responder: " + Mentions.of(r)).orElse("")
                 + " · " + UserText.plain(incident.title());
     }
 

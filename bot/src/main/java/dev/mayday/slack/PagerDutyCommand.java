@@ -1,6 +1,6 @@
 package dev.mayday.slack;
 
-import dev.mayday.db.Database;
+import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentRuleViolation;
 import dev.mayday.pagerduty.PagerDutyCallFailed;
 import dev.mayday.pagerduty.PagerDutyClient;
@@ -15,11 +15,11 @@ import java.util.stream.Collectors;
 public final class PagerDutyCommand {
 
     private final Optional<PagerDutyClient> pagerDuty;
-    private final Database database;
+    private final IncidentDirectory directory;
 
-    public PagerDutyCommand(Optional<PagerDutyClient> pagerDuty, Database database) {
+    public PagerDutyCommand(Optional<PagerDutyClient> pagerDuty, IncidentDirectory directory) {
         this.pagerDuty = pagerDuty;
-        this.database = database;
+        this.directory = directory;
     }
 
     /** The linked PagerDuty incident id; refuses (before the ack) when there is none to look up. */
@@ -27,10 +27,10 @@ public final class PagerDutyCommand {
         if (pagerDuty.isEmpty()) {
             throw new IncidentRuleViolation("PagerDuty is not set up for Mayday (PAGERDUTY_API_TOKEN).");
         }
-        long incident = database.read(store -> store.incidents().byChannel(channelId)).orElseThrow(() ->
+        long incident = directory.byChannel(channelId).orElseThrow(() ->
                 new IncidentRuleViolation("This is not an incident channel. Run `/incident pd` in the incident's own channel."))
                 .id();
-        return database.read(store -> store.pagerDuty().pagerIdOf(incident))
+        return directory.pagerIdOf(incident)
                 .orElseThrow(() -> new IncidentRuleViolation("This incident is not linked to a PagerDuty incident."));
     }
 

@@ -1,7 +1,6 @@
 package dev.mayday.slack;
 
-import dev.mayday.db.Database;
-import dev.mayday.db.request.SeenRequestDao;
+import dev.mayday.request.HandledRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -52,7 +52,7 @@ public final class SeenRequests implements AutoCloseable {
 
     private enum Here { HANDLING, RECORDING }
 
-    private final Database database;
+    private final HandledRequests handled;
     private final Clock clock;
     private final ConcurrentHashMap<String, Here> here = new ConcurrentHashMap<>();
     private final BlockingQueue<String> toRecord = new LinkedBlockingQueue<>();
@@ -60,8 +60,8 @@ public final class SeenRequests implements AutoCloseable {
     private volatile boolean running = true;
     private long lastPrune = Long.MIN_VALUE;
 
-    public SeenRequests(Database database, Clock clock) {
-        this.database = database;
+    public SeenRequests(HandledRequests handled, Clock clock) {
+        this.handled = handled;
         this.clock = clock;
         this.recorder = new Thread(this::recordUntilClosed, "mayday-seen-requests");
         recorder.setDaemon(true);
@@ -88,7 +88,7 @@ public final class SeenRequests implements AutoCloseable {
         }
         boolean recorded;
         try {
-            recorded = database.jdbi().withExtension(SeenRequestDao.class, dao -> dao.isRecorded(digest, clock.millis()));
+            recorded = handled.isRecorded(digest, clock.millis());
         } catch (RuntimeException e) {
             here.remove(digest, Here.HANDLING);
             throw e;
@@ -160,13 +160,7 @@ public final class SeenRequests implements AutoCloseable {
     private void record(List<String> digests) {
         long now = clock.millis();
         boolean prune = now - lastPrune >= PRUNE_EVERY.toMillis() || lastPrune == Long.MIN_VALUE;
-        database.jdbi().useTransaction(handle -> {
-            SeenRequestDao dao = handle.attach(SeenRequestDao.class);
-            dao.record(digests, now + KEPT_FOR.toMillis());
-            if (prune) {
-                dao.prune(now);
-            }
-        });
+        handled.record(digests, now + KEPT_FOR.toMillis(), prune ? OptionalLong.of(now) : OptionalLong.empty());
         if (prune) {
             lastPrune = now;
         }

@@ -99,15 +99,15 @@ public final class SlackDelivery implements Delivery {
             }
             incident = directory.byId(id).orElseThrow();
         }
-        String channel = incident.channelId();
+        String channel = incident.place().channelId();
         slack.setTopic(channel, card.topic(incident));
-        slack.invite(channel, people(incident.declaredBy(), incident.lead(), incident.responder()));
-        if (incident.card().isEmpty()) {
+        slack.invite(channel, people(incident.people().declaredBy(), incident.lead(), incident.people().responder()));
+        if (incident.place().card().isEmpty()) {
             Incident current = incident;
             directory.recordCard(id, postOnce(row, channel, "card-" + id, card.fallbackText(current), card.blocks(current)));
         }
         Optional<String> announceIn = announcements.channelFor(incident);
-        if (announceIn.isPresent() && incident.announcement().isEmpty()) {
+        if (announceIn.isPresent() && incident.place().announcement().isEmpty()) {
             Incident current = incident;
             directory.recordAnnouncement(id, postOnce(row, announceIn.get(), "announcement-" + id,
                     announcements.text(current), announcements.blocks(current)));
@@ -140,7 +140,7 @@ public final class SlackDelivery implements Delivery {
                     null);
             database.inTransaction(store -> store.outbox().recordPosted(row.id(), ts));
         }
-        incident.card().ifPresent(ts -> slack.updateMessage(channel, ts, card.fallbackText(incident), card.blocks(incident)));
+        incident.place().card().ifPresent(ts -> slack.updateMessage(channel, ts, card.fallbackText(incident), card.blocks(incident)));
         if (CHANGES_TOPIC.contains(kind)) {
             slack.setTopic(channel, card.topic(incident));
             announcements.refresh(incident);

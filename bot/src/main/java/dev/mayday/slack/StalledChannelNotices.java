@@ -39,7 +39,7 @@ public final class StalledChannelNotices {
 
     public void tellOnce(Incident incident, String reason) {
         Optional<String> publicly = announcements.channelFor(incident);
-        Optional<String> where = publicly.or(() -> Optional.of(incident.declaredBy()).filter(Mentions::isUserId));
+        Optional<String> where = publicly.or(() -> Optional.of(incident.people().declaredBy()).filter(Mentions::isUserId));
         if (where.isEmpty() || jdbi.inTransaction(h -> h.attach(ChannelNameDao.class)
                 .noteSetupFailure(incident.id(), clock.millis())) == 0) {
             return;

@@ -1,14 +1,8 @@
 package dev.mayday.timeline;
 
 import dev.mayday.db.Database;
-import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.incident.IncidentRow;
-import dev.mayday.db.timeline.PinReactionDao;
-import dev.mayday.db.timeline.ProcessedEventDao;
-import dev.mayday.db.timeline.TimelineDao;
 import dev.mayday.db.timeline.TimelineRow;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,12 +30,12 @@ public final class TimelineCapture {
     /** Incident channels never change incident: remembering them spares a lookup per message. */
     private static final int MAX_REMEMBERED_CHANNELS = 50_000;
 
-    private final Jdbi jdbi;
+    private final Database database;
     private final Clock clock;
     private final Map<String, Long> incidentByChannel = new ConcurrentHashMap<>();
 
     public TimelineCapture(Database database, Clock clock) {
-        this.jdbi = database.jdbi();
+        this.database = database;
         this.clock = clock;
     }
 
@@ -139,7 +133,7 @@ public final class TimelineCapture {
         Long known = incidentByChannel.get(channel);
         if (known == null) {
             // Most channels the bot is in are not incident channels: find that out without taking the write lock.
-            Optional<Long> found = jdbi.withHandle(handle -> handle.attach(IncidentDao.class).byChannel(channel))
+            Optional<Long> found = database.read(store -> store.incidents().byChannel(channel))
                     .map(IncidentRow::id);
             if (found.isEmpty()) {
                 return Captured.NOT_AN_INCIDENT_CHANNEL;
@@ -150,11 +144,11 @@ public final class TimelineCapture {
             }
         }
         long incidentId = known;
-        return jdbi.inTransaction(handle -> {
-            if (eventId != null && handle.attach(ProcessedEventDao.class).recordIfNew(eventId, clock.millis()) == 0) {
+        return database.inTransaction(store -> {
+            if (eventId != null && store.processedEvents().recordIfNew(eventId, clock.millis()) == 0) {
                 return Captured.ALREADY_SEEN;
             }
-            return work.apply(new Store(handle), incidentId);
+            return work.apply(store, incidentId);
         });
     }
 
@@ -167,32 +161,6 @@ public final class TimelineCapture {
 
     @FunctionalInterface
     private interface Work {
-        Captured apply(Store store, long incidentId);
-    }
-
-    /** The two repositories a capture may touch, attached on first use. */
-    private static final class Store {
-
-        private final Handle handle;
-        private TimelineDao timeline;
-        private PinReactionDao pins;
-
-        Store(Handle handle) {
-            this.handle = handle;
-        }
-
-        TimelineDao timeline() {
-            if (timeline == null) {
-                timeline = handle.attach(TimelineDao.class);
-            }
-            return timeline;
-        }
-
-        PinReactionDao pins() {
-            if (pins == null) {
-                pins = handle.attach(PinReactionDao.class);
-            }
-            return pins;
-        }
+        Captured apply(Database.Store store, long incidentId);
     }
 }

@@ -114,7 +114,7 @@ class DigestFactsLoaderTest {
         assertThat(report.duty().people().stream().mapToInt(DutyLoad.Person::ledThisWeek).sum()).isEqualTo(2);
         assertThat(report.duty().people().stream().mapToInt(DutyLoad.Person::respondedThisWeek).sum()).isEqualTo(2);
         // SEV1: 2 h 4 min; SEV2 open from Tuesday 11:04 to the next Monday 09:00.
-        double openHours = Duration.between(open.declaredAt(), asOf).toSeconds() / 3600.0;
+        double openHours = Duration.between(open.times().declaredAt(), asOf).toSeconds() / 3600.0;
         assertThat(report.backPressure().hours()).isEqualTo(124 / 60.0 + openHours);
         assertThat(report.backPressure().overCapacity()).isTrue();
         assertThat(report.toMarkdown()).contains("- #" + checkout.id() + " Checkout is down: "

@@ -128,8 +128,8 @@ class BadInputTest {
             assertThat(after).hasSize(before + 1);
             Incident last = after.get(after.size() - 1);
             assertThat(last.title()).isEqualTo("Still fine");
-            assertThat(last.channelId()).as("the new incident has its channel").isNotNull();
-            assertThat(sandbox.slack.channel(last.channelId())).isPresent();
+            assertThat(last.place().channelId()).as("the new incident has its channel").isNotNull();
+            assertThat(sandbox.slack.channel(last.place().channelId())).isPresent();
             assertThat(failures).as("bad-input failures (seed " + seed + ", full requests under " + failureDir
                     .toAbsolutePath() + ")").isEmpty();
         }

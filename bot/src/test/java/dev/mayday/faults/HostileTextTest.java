@@ -128,7 +128,7 @@ class HostileTextTest {
         sandbox.simulator.submitDeclareForm(ALEX, "V-disguise", sandbox.generalChannel,
                 "API slow <https://evil.example/login|Click to re-authenticate>", "sev3", "<!here> see above", false);
         sandbox.settle();
-        String channel = sandbox.incidents().get(sandbox.incidents().size() - 1).channelId();
+        String channel = sandbox.incidents().get(sandbox.incidents().size() - 1).place().channelId();
 
         assertThat(announcementOf(channel))
                 .contains("API slow <https://evil.example/login> (Click to re-authenticate)")
@@ -151,7 +151,7 @@ class HostileTextTest {
                 .anyMatch(i -> i.title().startsWith("<!here> DB down") && i.channel().isPresent()));
         sandbox.settle();
         String channel = sandbox.incidents().stream().filter(i -> i.title().startsWith("<!here> DB down"))
-                .findFirst().orElseThrow().channelId();
+                .findFirst().orElseThrow().place().channelId();
         sandbox.deliver(sandbox.webhooks.annotated(page, "<!channel> rolled back, see <https://evil.example|runbook>"));
         await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.slack.messages(channel).stream()
                 .anyMatch(m -> m.text().contains("rolled back")));
@@ -177,7 +177,7 @@ class HostileTextTest {
             command(sandbox.generalChannel, "declare sev2 " + text, seen, false);
         }
         assertThat(sandbox.incidents()).hasSize(before + 1);
-        return sandbox.incidents().get(before).channelId();
+        return sandbox.incidents().get(before).place().channelId();
     }
 
     private static String command(String channel, String text, List<InertOutput.Seen> seen, boolean inIncidentChannel) {

@@ -164,8 +164,8 @@ class PagerDutyShuffleTest {
         assertThat(linked).as("Mayday incidents for " + pagerId).hasSize(1);
         Incident incident = sandbox.app.incidents().byId(linked.get(0)).orElseThrow();
         assertThat(incident.status()).isEqualTo(Status.RESOLVED);
-        assertThat(incident.resolvedAt()).isEqualTo(OCCURRED.plusSeconds(60));
-        assertThat(incident.acknowledgedAt()).isEqualTo(OCCURRED.plusSeconds(20));
+        assertThat(incident.times().resolvedAt()).isEqualTo(OCCURRED.plusSeconds(60));
+        assertThat(incident.times().acknowledgedAt()).isEqualTo(OCCURRED.plusSeconds(20));
         assertThat(incident.severity()).as("P2, the priority of the newest event").isEqualTo(Severity.SEV2);
 
         List<TimelineEntry> timeline = sandbox.app.incidents().timeline(incident.id());
@@ -181,7 +181,7 @@ class PagerDutyShuffleTest {
         String channelName = "inc-20260314-checkout-5xx-page-" + number;
         assertThat(sandbox.slack.channels()).filteredOn(c -> c.name().equals(channelName)
                 || c.name().matches(Pattern.quote(channelName) + "-\\d+")).as("channels for page " + number).hasSize(1);
-        assertThat(sandbox.slack.messages(incident.channelId())).extracting(FakeMessage::text)
+        assertThat(sandbox.slack.messages(incident.place().channelId())).extracting(FakeMessage::text)
                 .filteredOn(t -> t.contains(note)).as("the note in the channel").hasSize(1);
         assertThat(sandbox.pagerDuty.calls(PdRoute.UPDATE_INCIDENT)).as("nothing from PagerDuty is echoed back").isEmpty();
         assertThat(sandbox.pagerDuty.notes(pagerId)).isEmpty();

@@ -112,12 +112,12 @@ class SlackStormTest {
         }
         assertThat(sentInStorm).as("changes sent during the storm").isGreaterThanOrEqualTo(5);
         long paymentsId = sandbox.incidents().get(2).id();
-        assertThat(sandbox.app.incidents().byId(paymentsId).orElseThrow().channelId())
+        assertThat(sandbox.app.incidents().byId(paymentsId).orElseThrow().place().channelId())
                 .as("no channel could be made during the storm").isNull();
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                 .until(() -> sandbox.app.incidents().byId(paymentsId).orElseThrow().channel().isPresent());
-        String payments = sandbox.app.incidents().byId(paymentsId).orElseThrow().channelId();
+        String payments = sandbox.app.incidents().byId(paymentsId).orElseThrow().place().channelId();
         for (String[] change : List.of(
                 new String[] {checkout, "update storm update 4", "storm update 4"},
                 new String[] {payments, "status identified", "Investigating → Identified"},
@@ -142,7 +142,7 @@ class SlackStormTest {
                 .allSatisfy(t -> assertThat(t).isLessThan(ACK_WINDOW));
         changes.forEach(this::eachChangeArrivedOnceInOrder);
         for (Incident incident : sandbox.incidents()) {
-            String channel = incident.channelId();
+            String channel = incident.place().channelId();
             assertThat(incident.status()).as("#" + incident.id()).isEqualTo(Status.RESOLVED);
             List<OutboxRow> rows = sandbox.app.database().read(store -> store.outbox().forIncident(incident.id()));
             assertThat(rows).as("outbox of incident #" + incident.id()).isNotEmpty()

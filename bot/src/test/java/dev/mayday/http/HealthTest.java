@@ -25,7 +25,9 @@ class HealthTest {
 
     private static IncidentRow incident(int n) {
         return new IncidentRow(0, "Incident " + n + " " + "x".repeat(2_000), null, "SEV2", "INVESTIGATING", false,
-                "U1", "U1", 1_000L, null, null, null, null, "fill:" + n, null, null, null, null, null, 1_000L);
+                IncidentRow.People.declarerLeads("U1"),
+                IncidentRow.Times.declared(1_000L), null, "fill:" + n,
+                IncidentRow.Place.declaredFrom(null), 1_000L);
     }
 
     @Test

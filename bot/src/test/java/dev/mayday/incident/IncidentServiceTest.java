@@ -72,13 +72,13 @@ class IncidentServiceTest {
         assertThat(stored.title()).isEqualTo("Checkout is down");
         assertThat(stored.severity()).isEqualTo(Severity.SEV2);
         assertThat(stored.status()).isEqualTo(Status.INVESTIGATING);
-        assertThat(stored.declaredBy()).isEqualTo(ALEX);
+        assertThat(stored.people().declaredBy()).isEqualTo(ALEX);
         assertThat(stored.lead()).isEqualTo(ALEX);
-        assertThat(stored.declaredAt()).isEqualTo(START);
-        assertThat(stored.originChannel()).isEqualTo(GENERAL);
-        assertThat(stored.acknowledgedAt()).isNull();
-        assertThat(stored.resolvedAt()).isNull();
-        assertThat(stored.closedAt()).isNull();
+        assertThat(stored.times().declaredAt()).isEqualTo(START);
+        assertThat(stored.place().originChannel()).isEqualTo(GENERAL);
+        assertThat(stored.times().acknowledgedAt()).isNull();
+        assertThat(stored.times().resolvedAt()).isNull();
+        assertThat(stored.times().closedAt()).isNull();
         assertThat(stored.channel()).isEmpty();
     }
 
@@ -191,7 +191,7 @@ class IncidentServiceTest {
         IncidentChange change = service.changeLead(channel, ALEX, SAM);
 
         assertThat(stored(channel).lead()).isEqualTo(SAM);
-        assertThat(stored(channel).declaredBy()).isEqualTo(ALEX);
+        assertThat(stored(channel).people().declaredBy()).isEqualTo(ALEX);
         assertLastEntry(channel, TimelineKind.LEAD_CHANGED, ALEX, SAM);
         assertNotified(change, channel);
         assertThat(change.before().lead()).isEqualTo(ALEX);
@@ -234,9 +234,9 @@ class IncidentServiceTest {
 
         Incident stored = stored(channel);
         assertThat(stored.status()).isEqualTo(Status.RESOLVED);
-        assertThat(stored.resolvedAt()).isEqualTo(START.plus(Duration.ofMinutes(30)));
+        assertThat(stored.times().resolvedAt()).isEqualTo(START.plus(Duration.ofMinutes(30)));
         assertThat(stored.resolution()).isEqualTo("Bad config rolled back");
-        assertThat(stored.closedAt()).isNull();
+        assertThat(stored.times().closedAt()).isNull();
         assertLastEntry(channel, TimelineKind.RESOLVED, SAM, "Bad config rolled back");
         assertNotified(change, channel);
         assertThat(change.before().status()).isEqualTo(Status.INVESTIGATING);
@@ -264,8 +264,8 @@ class IncidentServiceTest {
 
         Incident stored = stored(channel);
         assertThat(stored.status()).isEqualTo(Status.CLOSED);
-        assertThat(stored.closedAt()).isEqualTo(START.plus(Duration.ofMinutes(150)));
-        assertThat(stored.resolvedAt()).isEqualTo(START.plus(Duration.ofMinutes(30)));
+        assertThat(stored.times().closedAt()).isEqualTo(START.plus(Duration.ofMinutes(150)));
+        assertThat(stored.times().resolvedAt()).isEqualTo(START.plus(Duration.ofMinutes(30)));
         assertThat(stored.resolution()).isEqualTo("Fixed");
         assertLastEntry(channel, TimelineKind.CLOSED, SAM, "Closed");
         assertNotified(change, channel);
@@ -282,14 +282,14 @@ class IncidentServiceTest {
 
         service.postUpdate(channel, ALEX, "Looking into it");
         Instant acknowledged = START.plus(Duration.ofMinutes(5));
-        assertThat(stored(channel).acknowledgedAt()).isEqualTo(acknowledged);
+        assertThat(stored(channel).times().acknowledgedAt()).isEqualTo(acknowledged);
 
         clock.advance(Duration.ofMinutes(5));
         service.changeSeverity(channel, ALEX, Severity.SEV1);
         clock.advance(Duration.ofMinutes(5));
         service.resolve(channel, ALEX, "Fixed");
 
-        assertThat(stored(channel).acknowledgedAt()).isEqualTo(acknowledged);
+        assertThat(stored(channel).times().acknowledgedAt()).isEqualTo(acknowledged);
     }
 
     @Test
@@ -299,13 +299,13 @@ class IncidentServiceTest {
 
         IncidentChange change = service.addNote(channel, SAM, "I see errors too");
 
-        assertThat(stored(channel).acknowledgedAt()).isNull();
-        assertThat(change.after().acknowledgedAt()).isNull();
+        assertThat(stored(channel).times().acknowledgedAt()).isNull();
+        assertThat(change.after().times().acknowledgedAt()).isNull();
 
         clock.advance(Duration.ofMinutes(5));
         service.addNote(channel, ALEX, "On it");
 
-        assertThat(stored(channel).acknowledgedAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
+        assertThat(stored(channel).times().acknowledgedAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
     }
 
     @Test
@@ -315,8 +315,8 @@ class IncidentServiceTest {
 
         IncidentChange change = service.changeStatus(channel, ALEX, Status.IDENTIFIED);
 
-        assertThat(change.before().acknowledgedAt()).isNull();
-        assertThat(change.after().acknowledgedAt()).isEqualTo(START.plus(Duration.ofMinutes(2)));
+        assertThat(change.before().times().acknowledgedAt()).isNull();
+        assertThat(change.after().times().acknowledgedAt()).isEqualTo(START.plus(Duration.ofMinutes(2)));
         assertThat(change.after()).isEqualTo(stored(channel));
     }
 
@@ -324,15 +324,15 @@ class IncidentServiceTest {
     void acknowledgedAt_afterHandOver_isSetByTheNewLeadNotTheOldOne() {
         String channel = declareWithChannel();
         service.changeLead(channel, SAM, SAM); // someone else takes the lead before Alex acted
-        assertThat(stored(channel).acknowledgedAt()).isNull();
+        assertThat(stored(channel).times().acknowledgedAt()).isNull();
 
         clock.advance(Duration.ofMinutes(1));
         service.addNote(channel, ALEX, "Handing over was right");
-        assertThat(stored(channel).acknowledgedAt()).isNull();
+        assertThat(stored(channel).times().acknowledgedAt()).isNull();
 
         clock.advance(Duration.ofMinutes(1));
         service.addNote(channel, SAM, "Taking it from here");
-        assertThat(stored(channel).acknowledgedAt()).isEqualTo(START.plus(Duration.ofMinutes(2)));
+        assertThat(stored(channel).times().acknowledgedAt()).isEqualTo(START.plus(Duration.ofMinutes(2)));
     }
 
     // ---- refusals ----
@@ -443,20 +443,20 @@ class IncidentServiceTest {
         String channel = declareWithChannel();
         clock.advance(Duration.ofMinutes(10));
         service.resolve(channel, ALEX, "Looked fixed");
-        assertThat(stored(channel).resolvedAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
+        assertThat(stored(channel).times().resolvedAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
 
         clock.advance(Duration.ofMinutes(10));
         service.changeStatus(channel, SAM, Status.INVESTIGATING);
 
         assertThat(stored(channel).status()).isEqualTo(Status.INVESTIGATING);
-        assertThat(stored(channel).resolvedAt()).isNull();
+        assertThat(stored(channel).times().resolvedAt()).isNull();
         assertLastEntry(channel, TimelineKind.STATUS_CHANGED, SAM, "Resolved → Investigating");
 
         clock.advance(Duration.ofMinutes(10));
         service.resolve(channel, ALEX, "Really fixed");
 
         assertThat(stored(channel).status()).isEqualTo(Status.RESOLVED);
-        assertThat(stored(channel).resolvedAt()).isEqualTo(START.plus(Duration.ofMinutes(30)));
+        assertThat(stored(channel).times().resolvedAt()).isEqualTo(START.plus(Duration.ofMinutes(30)));
         assertThat(stored(channel).resolution()).isEqualTo("Really fixed");
     }
 

@@ -55,7 +55,7 @@ class PagerDutyIntegrationTest {
     }
 
     private List<String> channelTexts(Incident incident) {
-        return sandbox.slack.messages(incident.channelId()).stream().map(FakeMessage::text).toList();
+        return sandbox.slack.messages(incident.place().channelId()).stream().map(FakeMessage::text).toList();
     }
 
     @Test
@@ -89,7 +89,7 @@ class PagerDutyIntegrationTest {
         Incident incident = theIncident();
         assertThat(incident.title()).isEqualTo("Checkout API 5xx above 5%");
         assertThat(incident.severity()).as("P1 maps to SEV1").isEqualTo(Severity.SEV1);
-        assertThat(incident.declaredBy()).isEqualTo("PagerDuty");
+        assertThat(incident.people().declaredBy()).isEqualTo("PagerDuty");
         assertThat(sandbox.calls("conversations.create")).hasSize(1);
         java.util.Optional<String> link = sandbox.app.database().read(s -> s.pagerDuty().pagerUrlOf(incident.id()));
         assertThat(link).contains(page.htmlUrl());
@@ -106,7 +106,7 @@ class PagerDutyIntegrationTest {
         sandbox.settle();
 
         Incident incident = theIncident();
-        assertThat(sandbox.slack.channel(incident.channelId()).orElseThrow().members()).contains("U0ANN");
+        assertThat(sandbox.slack.channel(incident.place().channelId()).orElseThrow().members()).contains("U0ANN");
         assertThat(channelTexts(incident)).anySatisfy(t -> assertThat(t)
                 .contains("invited <@U0ANN>").contains("no Slack user matches Bo Nomatch (bo@example.com)"));
     }
@@ -121,7 +121,7 @@ class PagerDutyIntegrationTest {
 
         sandbox.deliver(sandbox.webhooks.triggered(page));
         await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.incidents().size() == 1
-                && theIncident().card().isPresent() && theIncident().announcement().isPresent()
+                && theIncident().place().card().isPresent() && theIncident().place().announcement().isPresent()
                 && !sandbox.pagerDuty.calls(PdRoute.LIST_ONCALLS).isEmpty());
         sandbox.slack.enqueue("chat.postMessage", FakeAnswer.actedThenFailed(500));
         sandbox.settle();
@@ -140,8 +140,8 @@ class PagerDutyIntegrationTest {
 
         Incident incident = theIncident();
         assertThat(incident.status()).isEqualTo(Status.RESOLVED);
-        assertThat(incident.resolvedAt()).isEqualTo(t.plusSeconds(30));
-        assertThat(incident.acknowledgedAt()).as("an older ack still records when it happened").isEqualTo(t.plusSeconds(20));
+        assertThat(incident.times().resolvedAt()).isEqualTo(t.plusSeconds(30));
+        assertThat(incident.times().acknowledgedAt()).as("an older ack still records when it happened").isEqualTo(t.plusSeconds(20));
         assertThat(sandbox.pagerDuty.calls(PdRoute.UPDATE_INCIDENT)).as("a resolve from PagerDuty is not echoed back").isEmpty();
     }
 
@@ -167,7 +167,7 @@ class PagerDutyIntegrationTest {
         Instant t = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         sandbox.deliver(sandbox.webhooks.incidentEvent("incident.triggered", page, t.plusSeconds(10)));
         sandbox.settle();
-        sandbox.command("U0ALEX", theIncident().channelId(), "sev 3");
+        sandbox.command("U0ALEX", theIncident().place().channelId(), "sev 3");
 
         sandbox.deliver(sandbox.webhooks.incidentEvent("incident.acknowledged", page.withStatus("acknowledged"), t.plusSeconds(20)));
         sandbox.settle();
@@ -208,7 +208,7 @@ class PagerDutyIntegrationTest {
         Incident incident = theIncident();
         assertThat(incident.status()).isEqualTo(Status.RESOLVED);
         assertThat(incident.severity()).isEqualTo(Severity.SEV2);
-        assertThat(incident.acknowledgedAt()).isNotNull();
+        assertThat(incident.times().acknowledgedAt()).isNotNull();
         List<TimelineEntry> timeline = sandbox.app.incidents().timeline(incident.id());
         assertThat(timeline).extracting(TimelineEntry::kind).containsSubsequence(TimelineKind.DECLARED,
                 TimelineKind.PAGERDUTY, TimelineKind.SEVERITY_CHANGED, TimelineKind.NOTE_ADDED, TimelineKind.RESOLVED);
@@ -220,7 +220,7 @@ class PagerDutyIntegrationTest {
     void resolveAndNoteInSlack_flowBackToPagerDutyOnce() {
         sandbox.deliver(sandbox.webhooks.triggered(page));
         sandbox.settle();
-        String channel = theIncident().channelId();
+        String channel = theIncident().place().channelId();
 
         sandbox.command("U0ALEX", channel, "note Failover to eu-west done");
         sandbox.command("U0ALEX", channel, "resolve Rolled back");
@@ -245,7 +245,7 @@ class PagerDutyIntegrationTest {
     void noteInSlack_thatPagerDutyTookButAnswered5xx_isNotAddedTwiceByTheRetry() {
         sandbox.deliver(sandbox.webhooks.triggered(page));
         sandbox.settle();
-        String channel = theIncident().channelId();
+        String channel = theIncident().place().channelId();
         sandbox.pagerDuty.enqueue(PdRoute.CREATE_NOTE, PdAnswer.actedThenFailed(500));
 
         sandbox.command("U0ALEX", channel, "note Failover to eu-west done");
@@ -259,7 +259,7 @@ class PagerDutyIntegrationTest {
     void twoEqualNotes_bothReachPagerDuty_whenTheSecondIsRetriedAfterAnAmbiguousFailure() {
         sandbox.deliver(sandbox.webhooks.triggered(page));
         sandbox.settle();
-        String channel = theIncident().channelId();
+        String channel = theIncident().place().channelId();
 
         sandbox.command("U0ALEX", channel, "note Still failing over");
         sandbox.pagerDuty.enqueue(PdRoute.CREATE_NOTE, PdAnswer.actedThenFailed(500));
@@ -278,7 +278,7 @@ class PagerDutyIntegrationTest {
             sandbox.pagerDuty.enqueue(PdRoute.UPDATE_INCIDENT, PdAnswer.httpError(503));
         }
 
-        sandbox.simulator.command("U0ALEX", incident.channelId(), "resolve Rolled back");
+        sandbox.simulator.command("U0ALEX", incident.place().channelId(), "resolve Rolled back");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(channelTexts(incident)).anySatisfy(t -> assertThat(t).contains("resolved the incident"));
@@ -294,7 +294,7 @@ class PagerDutyIntegrationTest {
         sandbox.deliver(sandbox.webhooks.triggered(page));
         sandbox.settle();
 
-        var reply = sandbox.command("U0ALEX", theIncident().channelId(), "pd");
+        var reply = sandbox.command("U0ALEX", theIncident().place().channelId(), "pd");
 
         assertThat(reply.text()).contains("Asking PagerDuty");
         assertThat(sandbox.calls("response_url")).anySatisfy(call -> assertThat(call.param("text"))

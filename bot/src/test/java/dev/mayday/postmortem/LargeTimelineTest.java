@@ -1,6 +1,9 @@
 package dev.mayday.postmortem;
 
 import dev.mayday.incident.Incident;
+import dev.mayday.incident.IncidentPeople;
+import dev.mayday.incident.IncidentPlace;
+import dev.mayday.incident.IncidentTimes;
 import dev.mayday.incident.Severity;
 import dev.mayday.incident.Status;
 import dev.mayday.timeline.TimelineEntry;
@@ -41,7 +44,8 @@ class LargeTimelineTest {
         Instant end = START.plusSeconds(events * 7L + 60);
         timeline.add(TimelineEntry.key(9, end, TimelineKind.RESOLVED, "U0ANA", "Resolved"));
         Incident incident = new Incident(9, "Queue backlog keeps growing", null, Severity.SEV2, Status.RESOLVED, false,
-                "U0ANA", "U0ANA", START, START.plusSeconds(30), end, null, null, "C0GENERAL", "C0INC9", null, null, null);
+                IncidentPeople.declarerLeads("U0ANA"), new IncidentTimes(START, START.plusSeconds(30), end, null), null,
+                new IncidentPlace("C0GENERAL", "C0INC9", null, null, null));
         return new PostmortemFacts(incident, null, timeline, List.of(), List.of(), ZoneId.of("Europe/Berlin"),
                 TimelineFixture.EXAMPLE_LINKS, null, end.plusSeconds(600), 1);
     }

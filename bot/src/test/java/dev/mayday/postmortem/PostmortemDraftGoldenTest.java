@@ -1,6 +1,9 @@
 package dev.mayday.postmortem;
 
 import dev.mayday.incident.Incident;
+import dev.mayday.incident.IncidentPeople;
+import dev.mayday.incident.IncidentPlace;
+import dev.mayday.incident.IncidentTimes;
 import dev.mayday.incident.Severity;
 import dev.mayday.incident.Status;
 import dev.mayday.timeline.TimelineKind;
@@ -57,11 +60,13 @@ class PostmortemDraftGoldenTest {
                         "Pool limit back at 40; error rate at baseline for 20 minutes.")
                 .key("2026-03-29T04:20", TimelineKind.CLOSED, "U0SAM", "Closed");
         Incident incident = new Incident(42, "Checkout fails for card payments",
-                "Card payments return 502 since about 01:20.", Severity.SEV1, Status.CLOSED, false, "U0ALEX", "U0SAM",
-                t.at("2026-03-29T01:30"), t.at("2026-03-29T01:34"), t.at("2026-03-29T03:40"),
-                t.at("2026-03-29T04:20"), "Pool limit back at 40; error rate at baseline for 20 minutes.", "C0GENERAL",
-                "C0INC42", "inc-20260329-checkout-fails-for-card-payments", "1774744200.000100", null, "U0KIM",
-                "least recent lead among those available");
+                "Card payments return 502 since about 01:20.", Severity.SEV1, Status.CLOSED, false,
+                new IncidentPeople("U0ALEX", "U0SAM", "U0KIM", "least recent lead among those available"),
+                new IncidentTimes(t.at("2026-03-29T01:30"), t.at("2026-03-29T01:34"), t.at("2026-03-29T03:40"),
+                        t.at("2026-03-29T04:20")),
+                "Pool limit back at 40; error rate at baseline for 20 minutes.",
+                new IncidentPlace("C0GENERAL", "C0INC42", "inc-20260329-checkout-fails-for-card-payments",
+                        "1774744200.000100", null));
         List<ActionItem> items = List.of(
                 new ActionItem(1, 42, "Alert on connection pool saturation at 80%", "U0KIM", ActionItemState.OPEN,
                         "U0SAM", t.at("2026-03-29T03:30"), null, null),
@@ -88,8 +93,9 @@ class PostmortemDraftGoldenTest {
                 .key("2026-06-10T08:40", TimelineKind.NOTE_ADDED, "U0LEE", longNote)
                 .key("2026-06-10T09:05", TimelineKind.RESOLVED, "U0LEE", "Resolved");
         Incident incident = new Incident(7, "Search results are stale", null, Severity.SEV3, Status.RESOLVED, false,
-                "U0PAT", "U0PAT", t.at("2026-06-10T08:00"), null, t.at("2026-06-10T09:05"), null, null, "C0GENERAL",
-                "C0INC7", null, null, null);
+                IncidentPeople.declarerLeads("U0PAT"),
+                new IncidentTimes(t.at("2026-06-10T08:00"), null, t.at("2026-06-10T09:05"), null), null,
+                new IncidentPlace("C0GENERAL", "C0INC7", null, null, null));
         return new PostmortemFacts(incident, null, t.entries(), List.of(), List.of(), UTC, Permalinks.none(),
                 PersonNames.userIds(), t.at("2026-06-10T09:30"), 3);
     }
@@ -151,8 +157,7 @@ class PostmortemDraftGoldenTest {
     @Test
     void draft_durationsOfTimesBeforeTheDeclaration_areNotRecordedRatherThanNegative() {
         PostmortemFacts facts = neverAcknowledged();
-        Incident odd = facts.incident().withState(Severity.SEV3, Status.RESOLVED, "U0PAT",
-                facts.incident().declaredAt().minusSeconds(60), facts.incident().resolvedAt(), null, null);
+        Incident odd = facts.incident().acknowledged(facts.incident().times().declaredAt().minusSeconds(60));
         PostmortemFacts withOdd = new PostmortemFacts(odd, null, facts.timeline(), List.of(), List.of(), UTC,
                 null, null, facts.generatedAt(), 1);
 

@@ -89,18 +89,18 @@ class RotationPickerTest {
         duty.join("U0MIA", MemberKind.MANAGER);
 
         Incident first = declare(Severity.SEV3);
-        incidents.resolve(first.channelId(), "U0ANA", null);
+        incidents.resolve(first.place().channelId(), "U0ANA", null);
         Incident second = declare(Severity.SEV3);
-        incidents.resolve(second.channelId(), "U0BEN", null);
+        incidents.resolve(second.place().channelId(), "U0BEN", null);
         Incident third = declare(Severity.SEV3);
 
         assertThat(List.of(first.lead(), second.lead(), third.lead())).containsExactly("U0ANA", "U0BEN", "U0MIA");
-        assertThat(first.declaredBy()).isEqualTo(DECLARER);
-        assertThat(first.leadReason()).isEqualTo("picked by rotation: the first incident on record, level furthest "
+        assertThat(first.people().declaredBy()).isEqualTo(DECLARER);
+        assertThat(first.people().leadReason()).isEqualTo("picked by rotation: the first incident on record, level furthest "
                 + "behind a fair share and longest without a turn among 3 available");
-        assertThat(second.leadReason()).isEqualTo("picked by rotation: led 0 of the last 1, level furthest behind a "
+        assertThat(second.people().leadReason()).isEqualTo("picked by rotation: led 0 of the last 1, level furthest behind a "
                 + "fair share and longest without a turn among 3 available");
-        assertThat(third.leadReason()).isEqualTo("picked by rotation: led 0 of the last 2, the furthest behind a "
+        assertThat(third.people().leadReason()).isEqualTo("picked by rotation: led 0 of the last 2, the furthest behind a "
                 + "fair share among 3 available");
         assertThat(ledger(second.id())).singleElement().satisfies(row -> {
             assertThat(row.userId()).isEqualTo("U0BEN");
@@ -120,13 +120,13 @@ class RotationPickerTest {
         Incident minor = declare(Severity.SEV3);
 
         assertThat(major.lead()).isEqualTo("U0ANA");
-        assertThat(major.responder()).isEqualTo("U0MIA");
-        assertThat(major.leadReason()).contains("; responder: the only manager available");
+        assertThat(major.people().responder()).isEqualTo("U0MIA");
+        assertThat(major.people().leadReason()).contains("; responder: the only manager available");
         assertThat(ledger(major.id())).extracting(AssignmentRow::userId, AssignmentRow::role)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("U0ANA", "LEAD"),
                         org.assertj.core.groups.Tuple.tuple("U0MIA", "RESPONDER"));
         assertThat(minor.lead()).as("back pressure: U0ANA leads an open incident").isEqualTo("U0MIA");
-        assertThat(minor.responder()).isNull();
+        assertThat(minor.people().responder()).isNull();
     }
 
     @Test
@@ -134,8 +134,8 @@ class RotationPickerTest {
         Incident incident = declare(Severity.SEV1);
 
         assertThat(incident.lead()).isEqualTo(DECLARER);
-        assertThat(incident.responder()).isNull();
-        assertThat(incident.leadReason()).isNull();
+        assertThat(incident.people().responder()).isNull();
+        assertThat(incident.people().leadReason()).isNull();
     }
 
     @Test
@@ -146,7 +146,7 @@ class RotationPickerTest {
         Incident incident = declare(Severity.SEV2);
 
         assertThat(incident.lead()).isEqualTo(DECLARER);
-        assertThat(incident.leadReason()).isEqualTo("nobody on the duty roster is available, so the declarer leads");
+        assertThat(incident.people().leadReason()).isEqualTo("nobody on the duty roster is available, so the declarer leads");
         assertThat(leads("U0ANA")).isZero();
         assertThat(duty.standing().row("U0ANA").orElseThrow().member().lead().share()).isZero();
     }
@@ -158,15 +158,15 @@ class RotationPickerTest {
         Incident first = declare(Severity.SEV3);
         Incident second = declare(Severity.SEV3);
         Incident third = declare(Severity.SEV3);
-        incidents.resolve(first.channelId(), first.lead(), null);
-        incidents.resolve(third.channelId(), third.lead(), null);
+        incidents.resolve(first.place().channelId(), first.lead(), null);
+        incidents.resolve(third.place().channelId(), third.lead(), null);
         Incident fourth = declare(Severity.SEV3);
 
         assertThat(List.of(first.lead(), second.lead())).containsExactly("U0ANA", "U0BEN");
         assertThat(third.lead()).as("both busy: the most owed leads anyway").isEqualTo("U0ANA");
-        assertThat(third.leadReason()).contains("all of them busy with open incidents");
+        assertThat(third.people().leadReason()).contains("all of them busy with open incidents");
         assertThat(fourth.lead()).as("U0BEN still leads the second incident").isEqualTo("U0ANA");
-        assertThat(fourth.leadReason()).contains("1 skipped: busy with an open incident");
+        assertThat(fourth.people().leadReason()).contains("1 skipped: busy with an open incident");
     }
 
     @Test
@@ -176,10 +176,10 @@ class RotationPickerTest {
         Incident incident = declare(Severity.SEV3);
         clock.advance(java.time.Duration.ofMinutes(5));
 
-        IncidentChange change = incidents.changeLead(incident.channelId(), "U0ANA", "U0BEN");
+        IncidentChange change = incidents.changeLead(incident.place().channelId(), "U0ANA", "U0BEN");
 
         assertThat(change.after().lead()).isEqualTo("U0BEN");
-        assertThat(change.after().leadReason()).isNull();
+        assertThat(change.after().people().leadReason()).isNull();
         assertThat(leads("U0ANA")).isZero();
         assertThat(leads("U0BEN")).isEqualTo(1);
         List<AssignmentRow> rows = ledger(incident.id());
@@ -194,7 +194,7 @@ class RotationPickerTest {
         duty.join("U0ANA", MemberKind.ENGINEER);
         Incident incident = declare(Severity.SEV3);
 
-        incidents.changeLead(incident.channelId(), "U0ANA", "U0OUTSIDER");
+        incidents.changeLead(incident.place().channelId(), "U0ANA", "U0OUTSIDER");
 
         assertThat(leads("U0ANA")).isZero();
         assertThat(ledger(incident.id()).get(1).credited()).isFalse();

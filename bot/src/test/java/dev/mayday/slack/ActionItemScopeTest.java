@@ -38,7 +38,7 @@ class ActionItemScopeTest {
                 "Suspected data leak", "sev1", null, true).status()).isEqualTo(200);
         sandbox.settle();
         List<Incident> all = sandbox.incidents();
-        privateChannel = all.get(all.size() - 1).channelId();
+        privateChannel = all.get(all.size() - 1).place().channelId();
         assertThat(sandbox.incidentIn(privateChannel).isPrivate()).isTrue();
     }
 

@@ -107,17 +107,17 @@ class ChannelAdoptionPropertyTest {
 
         List<Incident> incidents = sandbox.incidents().stream().filter(i -> i.title().equals(title)).toList();
         assertThat(incidents).hasSize(declarations.size());
-        assertThat(incidents).allSatisfy(incident -> assertThat(incident.channelId()).as("channel of #%d", incident.id())
+        assertThat(incidents).allSatisfy(incident -> assertThat(incident.place().channelId()).as("channel of #%d", incident.id())
                 .isNotNull());
-        assertThat(incidents.stream().map(Incident::channelId).distinct()).hasSize(incidents.size());
-        Set<String> declarers = incidents.stream().map(Incident::declaredBy).collect(Collectors.toSet());
+        assertThat(incidents.stream().map(i -> i.place().channelId()).distinct()).hasSize(incidents.size());
+        Set<String> declarers = incidents.stream().map(i -> i.people().declaredBy()).collect(Collectors.toSet());
         for (Incident incident : incidents) {
-            FakeChannel channel = sandbox.slack.channel(incident.channelId()).orElseThrow();
+            FakeChannel channel = sandbox.slack.channel(incident.place().channelId()).orElseThrow();
             assertThat(channel.isPrivate()).as("privacy of #%s for incident #%d (%s)", channel.name(), incident.id(),
                     incident.isPrivate() ? "private" : "public").isEqualTo(incident.isPrivate());
             assertThat(channel.members()).as("members of #%s", channel.name())
-                    .contains(incident.declaredBy())
-                    .doesNotContainAnyElementsOf(declarers.stream().filter(d -> !d.equals(incident.declaredBy())).toList());
+                    .contains(incident.people().declaredBy())
+                    .doesNotContainAnyElementsOf(declarers.stream().filter(d -> !d.equals(incident.people().declaredBy())).toList());
             assertThat(sandbox.slack.messages(channel.id())).as("cards in #%s", channel.name())
                     .filteredOn(m -> m.text().contains("Incident #")).isNotEmpty()
                     .allSatisfy(m -> assertThat(m.text()).doesNotContain(otherIncidentNumbers(incidents, incident)));

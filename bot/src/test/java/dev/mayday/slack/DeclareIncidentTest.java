@@ -45,19 +45,19 @@ class DeclareIncidentTest {
         assertThat(incident.severity()).isEqualTo(Severity.SEV2);
         assertThat(incident.status()).isEqualTo(Status.INVESTIGATING);
         assertThat(incident.lead()).isEqualTo("U0ALEX");
-        assertThat(incident.declaredAt()).isEqualTo(Sandbox.START);
+        assertThat(incident.times().declaredAt()).isEqualTo(Sandbox.START);
 
-        FakeChannel channel = sandbox.slack.channel(incident.channelId()).orElseThrow();
+        FakeChannel channel = sandbox.slack.channel(incident.place().channelId()).orElseThrow();
         assertThat(channel.name()).isEqualTo("inc-20260314-checkout-is-down");
         assertThat(channel.isPrivate()).isFalse();
-        assertThat(incident.channelName()).isEqualTo(channel.name());
+        assertThat(incident.place().channelName()).isEqualTo(channel.name());
         assertThat(channel.topic()).contains("SEV2").contains("Investigating").contains("<@U0ALEX>");
         assertThat(channel.members()).contains("U0ALEX");
 
         List<FakeMessage> messages = sandbox.slack.messages(channel.id());
         assertThat(messages).hasSize(1);
         FakeMessage card = messages.get(0);
-        assertThat(card.ts()).isEqualTo(incident.cardTs());
+        assertThat(card.ts()).isEqualTo(incident.place().cardTs());
         assertThat(BlockKitText.render(card.blocksJson(), card.text()))
                 .contains("Incident #1: Checkout is down").contains("SEV2").contains("Investigating")
                 .contains("<@U0ALEX>").contains("[Resolve]").contains("Set status");
@@ -65,7 +65,7 @@ class DeclareIncidentTest {
         List<FakeMessage> announcements = sandbox.slack.messages(sandbox.announceChannel);
         assertThat(announcements).hasSize(1);
         assertThat(announcements.get(0).text()).contains("Checkout is down").contains("<#" + channel.id() + ">");
-        assertThat(incident.announcementTs()).isEqualTo(announcements.get(0).ts());
+        assertThat(incident.place().announcementTs()).isEqualTo(announcements.get(0).ts());
 
         assertThat(sandbox.calls("response_url")).singleElement()
                 .satisfies(call -> assertThat(call.param("text")).contains("is live in <#" + channel.id() + ">"));
@@ -94,9 +94,9 @@ class DeclareIncidentTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(sandbox.incidents()).singleElement()
-                .satisfies(incident -> assertThat(incident.channelId()).as("channel not yet created at ack").isNull());
+                .satisfies(incident -> assertThat(incident.place().channelId()).as("channel not yet created at ack").isNull());
         sandbox.settle();
-        assertThat(sandbox.incidents().get(0).channelId()).isNotNull();
+        assertThat(sandbox.incidents().get(0).place().channelId()).isNotNull();
     }
 
     @Test
@@ -106,7 +106,7 @@ class DeclareIncidentTest {
 
         String channel = sandbox.declare("U0ALEX", "sev2 DB failover");
 
-        assertThat(sandbox.incidentIn(channel).channelName()).isEqualTo("inc-20260314-db-failover-3");
+        assertThat(sandbox.incidentIn(channel).place().channelName()).isEqualTo("inc-20260314-db-failover-3");
         assertThat(sandbox.calls("conversations.create")).extracting(c -> c.param("name"))
                 .containsExactly("inc-20260314-db-failover", "inc-20260314-db-failover-2", "inc-20260314-db-failover-3");
     }
@@ -114,7 +114,7 @@ class DeclareIncidentTest {
     @Test
     void declare_withEmojiOnlyTitle_getsValidName() {
         String channel = sandbox.declare("U0ALEX", "🔥🔥🔥 !!!");
-        assertThat(sandbox.incidentIn(channel).channelName()).isEqualTo("inc-20260314-incident-1");
+        assertThat(sandbox.incidentIn(channel).place().channelName()).isEqualTo("inc-20260314-incident-1");
         assertThat(sandbox.incidentIn(channel).title()).isEqualTo("🔥🔥🔥 !!!");
     }
 
@@ -122,7 +122,7 @@ class DeclareIncidentTest {
     void declare_withLongAccentedTitle_getsNameWithin80Characters() {
         String title = "Café checkout: Zürich & São Paulo users see errors when paying with saved cards on mobile";
         String channel = sandbox.declare("U0ALEX", title);
-        String name = sandbox.incidentIn(channel).channelName();
+        String name = sandbox.incidentIn(channel).place().channelName();
         assertThat(name).hasSizeLessThanOrEqualTo(80).matches("[a-z0-9_-]+").startsWith("inc-20260314-cafe-checkout-zurich-sao-paulo");
         assertThat(name).doesNotEndWith("-");
     }
@@ -146,7 +146,7 @@ class DeclareIncidentTest {
 
         String channel = sandbox.declare("U0ALEX", "Queue backlog");
 
-        assertThat(sandbox.incidentIn(channel).channelName()).isEqualTo("inc-20260314-queue-backlog");
+        assertThat(sandbox.incidentIn(channel).place().channelName()).isEqualTo("inc-20260314-queue-backlog");
         assertThat(sandbox.calls("conversations.create")).hasSize(2);
     }
 
@@ -157,7 +157,7 @@ class DeclareIncidentTest {
         sandbox.simulator.command("U0ALEX", sandbox.generalChannel, "declare sev2 Login broken");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !sandbox.calls("response_url").isEmpty());
-        assertThat(sandbox.incidents()).singleElement().satisfies(i -> assertThat(i.channelId()).isNull());
+        assertThat(sandbox.incidents()).singleElement().satisfies(i -> assertThat(i.place().channelId()).isNull());
         assertThat(sandbox.calls("response_url")).singleElement()
                 .satisfies(call -> assertThat(call.param("text")).contains("Incident #1 is saved").contains("restricted_action")
                         .contains("keeps trying"));
@@ -194,7 +194,7 @@ class DeclareIncidentTest {
         assertThat(sandbox.incidents()).hasSize(1);
         assertThat(sandbox.calls("conversations.create")).hasSize(1);
         List<SlackCall> cards = sandbox.calls("chat.postMessage").stream()
-                .filter(c -> c.param("channel").equals(sandbox.incidents().get(0).channelId())).toList();
+                .filter(c -> c.param("channel").equals(sandbox.incidents().get(0).place().channelId())).toList();
         assertThat(cards).hasSize(1);
     }
 
@@ -223,12 +223,12 @@ class DeclareIncidentTest {
         Incident incident = sandbox.incidents().get(0);
         assertThat(incident.severity()).isEqualTo(Severity.SEV1);
         assertThat(incident.summary()).isEqualTo("iOS pushes arrive 20 min late");
-        assertThat(incident.channelName()).isEqualTo("inc-20260314-mobile-push-delayed");
-        FakeMessage card = sandbox.slack.messages(incident.channelId()).get(0);
+        assertThat(incident.place().channelName()).isEqualTo("inc-20260314-mobile-push-delayed");
+        FakeMessage card = sandbox.slack.messages(incident.place().channelId()).get(0);
         assertThat(BlockKitText.render(card.blocksJson(), card.text())).contains("iOS pushes arrive 20 min late");
         assertThat(sandbox.calls("chat.postMessage")).anySatisfy(call -> {
             assertThat(call.param("channel")).isEqualTo("U0ALEX");
-            assertThat(call.param("text")).contains("is live in <#" + incident.channelId() + ">");
+            assertThat(call.param("text")).contains("is live in <#" + incident.place().channelId() + ">");
         });
     }
 
@@ -260,13 +260,13 @@ class DeclareIncidentTest {
 
         Incident incident = sandbox.incidents().get(0);
         assertThat(incident.isPrivate()).isTrue();
-        assertThat(sandbox.slack.channel(incident.channelId()).orElseThrow().isPrivate()).isTrue();
+        assertThat(sandbox.slack.channel(incident.place().channelId()).orElseThrow().isPrivate()).isTrue();
         assertThat(sandbox.calls("conversations.create")).singleElement()
                 .satisfies(call -> assertThat(call.param("is_private")).isIn("1", "true"));
         assertThat(sandbox.slack.messages(sandbox.announceChannel)).isEmpty();
         assertThat(sandbox.slack.calls())
                 .filteredOn(call -> call.method().startsWith("chat."))
-                .filteredOn(call -> !incident.channelId().equals(call.param("channel")) && !"U0ALEX".equals(call.param("channel")))
+                .filteredOn(call -> !incident.place().channelId().equals(call.param("channel")) && !"U0ALEX".equals(call.param("channel")))
                 .allSatisfy(call -> assertThat(String.valueOf(call.params())).doesNotContain("Suspicious admin logins"));
     }
 }

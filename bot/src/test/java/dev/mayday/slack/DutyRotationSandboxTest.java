@@ -57,9 +57,9 @@ class DutyRotationSandboxTest {
         String channel = sandbox.declare("U0ALEX", "sev2 Checkout is down");
 
         Incident incident = sandbox.incidentIn(channel);
-        assertThat(incident.declaredBy()).isEqualTo("U0ALEX");
+        assertThat(incident.people().declaredBy()).isEqualTo("U0ALEX");
         assertThat(incident.lead()).isEqualTo("U0ENG");
-        assertThat(incident.responder()).isEqualTo("U0MGR");
+        assertThat(incident.people().responder()).isEqualTo("U0MGR");
         List<String> invited = sandbox.calls("conversations.invite").stream()
                 .filter(call -> channel.equals(call.param("channel"))).map(call -> call.param("users")).toList();
         assertThat(String.join(",", invited)).contains("U0ALEX").contains("U0ENG").contains("U0MGR");
@@ -97,7 +97,7 @@ class DutyRotationSandboxTest {
         List<SlackCall> invites = sandbox.calls("conversations.invite");
         for (Incident incident : incidents) {
             assertThat(invites).anySatisfy(call -> {
-                assertThat(call.param("channel")).isEqualTo(incident.channelId());
+                assertThat(call.param("channel")).isEqualTo(incident.place().channelId());
                 assertThat(call.param("users")).contains(incident.lead());
             });
         }

@@ -45,14 +45,14 @@ class EveryIncidentGetsAChannelTest {
 
         List<Incident> incidents = sandbox.incidents();
         assertThat(incidents).hasSize(100).allSatisfy(incident -> {
-            assertThat(incident.channelId()).as("channel of #%d", incident.id()).isNotNull();
-            FakeChannel channel = sandbox.slack.channel(incident.channelId()).orElseThrow();
+            assertThat(incident.place().channelId()).as("channel of #%d", incident.id()).isNotNull();
+            FakeChannel channel = sandbox.slack.channel(incident.place().channelId()).orElseThrow();
             assertThat(channel.isPrivate()).as("privacy of #%s", channel.name()).isEqualTo(incident.isPrivate());
             assertThat(channel.name()).as("name of incident #%d", incident.id())
                     .matches(BASE + "(-[2-5])?|inc-" + incident.id() + "-high-cpu-on-web-1");
         });
-        assertThat(incidents.stream().map(Incident::channelId).distinct()).hasSize(100);
-        assertThat(incidents).filteredOn(i -> i.channelName().startsWith(BASE)).hasSize(ChannelNames.NUMBERED_TRIES);
+        assertThat(incidents.stream().map(i -> i.place().channelId()).distinct()).hasSize(100);
+        assertThat(incidents).filteredOn(i -> i.place().channelName().startsWith(BASE)).hasSize(ChannelNames.NUMBERED_TRIES);
         assertThat(sandbox.slack.channels()).filteredOn(c -> c.name().contains("high-cpu-on-web-1")).hasSize(100);
         for (Incident incident : incidents) {
             List<OutboxRow> rows = sandbox.app.database().read(store -> store.outbox().forIncident(incident.id()));
@@ -70,7 +70,7 @@ class EveryIncidentGetsAChannelTest {
 
         String channel = sandbox.declare(ALEX, "sev2 DB failover");
 
-        assertThat(sandbox.incidentIn(channel).channelName()).isEqualTo("inc-1-db-failover-2");
+        assertThat(sandbox.incidentIn(channel).place().channelName()).isEqualTo("inc-1-db-failover-2");
     }
 
     @Test
@@ -82,8 +82,8 @@ class EveryIncidentGetsAChannelTest {
         sandbox.settle();
 
         Incident incident = sandbox.incidents().get(0);
-        assertThat(incident.channelName()).isEqualTo("inc-20260314-token-leak");
-        assertThat(sandbox.slack.channel(incident.channelId()).orElseThrow().isPrivate()).isTrue();
+        assertThat(incident.place().channelName()).isEqualTo("inc-20260314-token-leak");
+        assertThat(sandbox.slack.channel(incident.place().channelId()).orElseThrow().isPrivate()).isTrue();
         assertThat(sandbox.slack.channels()).filteredOn(c -> c.name().contains("token-leak")).hasSize(1);
         assertThat(sandbox.calls("conversations.create")).hasSize(2);
     }
@@ -98,7 +98,7 @@ class EveryIncidentGetsAChannelTest {
 
         assertThat(channel).isNotEqualTo(privateOne.id());
         assertThat(sandbox.slack.channel(channel).orElseThrow().isPrivate()).isFalse();
-        assertThat(sandbox.incidentIn(channel).channelName()).isEqualTo("inc-20260314-queue-backlog-2");
+        assertThat(sandbox.incidentIn(channel).place().channelName()).isEqualTo("inc-20260314-queue-backlog-2");
         assertThat(privateOne.members()).doesNotContain(ALEX);
     }
 
@@ -113,7 +113,7 @@ class EveryIncidentGetsAChannelTest {
         assertThat(sandbox.simulator.command(ALEX, sandbox.generalChannel, "declare sev2 Login broken").status())
                 .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.incidents().get(0).channelId() != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.incidents().get(0).place().channelId() != null);
         sandbox.settle();
         Incident incident = sandbox.incidents().get(0);
         assertThat(sandbox.calls("conversations.create")).hasSize(4);
@@ -121,11 +121,11 @@ class EveryIncidentGetsAChannelTest {
         assertThat(announced).filteredOn(t -> t.contains("has no channel yet")).singleElement()
                 .satisfies(t -> assertThat(t).contains("Incident #1").contains("SEV2").contains("restricted_action")
                         .doesNotContain("Login broken"));
-        assertThat(announced).filteredOn(t -> t.contains("<#" + incident.channelId() + ">")).hasSize(1);
-        assertThat(sandbox.slack.messages(incident.channelId())).isNotEmpty();
+        assertThat(announced).filteredOn(t -> t.contains("<#" + incident.place().channelId() + ">")).hasSize(1);
+        assertThat(sandbox.slack.messages(incident.place().channelId())).isNotEmpty();
         assertThat(sandbox.calls("response_url")).extracting(c -> c.param("text"))
                 .anySatisfy(t -> assertThat(t).contains("Incident #1 is saved").contains("restricted_action"))
-                .anySatisfy(t -> assertThat(t).contains("is live in <#" + incident.channelId() + ">"));
+                .anySatisfy(t -> assertThat(t).contains("is live in <#" + incident.place().channelId() + ">"));
     }
 
     @Test
@@ -140,10 +140,10 @@ class EveryIncidentGetsAChannelTest {
                 null, true);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !sandbox.incidents().isEmpty()
-                && sandbox.incidents().get(0).channelId() != null);
+                && sandbox.incidents().get(0).place().channelId() != null);
         sandbox.settle();
         Incident incident = sandbox.incidents().get(0);
-        assertThat(sandbox.slack.channel(incident.channelId()).orElseThrow().isPrivate()).isTrue();
+        assertThat(sandbox.slack.channel(incident.place().channelId()).orElseThrow().isPrivate()).isTrue();
         assertThat(sandbox.slack.messages(ALEX)).extracting(FakeMessage::text)
                 .filteredOn(t -> t.contains("has no channel yet")).singleElement()
                 .satisfies(t -> assertThat(t).contains("missing_scope").contains("you will be invited"));

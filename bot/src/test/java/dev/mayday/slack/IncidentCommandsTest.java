@@ -60,7 +60,7 @@ class IncidentCommandsTest {
         assertThat(card()).contains("SEV1").doesNotContain("SEV2");
         assertThat(sandbox.calls("chat.update")).anySatisfy(call -> {
             assertThat(call.param("channel")).isEqualTo(channel);
-            assertThat(call.param("ts")).isEqualTo(sandbox.incidentIn(channel).cardTs());
+            assertThat(call.param("ts")).isEqualTo(sandbox.incidentIn(channel).place().cardTs());
         });
         assertThat(sandbox.slack.channel(channel).orElseThrow().topic()).startsWith("SEV1 · Investigating");
         assertThat(sandbox.slack.messages(sandbox.announceChannel).get(0).text()).contains("SEV1");
@@ -124,7 +124,7 @@ class IncidentCommandsTest {
         sandbox.command(ALEX, channel, "resolve Rolled back; fix in PR 4813");
         Incident resolved = sandbox.incidentIn(channel);
         assertThat(resolved.status()).isEqualTo(Status.RESOLVED);
-        assertThat(resolved.resolvedAt()).isEqualTo(Sandbox.START.plus(Duration.ofMinutes(40)));
+        assertThat(resolved.times().resolvedAt()).isEqualTo(Sandbox.START.plus(Duration.ofMinutes(40)));
         assertThat(resolved.resolution()).isEqualTo("Rolled back; fix in PR 4813");
         assertThat(card()).contains("Resolved").contains("Rolled back; fix in PR 4813").contains("[Close]");
 
@@ -132,7 +132,7 @@ class IncidentCommandsTest {
         sandbox.command(ALEX, channel, "close");
         Incident closed = sandbox.incidentIn(channel);
         assertThat(closed.status()).isEqualTo(Status.CLOSED);
-        assertThat(closed.closedAt()).isEqualTo(Sandbox.START.plus(Duration.ofMinutes(45)));
+        assertThat(closed.times().closedAt()).isEqualTo(Sandbox.START.plus(Duration.ofMinutes(45)));
         assertThat(card()).contains("Closed").doesNotContain("[Close]").doesNotContain("[Resolve]");
         assertThat(sandbox.timeline(channel)).extracting(TimelineEntry::kind)
                 .containsExactly(TimelineKind.DECLARED, TimelineKind.RESOLVED, TimelineKind.CLOSED);
@@ -142,14 +142,14 @@ class IncidentCommandsTest {
     void acknowledged_isTheFirstActionOfTheLead() {
         sandbox.clock.advance(Duration.ofMinutes(2));
         sandbox.command(SAM, channel, "note I'm looking at the load balancer");
-        assertThat(sandbox.incidentIn(channel).acknowledgedAt()).isNull();
+        assertThat(sandbox.incidentIn(channel).times().acknowledgedAt()).isNull();
 
         sandbox.clock.advance(Duration.ofMinutes(3));
         sandbox.command(ALEX, channel, "status identified");
         sandbox.clock.advance(Duration.ofMinutes(3));
         sandbox.command(ALEX, channel, "update still on it");
 
-        assertThat(sandbox.incidentIn(channel).acknowledgedAt()).isEqualTo(Sandbox.START.plus(Duration.ofMinutes(5)));
+        assertThat(sandbox.incidentIn(channel).times().acknowledgedAt()).isEqualTo(Sandbox.START.plus(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -176,7 +176,7 @@ class IncidentCommandsTest {
         Incident incident = sandbox.incidentIn(channel);
         assertThat(incident.severity()).isEqualTo(Severity.SEV2);
         assertThat(incident.status()).isEqualTo(Status.INVESTIGATING);
-        assertThat(incident.acknowledgedAt()).isNull();
+        assertThat(incident.times().acknowledgedAt()).isNull();
         assertThat(sandbox.timeline(channel)).hasSize(1);
     }
 

@@ -7,7 +7,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.mayday.db.Database;
-import dev.mayday.db.request.SeenRequestDao;
+import dev.mayday.request.HandledRequests;
 import dev.mayday.support.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +115,7 @@ class ReplayGuardTest {
 
     @Test
     void carriedOutBeforeARestart_isAReplayAfterIt_butWhatWasOnlyBeingHandledIsNot() throws Exception {
-        SeenRequests before = new SeenRequests(database, clock);
+        SeenRequests before = new SeenRequests(new HandledRequests(database), clock);
         before.claim(SeenRequests.digest("1773480600", BODY));
         String finished = SeenRequests.digest("1773480601", BODY);
         before.claim(finished);
@@ -147,7 +147,7 @@ class ReplayGuardTest {
 
     @Test
     void aDigestPastItsWindow_isNoLongerSeen_andExpiredRowsArePrunedAsNewOnesAreWritten() {
-        SeenRequests before = new SeenRequests(database, clock);
+        SeenRequests before = new SeenRequests(new HandledRequests(database), clock);
         for (int i = 0; i < 5; i++) {
             String digest = SeenRequests.digest(String.valueOf(i), BODY);
             before.claim(digest);
@@ -157,7 +157,7 @@ class ReplayGuardTest {
         assertThat(rows()).isEqualTo(5);
         clock.advance(SeenRequests.KEPT_FOR.plus(SeenRequests.PRUNE_EVERY).plus(Duration.ofSeconds(1)));
 
-        SeenRequests after = new SeenRequests(database, clock);
+        SeenRequests after = new SeenRequests(new HandledRequests(database), clock);
         assertThat(after.claim(SeenRequests.digest("0", BODY))).isEqualTo(SeenRequests.Seen.FIRST);
         String fresh = SeenRequests.digest("new", BODY);
         after.claim(fresh);
@@ -168,7 +168,7 @@ class ReplayGuardTest {
     }
 
     private ReplayGuard guard() {
-        seen = new SeenRequests(database, clock);
+        seen = new SeenRequests(new HandledRequests(database), clock);
         return new ReplayGuard(seen);
     }
 
@@ -189,6 +189,6 @@ class ReplayGuardTest {
     }
 
     private int rows() {
-        return database.jdbi().withExtension(SeenRequestDao.class, SeenRequestDao::count);
+        return database.read(store -> store.seenRequests().count());
     }
 }

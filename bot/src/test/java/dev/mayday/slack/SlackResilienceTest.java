@@ -85,7 +85,7 @@ class SlackResilienceTest {
 
         assertThat(sandbox.calls("chat.postMessage")).hasSize(2);
         assertThat(sandbox.slack.messages(channel)).hasSize(1);
-        assertThat(sandbox.incidentIn(channel).cardTs()).isEqualTo(sandbox.slack.messages(channel).get(0).ts());
+        assertThat(sandbox.incidentIn(channel).place().cardTs()).isEqualTo(sandbox.slack.messages(channel).get(0).ts());
         assertThat(sandbox.calls("conversations.history")).isNotEmpty();
     }
 
@@ -126,13 +126,13 @@ class SlackResilienceTest {
         assertThat(declared.status()).isEqualTo(200);
         assertThat(declared.text()).contains("Declaring incident #1");
         Incident incident = sandbox.incidents().get(0);
-        assertThat(incident.channelId()).as("no channel while Slack is down").isNull();
+        assertThat(incident.place().channelId()).as("no channel while Slack is down").isNull();
         assertThat(sandbox.app.incidents().byId(incident.id())).isPresent();
         await().atMost(Duration.ofSeconds(10)).until(() -> !sandbox.calls("conversations.create").isEmpty());
 
         sandbox.slack.endOutage();
         sandbox.settle();
-        String channel = sandbox.incidents().get(0).channelId();
+        String channel = sandbox.incidents().get(0).place().channelId();
         sandbox.slack.outage(FakeAnswer.httpError(500));
         for (String command : List.of("status identified", "update rolling back 4812", "note cache was cold", "sev 2")) {
             SlackReply reply = sandbox.simulator.command(ALEX, channel, command);
@@ -182,7 +182,7 @@ class SlackResilienceTest {
 
         String channel = sandbox.declare(ALEX, "Queue backlog");
 
-        assertThat(sandbox.incidentIn(channel).channelName()).isEqualTo("inc-20260314-queue-backlog");
+        assertThat(sandbox.incidentIn(channel).place().channelName()).isEqualTo("inc-20260314-queue-backlog");
         assertThat(sandbox.slack.channels()).filteredOn(c -> c.name().startsWith("inc-20260314-queue-backlog")).hasSize(1);
     }
 

@@ -35,9 +35,10 @@ class TimelineReplyTest {
         reply = new TimelineReply(new KeyTimeline(database), ZoneId.of("Europe/Berlin"));
         incidentId = database.jdbi().inTransaction(h -> {
             IncidentDao incidents = h.attach(IncidentDao.class);
-            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false, "U0ALEX",
-                    "U0ALEX", START.toEpochMilli(), null, null, null, null, "k", "C0", null, null, null, null,
-                    START.toEpochMilli()));
+            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
+                    IncidentRow.People.declarerLeads("U0ALEX"),
+                    IncidentRow.Times.declared(START.toEpochMilli()), null, "k",
+                    IncidentRow.Place.declaredFrom("C0"), START.toEpochMilli()));
             long id = incidents.byOriginKey("k").orElseThrow().id();
             incidents.attachChannel(id, "C0INC", "inc");
             return id;

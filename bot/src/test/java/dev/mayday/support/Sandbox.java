@@ -141,7 +141,7 @@ public final class Sandbox implements AutoCloseable {
         SlackSimulator.SlackReply reply = command(user, generalChannel, "declare " + text);
         assertThat(reply.status()).isEqualTo(200);
         List<Incident> all = incidents();
-        return all.get(all.size() - 1).channelId();
+        return all.get(all.size() - 1).place().channelId();
     }
 
     public List<Incident> incidents() {

@@ -38,9 +38,10 @@ class TimelineCaptureTest {
         capture = new TimelineCapture(database, clock);
         incidentId = database.jdbi().inTransaction(h -> {
             IncidentDao incidents = h.attach(IncidentDao.class);
-            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false, ALEX, ALEX,
-                    START.toEpochMilli(), null, null, null, null, "command:T1", "C0GENERAL", null, null, null, null,
-                    START.toEpochMilli()));
+            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
+                    IncidentRow.People.declarerLeads(ALEX),
+                    IncidentRow.Times.declared(START.toEpochMilli()), null, "command:T1",
+                    IncidentRow.Place.declaredFrom("C0GENERAL"), START.toEpochMilli()));
             long id = incidents.byOriginKey("command:T1").orElseThrow().id();
             incidents.attachChannel(id, CHANNEL, "inc-20260314-checkout-down");
             return id;

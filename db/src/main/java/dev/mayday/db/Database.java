@@ -1,10 +1,17 @@
 package dev.mayday.db;
 
-import dev.mayday.db.backup.StoreFile;
+import dev.mayday.db.digest.DigestFactsDao;
+import dev.mayday.db.incident.ChannelNameDao;
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.outbox.OutboxDao;
 import dev.mayday.db.pagerduty.PagerDutyDao;
+import dev.mayday.db.postmortem.ActionItemDao;
+import dev.mayday.db.postmortem.LearningDao;
+import dev.mayday.db.postmortem.PostmortemDao;
+import dev.mayday.db.request.SeenRequestDao;
 import dev.mayday.db.rotation.RosterDao;
+import dev.mayday.db.timeline.PinReactionDao;
+import dev.mayday.db.timeline.ProcessedEventDao;
 import dev.mayday.db.timeline.TimelineDao;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -13,6 +20,8 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The store: SQLite through JDBI, migrated on open. Every connection gets the pragmas that make it safe
@@ -116,6 +125,11 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
+    /**
+     * The raw Jdbi, for what has not moved to {@link #read} and {@link #inTransaction} yet (the hand-off offers, the
+     * digest ledger, App Home's facts, the post-mortem posts, the stalled-channel notices, the benchmark) and for
+     * tests. New code reaches its DAO through {@link Store}.
+     */
     public Jdbi jdbi() {
         return jdbi;
     }
@@ -126,17 +140,14 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The repositories visible inside one transaction. Each is attached on first use: attaching costs more than the
-     * one or two statements most units of work run.
+     * The repositories visible inside one unit of work: every DAO is reached here, through {@link #read} or
+     * {@link #inTransaction}. Each is attached on first use: attaching costs more than the one or two statements
+     * most units of work run.
      */
     public static final class Store {
 
         private final Handle handle;
-        private IncidentDao incidents;
-        private TimelineDao timeline;
-        private OutboxDao outbox;
-        private RosterDao roster;
-        private PagerDutyDao pagerDuty;
+        private final Map<Class<?>, Object> attached = new HashMap<>();
 
         private Store(Handle handle) {
             this.handle = handle;
@@ -147,38 +158,59 @@ public final class Database implements AutoCloseable {
         }
 
         public IncidentDao incidents() {
-            if (incidents == null) {
-                incidents = handle.attach(IncidentDao.class);
-            }
-            return incidents;
+            return dao(IncidentDao.class);
+        }
+
+        public ChannelNameDao channelNames() {
+            return dao(ChannelNameDao.class);
         }
 
         public TimelineDao timeline() {
-            if (timeline == null) {
-                timeline = handle.attach(TimelineDao.class);
-            }
-            return timeline;
+            return dao(TimelineDao.class);
+        }
+
+        public PinReactionDao pins() {
+            return dao(PinReactionDao.class);
+        }
+
+        public ProcessedEventDao processedEvents() {
+            return dao(ProcessedEventDao.class);
         }
 
         public OutboxDao outbox() {
-            if (outbox == null) {
-                outbox = handle.attach(OutboxDao.class);
-            }
-            return outbox;
+            return dao(OutboxDao.class);
         }
 
         public RosterDao roster() {
-            if (roster == null) {
-                roster = handle.attach(RosterDao.class);
-            }
-            return roster;
+            return dao(RosterDao.class);
         }
 
         public PagerDutyDao pagerDuty() {
-            if (pagerDuty == null) {
-                pagerDuty = handle.attach(PagerDutyDao.class);
-            }
-            return pagerDuty;
+            return dao(PagerDutyDao.class);
+        }
+
+        public PostmortemDao postmortems() {
+            return dao(PostmortemDao.class);
+        }
+
+        public ActionItemDao actionItems() {
+            return dao(ActionItemDao.class);
+        }
+
+        public LearningDao learnings() {
+            return dao(LearningDao.class);
+        }
+
+        public DigestFactsDao digestFacts() {
+            return dao(DigestFactsDao.class);
+        }
+
+        public SeenRequestDao seenRequests() {
+            return dao(SeenRequestDao.class);
+        }
+
+        private <T> T dao(Class<T> type) {
+            return type.cast(attached.computeIfAbsent(type, handle::attach));
         }
     }
 }

@@ -151,8 +151,10 @@ class WriterQueueTest {
     }
 
     private static IncidentRow incident(String originKey) {
-        return new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false, "U1", "U1",
-                1_000L, null, null, null, null, originKey, "C0", null, null, null, null, 1_000L);
+        return new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
+                IncidentRow.People.declarerLeads("U1"),
+                IncidentRow.Times.declared(1_000L), null, originKey,
+                IncidentRow.Place.declaredFrom("C0"), 1_000L);
     }
 
     private static void pause(long millis) {

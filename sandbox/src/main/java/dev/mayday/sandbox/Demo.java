@@ -90,7 +90,7 @@ public final class Demo {
         command(ALEX, general, "declare sev3 Search results are stale");
         command(ALEX, general, "duty list");
         Incident incident = app.incidents().byId(1).orElseThrow();
-        String channel = incident.channelId();
+        String channel = incident.place().channelId();
         command(ALEX, channel, "status identified");
         command(ALEX, channel, "update Rolled back deploy 4812; error rate is falling");
         command(ALEX, channel, "note The cache warm-up after the rollback took 6 minutes");
@@ -201,8 +201,8 @@ public final class Demo {
     private void summary(Incident incident) {
         out.println("Stored in SQLite: incident #" + incident.id() + " \"" + incident.title() + "\", "
                 + incident.severity().label() + ", " + incident.status().label() + ", lead " + incident.lead()
-                + ", declared " + incident.declaredAt() + ", acknowledged " + incident.acknowledgedAt()
-                + ", resolved " + incident.resolvedAt() + ", closed " + incident.closedAt());
+                + ", declared " + incident.times().declaredAt() + ", acknowledged " + incident.times().acknowledgedAt()
+                + ", resolved " + incident.times().resolvedAt() + ", closed " + incident.times().closedAt());
         out.println("Timeline:");
         for (TimelineEntry entry : app.incidents().timeline(incident.id())) {
             out.println("  " + entry.occurredAt() + "  " + entry.kind() + "  " + entry.actor() + "  " + entry.text());

@@ -1,6 +1,7 @@
 package dev.mayday.db.backup;
 
 import dev.mayday.db.PrivateFiles;
+import dev.mayday.db.StoreFile;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

@@ -15,8 +15,9 @@ public interface IncidentDao {
     @SqlUpdate("""
             INSERT INTO incidents (title, summary, severity, status, is_private, declared_by, lead, declared_at,
                                    origin_key, origin_channel, updated_at, responder, lead_reason)
-            VALUES (:title, :summary, :severity, :status, :isPrivate, :declaredBy, :lead, :declaredAt,
-                    :originKey, :originChannel, :declaredAt, :responder, :leadReason)
+            VALUES (:title, :summary, :severity, :status, :isPrivate, :people.declaredBy, :people.lead,
+                    :times.declaredAt, :originKey, :place.originChannel, :times.declaredAt, :people.responder,
+                    :people.leadReason)
             ON CONFLICT (origin_key) DO NOTHING""")
     int insertIfNew(@BindMethods IncidentRow row);
 
@@ -33,9 +34,10 @@ public interface IncidentDao {
     List<IncidentRow> all();
 
     @SqlUpdate("""
-            UPDATE incidents SET severity = :severity, status = :status, lead = :lead,
-                   responder = :responder, lead_reason = :leadReason,
-                   acknowledged_at = :acknowledgedAt, resolved_at = :resolvedAt, closed_at = :closedAt,
+            UPDATE incidents SET severity = :severity, status = :status, lead = :people.lead,
+                   responder = :people.responder, lead_reason = :people.leadReason,
+                   acknowledged_at = :times.acknowledgedAt, resolved_at = :times.resolvedAt,
+                   closed_at = :times.closedAt,
                    resolution = :resolution, updated_at = :updatedAt
             WHERE id = :id""")
     int updateState(@BindMethods IncidentRow row);

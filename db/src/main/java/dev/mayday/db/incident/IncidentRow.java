@@ -1,11 +1,8 @@
 package dev.mayday.db.incident;
 
-import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
-
 /**
- * One row of {@code incidents}; times are epoch milliseconds, nullable where not reached yet. {@code responder} is
- * the second responder paired with the lead (SEV1/SEV2, when the rotation found one) and {@code leadReason} one line
- * saying why the lead was picked; both are null otherwise.
+ * One row of {@code incidents}, its columns grouped as the domain groups them. Built from a result set in one place,
+ * {@link IncidentRowMapper}; the DAO binds the groups' components by name ({@code :people.lead}).
  */
 public record IncidentRow(
         long id,
@@ -14,34 +11,39 @@ public record IncidentRow(
         String severity,
         String status,
         boolean isPrivate,
-        String declaredBy,
-        String lead,
-        long declaredAt,
-        Long acknowledgedAt,
-        Long resolvedAt,
-        Long closedAt,
+        People people,
+        Times times,
         String resolution,
         String originKey,
-        String originChannel,
-        String channelId,
-        String channelName,
-        String cardTs,
-        String announcementTs,
-        long updatedAt,
-        String responder,
-        String leadReason) {
+        Place place,
+        long updatedAt) {
 
-    @JdbiConstructor
-    public IncidentRow {
+    /**
+     * Who declared and who leads. {@code responder} is the second responder paired with the lead (SEV1/SEV2, when the
+     * rotation found one) and {@code leadReason} one line saying why the lead was picked; both are null otherwise.
+     */
+    public record People(String declaredBy, String lead, String responder, String leadReason) {
+
+        /** The declarer leads, alone, with no reason recorded. */
+        public static People declarerLeads(String declaredBy) {
+            return new People(declaredBy, declaredBy, null, null);
+        }
     }
 
-    /** A row without a paired responder or a reason for its lead. */
-    public IncidentRow(long id, String title, String summary, String severity, String status, boolean isPrivate,
-                       String declaredBy, String lead, long declaredAt, Long acknowledgedAt, Long resolvedAt,
-                       Long closedAt, String resolution, String originKey, String originChannel, String channelId,
-                       String channelName, String cardTs, String announcementTs, long updatedAt) {
-        this(id, title, summary, severity, status, isPrivate, declaredBy, lead, declaredAt, acknowledgedAt, resolvedAt,
-                closedAt, resolution, originKey, originChannel, channelId, channelName, cardTs, announcementTs,
-                updatedAt, null, null);
+    /** Epoch milliseconds; null where not reached yet. */
+    public record Times(long declaredAt, Long acknowledgedAt, Long resolvedAt, Long closedAt) {
+
+        public static Times declared(long declaredAt) {
+            return new Times(declaredAt, null, null, null);
+        }
+    }
+
+    /** Where the incident lives in Slack: the channel it was declared from, its own channel, its card and notice. */
+    public record Place(String originChannel, String channelId, String channelName, String cardTs,
+                        String announcementTs) {
+
+        public static Place declaredFrom(String originChannel) {
+            return new Place(originChannel, null, null, null, null);
+        }
     }
 }

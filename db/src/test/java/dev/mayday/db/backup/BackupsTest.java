@@ -32,7 +32,10 @@ class BackupsTest {
 
     private static void addIncident(Database db, String key) {
         db.inTransaction(s -> s.incidents().insertIfNew(new IncidentRow(0, "Incident " + key, null, "SEV2",
-                "INVESTIGATING", false, "U1", "U1", 1_000L, null, null, null, null, key, null, null, null, null, null, 1_000L)));
+                "INVESTIGATING", false,
+                IncidentRow.People.declarerLeads("U1"),
+                IncidentRow.Times.declared(1_000L), null, key,
+                IncidentRow.Place.declaredFrom(null), 1_000L)));
     }
 
     private static List<IncidentRow> incidents(String url) {

@@ -126,8 +126,10 @@ class DigestStoreTest {
     private long incident(String originKey, long declaredAt, String status) {
         return jdbi.inTransaction(h -> {
             IncidentDao incidents = h.attach(IncidentDao.class);
-            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", status, false, "U1", "U1",
-                    declaredAt, null, null, null, null, originKey, "C0", null, null, null, null, declaredAt));
+            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", status, false,
+                    IncidentRow.People.declarerLeads("U1"),
+                    IncidentRow.Times.declared(declaredAt), null, originKey,
+                    IncidentRow.Place.declaredFrom("C0"), declaredAt));
             return incidents.byOriginKey(originKey).orElseThrow().id();
         });
     }

@@ -30,13 +30,16 @@ class PostmortemStoreTest {
     private long incident(String originKey, Long closedAt) {
         return jdbi.inTransaction(h -> {
             IncidentDao incidents = h.attach(IncidentDao.class);
-            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false, "U1", "U1",
-                    1_000L, null, null, null, null, originKey, "C0", null, null, null, null, 1_000L));
+            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
+                    IncidentRow.People.declarerLeads("U1"),
+                    IncidentRow.Times.declared(1_000L), null, originKey,
+                    IncidentRow.Place.declaredFrom("C0"), 1_000L));
             IncidentRow row = incidents.byOriginKey(originKey).orElseThrow();
             if (closedAt != null) {
-                incidents.updateState(new IncidentRow(row.id(), row.title(), null, "SEV2", "CLOSED", false, "U1",
-                        "U1", 1_000L, null, closedAt - 1, closedAt, null, originKey, "C0", null, null, null, null,
-                        closedAt));
+                incidents.updateState(new IncidentRow(row.id(), row.title(), null, "SEV2", "CLOSED", false,
+                        IncidentRow.People.declarerLeads("U1"),
+                        new IncidentRow.Times(1_000L, null, closedAt - 1, closedAt), null, originKey,
+                        IncidentRow.Place.declaredFrom("C0"), closedAt));
             }
             return row.id();
         });

@@ -31,8 +31,10 @@ class RosterDaoTest {
 
     private long incident(String originKey, String lead, String status) {
         return db.inTransaction(s -> {
-            s.incidents().insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", status, false, "U1", lead,
-                    1_000L, null, null, null, null, originKey, "C0", null, null, null, null, 1_000L, "U9", "why"));
+            s.incidents().insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", status, false,
+                    new IncidentRow.People("U1", lead, "U9", "why"),
+                    IncidentRow.Times.declared(1_000L), null, originKey,
+                    IncidentRow.Place.declaredFrom("C0"), 1_000L));
             return s.incidents().byOriginKey(originKey).orElseThrow().id();
         });
     }
@@ -126,8 +128,8 @@ class RosterDaoTest {
     void incidentRow_keepsResponderAndReason() {
         long id = incident("k1", "U1", "INVESTIGATING");
         IncidentRow row = db.read(s -> s.incidents().byId(id)).orElseThrow();
-        assertThat(row.responder()).isEqualTo("U9");
-        assertThat(row.leadReason()).isEqualTo("why");
+        assertThat(row.people().responder()).isEqualTo("U9");
+        assertThat(row.people().leadReason()).isEqualTo("why");
     }
 
     private List<RosterChangeRow> changes() {

@@ -26,8 +26,10 @@ class TimelineCaptureStoreTest {
         jdbi = Database.open("jdbc:sqlite:" + dir.resolve("test.db")).jdbi();
         incidentId = jdbi.inTransaction(h -> {
             IncidentDao incidents = h.attach(IncidentDao.class);
-            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false, "U1", "U1",
-                    1_000L, null, null, null, null, "k", "C0", null, null, null, null, 1_000L));
+            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
+                    IncidentRow.People.declarerLeads("U1"),
+                    IncidentRow.Times.declared(1_000L), null, "k",
+                    IncidentRow.Place.declaredFrom("C0"), 1_000L));
             return incidents.byOriginKey("k").orElseThrow().id();
         });
     }

@@ -1,9 +1,8 @@
-package dev.mayday.slack;
+package dev.mayday.incident;
 
 import dev.mayday.db.Database;
 import dev.mayday.db.incident.ChannelNameDao;
 import dev.mayday.db.incident.ChannelNameRow;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Who may ask Slack for a channel name. An incident claims a name in the store, committed, before it calls
@@ -13,16 +12,16 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ChannelNameClaims {
 
-    private final Jdbi jdbi;
+    private final Database database;
 
     public ChannelNameClaims(Database database) {
-        this.jdbi = database.jdbi();
+        this.database = database;
     }
 
     /** What this incident may do with {@code name}. */
     public Claim claim(long incidentId, String name, boolean isPrivate) {
-        return jdbi.inTransaction(handle -> {
-            ChannelNameDao names = handle.attach(ChannelNameDao.class);
+        return database.inTransaction(store -> {
+            ChannelNameDao names = store.channelNames();
             names.claim(name, incidentId, isPrivate);
             ChannelNameRow row = names.byName(name).orElseThrow();
             if (row.incidentId() != incidentId) {
@@ -34,7 +33,7 @@ public final class ChannelNameClaims {
 
     /** Slack holds {@code name} for a channel this incident must not use; later attempts skip it without asking. */
     public void takenElsewhere(String name) {
-        jdbi.useTransaction(handle -> handle.attach(ChannelNameDao.class).markTakenElsewhere(name));
+        database.inTransaction(store -> store.channelNames().markTakenElsewhere(name));
     }
 
     public enum Claim {

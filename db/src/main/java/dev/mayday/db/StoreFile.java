@@ -1,4 +1,4 @@
-package dev.mayday.db.backup;
+package dev.mayday.db;
 
 import java.nio.file.Path;
 import java.util.Optional;
