@@ -13,7 +13,14 @@ import dev.mayday.http.Health;
 import dev.mayday.http.PagerDutyWebhookEndpoint;
 import dev.mayday.http.StoreProbe;
 import dev.mayday.incident.PagerSync;
-import dev.mayday.outbox.DeliveryByLane;
+import dev.mayday.outbox.ChangePosted;
+import dev.mayday.outbox.ChannelSetUp;
+import dev.mayday.outbox.Deliveries;
+import dev.mayday.outbox.Outbox;
+import dev.mayday.outbox.PagerNote;
+import dev.mayday.outbox.PagerResolve;
+import dev.mayday.outbox.PagerResponders;
+import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.pagerduty.CallPolicy;
 import dev.mayday.pagerduty.PagerDutyClient;
 import dev.mayday.pagerduty.PagerDutyDelivery;
@@ -57,8 +64,9 @@ import dev.mayday.slack.IncidentCommand;
 import dev.mayday.slack.KnownBotAuthorization;
 import dev.mayday.slack.SlackGateway;
 import dev.mayday.slack.SlackHandlers;
-import dev.mayday.slack.SlackDelivery;
-import dev.mayday.slack.SlackOutbox;
+import dev.mayday.slack.ChangePostedDelivery;
+import dev.mayday.slack.ChannelSetUpDelivery;
+import dev.mayday.slack.TaggedPosts;
 import dev.mayday.slack.StalledChannelNotices;
 import dev.mayday.slack.RateLimitGate;
 import dev.mayday.slack.RosterDirectMessages;
@@ -67,7 +75,7 @@ import dev.mayday.slack.ReplayGuard;
 import dev.mayday.slack.RequestSignature;
 import dev.mayday.slack.SeenRequests;
 import dev.mayday.slack.SignedRequests;
-import dev.mayday.slack.RetryPolicy;
+import dev.mayday.retry.RetryPolicy;
 import dev.mayday.slack.Sleeper;
 import dev.mayday.slack.SlackSurface;
 import dev.mayday.slack.SlackTimes;
@@ -103,7 +111,7 @@ public final class MaydayApp implements AutoCloseable {
 
     private final int port;
     private final AfterAck afterAck;
-    private final SlackOutbox outbox;
+    private final Outbox outbox;
     private final RosterDirectMessages rosterMessages;
     private final Database database;
     private final SlackSurface surface;
@@ -111,7 +119,7 @@ public final class MaydayApp implements AutoCloseable {
     /** Closed in this order on shutdown: stop taking requests first, release HTTP clients last. */
     private final List<AutoCloseable> resources;
 
-    private MaydayApp(int port, AfterAck afterAck, SlackOutbox outbox, RosterDirectMessages rosterMessages,
+    private MaydayApp(int port, AfterAck afterAck, Outbox outbox, RosterDirectMessages rosterMessages,
                       Database database, SlackSurface surface, IncidentDirectory incidents,
                       List<AutoCloseable> resources) {
         this.port = port;
@@ -176,17 +184,24 @@ public final class MaydayApp implements AutoCloseable {
         Optional<PagerDutyClient> pagerDuty = pd.apiToken().map(token ->
                 new PagerDutyClient(pd.apiUrl(), token, pd.fromEmail().orElse(null), CallPolicy.DEFAULT));
         Announcements announcements = new Announcements(gateway, config.incidentsChannel());
-        SlackDelivery slackDelivery = new SlackDelivery(gateway,
-                new ChannelProvisioner(gateway, directory, new ChannelNameClaims(database), config.teamZone()), directory,
-                database, card, announcements, replies,
-                new PostmortemPublisher(new Postmortems(database, config.teamZone()), gateway, directory, database, clock),
-                new StalledChannelNotices(gateway, announcements, database, clock));
-        SlackOutbox outbox = new SlackOutbox(database, new DeliveryByLane(slackDelivery,
-                new PagerDutyDelivery(pagerDuty, gateway, directory, database)), wallClock, OUTBOX_WORKERS);
+        TaggedPosts taggedPosts = new TaggedPosts(gateway);
+        PagerDutyDelivery pagerDutyDelivery = new PagerDutyDelivery(pagerDuty, gateway, directory, database);
+        Deliveries deliveries = new Deliveries()
+                .on(ChannelSetUp.class, new ChannelSetUpDelivery(gateway, taggedPosts,
+                        new ChannelProvisioner(gateway, directory, new ChannelNameClaims(database), config.teamZone()),
+                        directory, card, announcements, replies,
+                        new StalledChannelNotices(gateway, announcements, database, clock)))
+                .on(ChangePosted.class, new ChangePostedDelivery(gateway, taggedPosts, directory, card, announcements))
+                .on(PostmortemRequested.class, new PostmortemPublisher(new Postmortems(database, config.teamZone()),
+                        gateway, directory, database, clock))
+                .on(PagerResolve.class, pagerDutyDelivery.resolves())
+                .on(PagerNote.class, pagerDutyDelivery.notes())
+                .on(PagerResponders.class, pagerDutyDelivery.responders());
+        Outbox outbox = new Outbox(database, deliveries, wallClock, OUTBOX_WORKERS);
         AppHome appHome = new AppHome(gateway, new HomeFacts.Source(database, directory,
                 new DutyService(database, clock, config.teamZone())), new HomeView(new SlackTimes(config.teamZone())), directory,
                 clock);
-        IncidentNotifier notifier = new HomeRefreshingNotifier(outbox, appHome);
+        IncidentNotifier notifier = new HomeRefreshingNotifier(IncidentNotifier.waking(outbox::wake), appHome);
         IncidentService incidents = new IncidentService(database, clock, notifier, new RotationPicker());
         PagerDutyWebhookEndpoint pagerDutyWebhook = new PagerDutyWebhookEndpoint(
                 pd.webhookSecret().map(WebhookSignature::new), new WebhookParser(),

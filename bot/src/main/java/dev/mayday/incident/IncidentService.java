@@ -2,6 +2,12 @@ package dev.mayday.incident;
 
 import dev.mayday.db.Database;
 import dev.mayday.db.incident.IncidentRow;
+import dev.mayday.outbox.ChangePosted;
+import dev.mayday.outbox.ChannelSetUp;
+import dev.mayday.outbox.PagerNote;
+import dev.mayday.outbox.PagerResolve;
+import dev.mayday.outbox.PostmortemRequested;
+import dev.mayday.outbox.Publications;
 import dev.mayday.timeline.TimelineEntry;
 import dev.mayday.timeline.TimelineKind;
 import dev.mayday.timeline.TimelineRows;
@@ -64,8 +70,7 @@ public final class IncidentService {
         }
         store.timeline().insert(TimelineRows.toRow(TimelineEntry.key(incident.id(), now, TimelineKind.DECLARED,
                 declaration.declaredBy(), incident.severity().label() + " " + incident.title())));
-        store.outbox().enqueue(incident.id(), Publication.DECLARED.name(), null, declaration.declaredBy(), null,
-                now.toEpochMilli());
+        Publications.enqueue(store, new ChannelSetUp(incident.id()), now);
         return new Declared(incident, true);
     }
 
@@ -181,7 +186,7 @@ public final class IncidentService {
                 throw new IncidentRuleViolation("The post-mortem draft comes once the incident is resolved: "
                         + "`/incident resolve [summary]` first.");
             }
-            store.outbox().enqueue(incident.id(), Publication.POSTMORTEM.name(), null, actor, null, clock.millis());
+            Publications.enqueue(store, new PostmortemRequested(incident.id(), actor), clock.instant());
             return incident.id();
         });
         notifier.queued(incidentId);
@@ -225,18 +230,16 @@ public final class IncidentService {
         store.incidents().updateState(IncidentRows.toRow(after, null, now));
         TimelineEntry entry = TimelineEntry.key(before.id(), now, step.kind(), actor, step.text());
         store.timeline().insert(TimelineRows.toRow(entry));
-        store.outbox().enqueue(before.id(), Publication.CHANGED.name(), entry.kind().name(), actor, entry.text(),
-                now.toEpochMilli());
+        Publications.enqueue(store, new ChangePosted(before.id(), entry.kind(), actor, entry.text()), now);
         if (entry.kind() == TimelineKind.CLOSED) {
-            store.outbox().enqueue(before.id(), Publication.POSTMORTEM.name(), null, actor, null, now.toEpochMilli());
+            Publications.enqueue(store, new PostmortemRequested(before.id(), actor), now);
         }
         boolean fromPager = PagerSync.ACTOR.equals(actor);
         if (!fromPager && store.pagerDuty().pagerIdOf(before.id()).isPresent()) {
             if (entry.kind() == TimelineKind.RESOLVED) {
-                store.outbox().enqueue(before.id(), Publication.PAGER_RESOLVE.name(), null, actor, null, now.toEpochMilli());
+                Publications.enqueue(store, new PagerResolve(before.id()), now);
             } else if (entry.kind() == TimelineKind.NOTE_ADDED) {
-                store.outbox().enqueue(before.id(), Publication.PAGER_NOTE.name(), null, actor, entry.text(),
-                        now.toEpochMilli());
+                Publications.enqueue(store, new PagerNote(before.id(), actor, entry.text()), now);
             }
         }
         return new IncidentChange(before, after, entry);

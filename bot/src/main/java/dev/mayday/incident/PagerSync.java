@@ -2,6 +2,8 @@ package dev.mayday.incident;
 
 import dev.mayday.db.Database;
 import dev.mayday.db.pagerduty.EarlyNote;
+import dev.mayday.outbox.PagerResponders;
+import dev.mayday.outbox.Publications;
 import dev.mayday.timeline.TimelineKind;
 
 import java.time.Clock;
@@ -98,8 +100,7 @@ public final class PagerSync {
         long id = declared.incident().id();
         store.pagerDuty().link(id, event.pagerId(), event.url());
         if (event.escalationPolicyId() != null) {
-            store.outbox().enqueue(id, Publication.PAGER_RESPONDERS.name(), null, ACTOR, event.escalationPolicyId(),
-                    clock.millis());
+            Publications.enqueue(store, new PagerResponders(id, event.escalationPolicyId()), clock.instant());
         }
         return declared;
     }

@@ -13,6 +13,7 @@ import com.slack.api.model.ConversationType;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import dev.mayday.retry.RetryPolicy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
