@@ -10,7 +10,9 @@
 --   lane        rows of one lane are delivered in id order, one at a time; the type decides it (today: per incident,
 --               Slack apart from PagerDuty, so PagerDuty being out never holds up Slack)
 --   incident_id the incident it is about, or NULL (a weekly digest, a direct message, an App Home)
---   unique_key  when set, at most one row ever carries it: enqueueing it again does nothing ("once per week")
+--   unique_key  when set, no two rows carry it at once: enqueueing it again does nothing ("once per week"); with
+--               unique_while_queued = 1 the key is let go when the row's first attempt starts, so it only merges
+--               requests that wait together ("refresh this user's Home", however many changes ask for it meanwhile)
 --   result      what the delivery recorded the moment the service answered (a Slack message ts, a PagerDuty note id),
 --               so a retry does not do it again
 --   state       PENDING, DONE or FAILED; attempts are counted before each one starts
@@ -21,6 +23,7 @@ CREATE TABLE outbox_typed (
     lane            TEXT    NOT NULL,
     incident_id     INTEGER REFERENCES incidents (id),
     unique_key      TEXT    UNIQUE,
+    unique_while_queued INTEGER NOT NULL DEFAULT 0,
     state           TEXT    NOT NULL DEFAULT 'PENDING',
     attempts        INTEGER NOT NULL DEFAULT 0,
     next_attempt_at INTEGER NOT NULL,

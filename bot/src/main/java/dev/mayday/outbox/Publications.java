@@ -17,7 +17,7 @@ public final class Publications {
     }
 
     public static void enqueue(Database.Store store, Publication publication, Instant now) {
-        insert(store, publication, null, now);
+        insert(store, publication, null, false, now);
     }
 
     /**
@@ -26,19 +26,35 @@ public final class Publications {
      * this stint"): two timers, two processes or a restart cannot queue it twice.
      */
     public static boolean enqueueOnce(Database.Store store, Publication publication, String uniqueKey, Instant now) {
-        if (uniqueKey == null || uniqueKey.isBlank()) {
-            throw new IllegalArgumentException("a unique key is needed");
-        }
-        return insert(store, publication, uniqueKey, now);
+        return insert(store, publication, requireKey(uniqueKey), false, now);
+    }
+
+    /**
+     * Queues the publication unless a row with this {@code uniqueKey} is queued and not yet started; returns whether
+     * this call queued it. For work that many changes ask for while one delivery does for all ("refresh this user's
+     * App Home"): once the queued row's first attempt starts, the next request queues a new row, so a change made
+     * while a delivery runs is never lost.
+     */
+    public static boolean enqueueUnlessQueued(Database.Store store, Publication publication, String uniqueKey,
+                                              Instant now) {
+        return insert(store, publication, requireKey(uniqueKey), true, now);
     }
 
     static Publication read(String type, String payload) {
         return CODEC.read(type, payload);
     }
 
-    private static boolean insert(Database.Store store, Publication publication, String uniqueKey, Instant now) {
+    private static boolean insert(Database.Store store, Publication publication, String uniqueKey,
+                                  boolean whileQueued, Instant now) {
         Long incidentId = publication.incident().isPresent() ? publication.incident().getAsLong() : null;
         return store.outbox().enqueue(CODEC.typeOf(publication), CODEC.payloadOf(publication), publication.lane().name(),
-                incidentId, uniqueKey, now.toEpochMilli()) == 1;
+                incidentId, uniqueKey, whileQueued, now.toEpochMilli()) == 1;
+    }
+
+    private static String requireKey(String uniqueKey) {
+        if (uniqueKey == null || uniqueKey.isBlank()) {
+            throw new IllegalArgumentException("a unique key is needed");
+        }
+        return uniqueKey;
     }
 }

@@ -71,6 +71,18 @@ class PublicationsTest {
     }
 
     @Test
+    void enqueueUnlessQueued_mergesRequestsThatWaitTogether_butNotOneMadeAfterTheDeliveryStarted() {
+        assertThat(enqueueUnlessQueued(new PagerResolve(3), "refresh-3")).isTrue();
+        assertThat(enqueueUnlessQueued(new PagerResolve(3), "refresh-3")).as("the first still waits").isFalse();
+        long id = rowsOf(3).get(0).id();
+        database.inTransaction(store -> store.outbox().claim(id));
+
+        assertThat(enqueueUnlessQueued(new PagerResolve(3), "refresh-3")).as("the first has started").isTrue();
+        assertThat(enqueueUnlessQueued(new PagerResolve(3), "refresh-3")).isFalse();
+        assertThat(rowsOf(3)).hasSize(2);
+    }
+
+    @Test
     void enqueue_withoutAKey_queuesEveryTime() {
         database.inTransaction(store -> {
             Publications.enqueue(store, new PagerResolve(3), NOW);
@@ -99,6 +111,11 @@ class PublicationsTest {
 
     private boolean enqueueOnce(Publication publication, String key) {
         Boolean queued = database.inTransaction(store -> Publications.enqueueOnce(store, publication, key, NOW));
+        return queued;
+    }
+
+    private boolean enqueueUnlessQueued(Publication publication, String key) {
+        Boolean queued = database.inTransaction(store -> Publications.enqueueUnlessQueued(store, publication, key, NOW));
         return queued;
     }
 

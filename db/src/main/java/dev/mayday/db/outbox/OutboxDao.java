@@ -13,14 +13,17 @@ public interface OutboxDao {
 
     /**
      * Queues a publication. With a {@code uniqueKey}, a second row with the same key is not written (0 is returned):
-     * the key makes "once" a property of the store, whoever enqueues it and however often.
+     * the key makes "once" a property of the store, whoever enqueues it and however often. With
+     * {@code uniqueWhileQueued} the key is released when the row's first attempt starts ({@link #claim}).
      */
     @SqlUpdate("""
-            INSERT INTO outbox (type, payload, lane, incident_id, unique_key, next_attempt_at, created_at)
-            VALUES (:type, :payload, :lane, :incidentId, :uniqueKey, :now, :now)
+            INSERT INTO outbox (type, payload, lane, incident_id, unique_key, unique_while_queued, next_attempt_at,
+                                created_at)
+            VALUES (:type, :payload, :lane, :incidentId, :uniqueKey, :uniqueWhileQueued, :now, :now)
             ON CONFLICT (unique_key) DO NOTHING""")
     int enqueue(@Bind("type") String type, @Bind("payload") String payload, @Bind("lane") String lane,
-                @Bind("incidentId") Long incidentId, @Bind("uniqueKey") String uniqueKey, @Bind("now") long now);
+                @Bind("incidentId") Long incidentId, @Bind("uniqueKey") String uniqueKey,
+                @Bind("uniqueWhileQueued") boolean uniqueWhileQueued, @Bind("now") long now);
 
     /** The oldest pending row of each lane, when it is due: later rows of a lane wait, so each lane stays in order. */
     @SqlQuery("""
@@ -54,9 +57,12 @@ public interface OutboxDao {
 
     /**
      * Counts an attempt before it starts, so an attempt cut short by a crash is still known to have happened
-     * (and the next one checks whether its post went through).
+     * (and the next one checks whether its post went through). A key unique only while queued is let go here.
      */
-    @SqlUpdate("UPDATE outbox SET attempts = attempts + 1 WHERE id = :id AND state = 'PENDING'")
+    @SqlUpdate("""
+            UPDATE outbox SET attempts = attempts + 1,
+                              unique_key = CASE WHEN unique_while_queued = 1 THEN NULL ELSE unique_key END
+            WHERE id = :id AND state = 'PENDING'""")
     int claim(@Bind("id") long id);
 
     @SqlUpdate("UPDATE outbox SET next_attempt_at = :nextAttemptAt, last_error = :error WHERE id = :id")

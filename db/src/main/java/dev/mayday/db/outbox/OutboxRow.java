@@ -11,6 +11,7 @@ public record OutboxRow(
         String lane,
         Long incidentId,
         String uniqueKey,
+        boolean uniqueWhileQueued,
         String state,
         int attempts,
         long nextAttemptAt,
