@@ -68,15 +68,15 @@ import dev.mayday.slack.ChangePostedDelivery;
 import dev.mayday.slack.ChannelSetUpDelivery;
 import dev.mayday.slack.TaggedPosts;
 import dev.mayday.slack.StalledChannelNotices;
-import dev.mayday.slack.RateLimitGate;
 import dev.mayday.slack.RosterDirectMessages;
 import dev.mayday.slack.UserGroupMembers;
 import dev.mayday.slack.ReplayGuard;
 import dev.mayday.slack.RequestSignature;
 import dev.mayday.slack.SeenRequests;
 import dev.mayday.slack.SignedRequests;
+import dev.mayday.retry.RateLimitGate;
 import dev.mayday.retry.RetryPolicy;
-import dev.mayday.slack.Sleeper;
+import dev.mayday.retry.Sleeper;
 import dev.mayday.slack.SlackSurface;
 import dev.mayday.slack.SlackTimes;
 import dev.mayday.slack.TimelineEvents;
@@ -182,7 +182,7 @@ public final class MaydayApp implements AutoCloseable {
         DeclarationReplies replies = new DeclarationReplies();
         PagerDutyConfig pd = config.pagerDuty();
         Optional<PagerDutyClient> pagerDuty = pd.apiToken().map(token ->
-                new PagerDutyClient(pd.apiUrl(), token, pd.fromEmail().orElse(null), CallPolicy.DEFAULT));
+                new PagerDutyClient(pd.apiUrl(), token, pd.fromEmail().orElse(null), CallPolicy.DEFAULT, wallClock, sleeper));
         Announcements announcements = new Announcements(gateway, config.incidentsChannel());
         TaggedPosts taggedPosts = new TaggedPosts(gateway);
         PagerDutyDelivery pagerDutyDelivery = new PagerDutyDelivery(pagerDuty, gateway, directory, database);
