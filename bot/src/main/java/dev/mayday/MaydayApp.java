@@ -16,6 +16,8 @@ import dev.mayday.incident.PagerSync;
 import dev.mayday.outbox.ChangePosted;
 import dev.mayday.outbox.ChannelSetUp;
 import dev.mayday.outbox.Deliveries;
+import dev.mayday.outbox.IncidentNotice;
+import dev.mayday.outbox.OnCallInvited;
 import dev.mayday.outbox.Outbox;
 import dev.mayday.outbox.PagerNote;
 import dev.mayday.outbox.PagerResolve;
@@ -66,6 +68,8 @@ import dev.mayday.slack.SlackGateway;
 import dev.mayday.slack.SlackHandlers;
 import dev.mayday.slack.ChangePostedDelivery;
 import dev.mayday.slack.ChannelSetUpDelivery;
+import dev.mayday.slack.IncidentNoticeDelivery;
+import dev.mayday.slack.OnCallInvitedDelivery;
 import dev.mayday.slack.TaggedPosts;
 import dev.mayday.slack.StalledChannelNotices;
 import dev.mayday.slack.RosterDirectMessages;
@@ -185,7 +189,7 @@ public final class MaydayApp implements AutoCloseable {
                 new PagerDutyClient(pd.apiUrl(), token, pd.fromEmail().orElse(null), CallPolicy.DEFAULT, wallClock, sleeper));
         Announcements announcements = new Announcements(gateway, config.incidentsChannel());
         TaggedPosts taggedPosts = new TaggedPosts(gateway);
-        PagerDutyDelivery pagerDutyDelivery = new PagerDutyDelivery(pagerDuty, gateway, directory, database);
+        PagerDutyDelivery pagerDutyDelivery = new PagerDutyDelivery(pagerDuty, directory, database, wallClock);
         Deliveries deliveries = new Deliveries()
                 .on(ChannelSetUp.class, new ChannelSetUpDelivery(gateway, taggedPosts,
                         new ChannelProvisioner(gateway, directory, new ChannelNameClaims(database), config.teamZone()),
@@ -194,6 +198,8 @@ public final class MaydayApp implements AutoCloseable {
                 .on(ChangePosted.class, new ChangePostedDelivery(gateway, taggedPosts, directory, card, announcements))
                 .on(PostmortemRequested.class, new PostmortemPublisher(new Postmortems(database, config.teamZone()),
                         gateway, directory, database, clock))
+                .on(OnCallInvited.class, new OnCallInvitedDelivery(gateway, taggedPosts, directory))
+                .on(IncidentNotice.class, new IncidentNoticeDelivery(taggedPosts, directory))
                 .on(PagerResolve.class, pagerDutyDelivery.resolves())
                 .on(PagerNote.class, pagerDutyDelivery.notes())
                 .on(PagerResponders.class, pagerDutyDelivery.responders());

@@ -49,8 +49,11 @@ public final class IncidentService {
         return declared;
     }
 
-    /** The declaration's work inside the caller's transaction (PagerDuty declares as part of handling a delivery). */
-    Declared declareIn(Database.Store store, Declaration declaration) {
+    /**
+     * The declaration's work inside the caller's transaction (the paging system declares as part of handling a
+     * delivery); the caller tells the notifier after its commit.
+     */
+    public Declared declareIn(Database.Store store, Declaration declaration) {
         Optional<IncidentRow> earlier = store.incidents().byOriginKey(declaration.originKey());
         if (earlier.isPresent()) {
             return new Declared(IncidentRows.toIncident(earlier.get()), false);
@@ -213,20 +216,29 @@ public final class IncidentService {
         IncidentChange change = database.inTransaction(store -> {
             Incident before = store.incidents().byChannel(channelId).map(IncidentRows::toIncident)
                     .orElseThrow(IncidentService::notAnIncidentChannel);
-            return changeIn(store, before, actor, rule.apply(store, before));
+            return changeIn(store, before, actor, rule.apply(store, before), false);
         });
         notifier.changed(change);
         return change;
     }
 
     /**
-     * Stores one change inside the caller's transaction: the incident, its timeline entry, and its publications.
-     * A resolve or note made in Slack on an incident that mirrors a PagerDuty incident is also queued for
-     * PagerDuty; one that came from PagerDuty is not sent back to it.
+     * Stores, inside the caller's transaction, a change the paging system reported (the caller tells the notifier after
+     * its commit). Unlike a change made here, it is not sent back to the pager, and it never counts as the lead acting:
+     * the pager reports its own acknowledgements.
      */
-    IncidentChange changeIn(Database.Store store, Incident before, String actor, Step step) {
+    public IncidentChange pagerChangeIn(Database.Store store, Incident before, String actor, Step step) {
+        return changeIn(store, before, actor, step, true);
+    }
+
+    /**
+     * Stores one change inside the caller's transaction: the incident, its timeline entry, and its publications.
+     * A resolve or note made here on an incident that mirrors a pager incident is also queued for the pager; one that
+     * came from the pager is not sent back to it.
+     */
+    private IncidentChange changeIn(Database.Store store, Incident before, String actor, Step step, boolean fromPager) {
         Instant now = clock.instant();
-        Incident after = acknowledgedIfLeadActs(before, step.after(), actor, now);
+        Incident after = fromPager ? step.after() : acknowledgedIfLeadActs(before, step.after(), actor, now);
         store.incidents().updateState(IncidentRows.toRow(after, null, now));
         TimelineEntry entry = TimelineEntry.key(before.id(), now, step.kind(), actor, step.text());
         store.timeline().insert(TimelineRows.toRow(entry));
@@ -234,7 +246,6 @@ public final class IncidentService {
         if (entry.kind() == TimelineKind.CLOSED) {
             Publications.enqueue(store, new PostmortemRequested(before.id(), actor), now);
         }
-        boolean fromPager = PagerSync.ACTOR.equals(actor);
         if (!fromPager && store.pagerDuty().pagerIdOf(before.id()).isPresent()) {
             if (entry.kind() == TimelineKind.RESOLVED) {
                 Publications.enqueue(store, new PagerResolve(before.id()), now);
@@ -247,8 +258,7 @@ public final class IncidentService {
 
     /** The incident counts as acknowledged at the first thing its lead does to it. */
     private static Incident acknowledgedIfLeadActs(Incident before, Incident after, String actor, Instant now) {
-        // the pager reports its own acknowledgements; its events are not the lead acting
-        if (before.acknowledgedAt() != null || !before.lead().equals(actor) || PagerSync.ACTOR.equals(actor)) {
+        if (before.acknowledgedAt() != null || !before.lead().equals(actor)) {
             return after;
         }
         return after.withState(after.severity(), after.status(), after.lead(), now, after.resolvedAt(),
@@ -291,6 +301,6 @@ public final class IncidentService {
     }
 
     /** What a rule decided: the incident after the change, and how the timeline records it. */
-    record Step(Incident after, TimelineKind kind, String text) {
+    public record Step(Incident after, TimelineKind kind, String text) {
     }
 }

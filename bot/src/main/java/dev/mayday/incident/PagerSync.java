@@ -58,18 +58,18 @@ public final class PagerSync {
             List<IncidentChange> changes = new ArrayList<>();
             if (declared != null) {
                 for (EarlyNote note : store.pagerDuty().earlyNotes(event.pagerId())) {
-                    changes.add(incidents.changeIn(store, before, ACTOR, noteStep(before, note.author(), note.note())));
+                    changes.add(incidents.pagerChangeIn(store, before, ACTOR, noteStep(before, note.author(), note.note())));
                 }
             }
             boolean newest = store.pagerDuty().advance(before.id(), event.occurredAt().toEpochMilli()) == 1;
             Optional<Severity> newPriority = newest ? priorityChange(store, before.id(), event) : Optional.empty();
-            step(store, before, event, newest).map(step -> incidents.changeIn(store, before, ACTOR, step))
+            step(store, before, event, newest).map(step -> incidents.pagerChangeIn(store, before, ACTOR, step))
                     .ifPresent(changes::add);
             Incident current = changes.isEmpty() ? before : changes.get(changes.size() - 1).after();
             if (event.kind() != PagerEvent.Kind.PRIORITY_UPDATED && current.status() != Status.CLOSED) {
                 // the priority changed in PagerDuty, and its own event was older than one applied already, or lost
                 newPriority.filter(s -> s != current.severity())
-                        .map(s -> incidents.changeIn(store, current, ACTOR, severityStep(current, s)))
+                        .map(s -> incidents.pagerChangeIn(store, current, ACTOR, severityStep(current, s)))
                         .ifPresent(changes::add);
             }
             return new Outcome(false, Optional.ofNullable(declared), List.copyOf(changes));

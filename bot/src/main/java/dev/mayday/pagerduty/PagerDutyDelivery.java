@@ -6,44 +6,43 @@ import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.outbox.Attempt;
 import dev.mayday.outbox.Delivery;
 import dev.mayday.outbox.DeliveryError;
+import dev.mayday.outbox.IncidentNotice;
+import dev.mayday.outbox.OnCallInvited;
 import dev.mayday.outbox.PagerNote;
 import dev.mayday.outbox.PagerResolve;
 import dev.mayday.outbox.PagerResponders;
 import dev.mayday.outbox.Publication;
-import dev.mayday.slack.Mentions;
-import dev.mayday.slack.SlackCallFailed;
-import dev.mayday.slack.SlackGateway;
-import dev.mayday.slack.TaggedPosts;
+import dev.mayday.outbox.Publications;
+import dev.mayday.text.SlackMarkup;
 import dev.mayday.text.UserText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Delivers the PagerDuty publications: resolves and notes made in Slack go to PagerDuty, and a new incident's on-call
- * responders are found in PagerDuty and invited to its Slack channel. PagerDuty failing never stops Slack: these
- * publications have their own lane, and the channel is told when PagerDuty did not take a change.
+ * responders are looked up in PagerDuty. PagerDuty failing never stops Slack: these publications have their own lane.
+ * What Slack must show in turn (who is on call, that PagerDuty did not take a change) is queued as a publication of its
+ * own ({@link OnCallInvited}, {@link IncidentNotice}), so this package never talks to Slack.
  */
 public final class PagerDutyDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(PagerDutyDelivery.class);
 
     private final Optional<PagerDutyClient> pagerDuty;
-    private final SlackGateway slack;
-    private final TaggedPosts posts;
     private final IncidentDirectory directory;
     private final Database database;
+    private final Clock clock;
 
-    public PagerDutyDelivery(Optional<PagerDutyClient> pagerDuty, SlackGateway slack, IncidentDirectory directory,
-                             Database database) {
+    public PagerDutyDelivery(Optional<PagerDutyClient> pagerDuty, IncidentDirectory directory, Database database,
+                             Clock clock) {
         this.pagerDuty = pagerDuty;
-        this.slack = slack;
-        this.posts = new TaggedPosts(slack);
         this.directory = directory;
         this.database = database;
+        this.clock = clock;
     }
 
     public Delivery<PagerResolve> resolves() {
@@ -63,7 +62,7 @@ public final class PagerDutyDelivery {
                     return;
                 }
                 String pagerId = pagerId(note.incidentId());
-                String content = note.text() + " (" + Mentions.of(note.author()) + " via Mayday)";
+                String content = note.text() + " (" + SlackMarkup.mention(note.author()) + " via Mayday)";
                 Optional<String> earlier = attempt.isRetry() ? earlierNote(client, pagerId, content) : Optional.empty();
                 attempt.recordResult(earlier.orElseGet(() -> client.createNote(pagerId, content)));
             }
@@ -105,18 +104,16 @@ public final class PagerDutyDelivery {
             if (attempt.isRetry() && willRetry) {
                 return;
             }
-            Optional<String> channel = directory.byId(publication.incident().orElseThrow()).flatMap(Incident::channel);
-            if (channel.isEmpty()) {
+            long incidentId = publication.incident().orElseThrow();
+            if (directory.byId(incidentId).flatMap(Incident::channel).isEmpty()) {
                 return;
             }
             String text = ":warning: Mayday could not " + what + " (" + UserText.inChannel(failure.reason()) + "). "
                     + (willRetry ? "It keeps trying." : "Nothing more will be tried; please do it in PagerDuty.");
-            try {
-                slack.postMessage(channel.get(), text, null);
-            } catch (SlackCallFailed e) {
-                log.warn("Could not tell incident #{} that PagerDuty failed: {}", publication.incident().orElseThrow(),
-                        e.getMessage());
-            }
+            database.inTransaction(store -> {
+                Publications.enqueue(store, new IncidentNotice(incidentId, text), clock.instant());
+                return null;
+            });
         }
     }
 
@@ -133,38 +130,23 @@ public final class PagerDutyDelivery {
                 .findFirst();
     }
 
+    /**
+     * Looks up who is on call and queues, once per responders row, the Slack side of it: inviting them and saying so.
+     * A retry of this row (cut short after queueing) finds the line queued already.
+     */
     private void inviteOnCall(PagerDutyClient client, PagerResponders responders, Attempt attempt) {
         if (attempt.result().isPresent()) {
-            return; // invited and told already; the attempt stopped before it was marked done
+            return; // a row from before the on-call line was a publication of its own: it was posted already
         }
-        Incident incident = directory.byId(responders.incidentId()).orElseThrow();
-        String channel = incident.channel().orElseThrow(() ->
-                new SlackCallFailed("conversations.invite", SlackCallFailed.CHANNEL_NOT_READY, null));
-        List<String> invited = new ArrayList<>();
-        List<String> unmatched = new ArrayList<>();
-        for (OnCall onCall : client.listOncalls(responders.escalationPolicyId())) {
-            Optional<String> email = onCall.email().or(() -> client.getUser(onCall.userId()).email());
-            Optional<String> slackUser = email.flatMap(slack::userIdByEmail);
-            if (slackUser.isPresent()) {
-                invited.add(slackUser.get());
-            } else {
-                // names and addresses are PagerDuty's text
-                unmatched.add(UserText.inChannel(onCall.name() + email.map(e -> " (" + e + ")").orElse("")));
-            }
+        List<OnCallInvited.Person> onCall = client.listOncalls(responders.escalationPolicyId()).stream()
+                .map(person -> new OnCallInvited.Person(person.name(),
+                        person.email().or(() -> client.getUser(person.userId()).email()).orElse(null)))
+                .toList();
+        if (onCall.isEmpty()) {
+            return;
         }
-        slack.invite(channel, invited);
-        if (!invited.isEmpty() || !unmatched.isEmpty()) {
-            StringBuilder text = new StringBuilder(":pager: On call in PagerDuty");
-            if (!invited.isEmpty()) {
-                text.append(": invited ").append(String.join(", ", invited.stream().map(Mentions::of).toList()));
-            }
-            if (!unmatched.isEmpty()) {
-                text.append(invited.isEmpty() ? ": " : ". ").append("no Slack user matches ")
-                        .append(String.join(", ", unmatched)).append(" — invite them by hand");
-            }
-            attempt.recordResult(posts.postOnce(channel, "oncall-" + attempt.rowId(), text.append('.').toString(), null,
-                    attempt));
-        }
+        OnCallInvited invited = new OnCallInvited(responders.incidentId(), attempt.rowId(), onCall);
+        database.inTransaction(store -> Publications.enqueueOnce(store, invited, invited.uniqueKey(), clock.instant()));
     }
 
     private String pagerId(long incidentId) {

@@ -149,9 +149,9 @@ final class CrashChecks {
                 + "JOIN incidents i ON i.id = o.incident_id WHERE o.type = 'ChangePosted'")) {
             expectPost(byTag, "change-" + row.get("id"), row.get("channel_id"), row.get("result"));
         }
-        for (Map<String, Object> row : store.rows("SELECT o.id, o.result, i.channel_id FROM outbox o "
-                + "JOIN incidents i ON i.id = o.incident_id WHERE o.type = 'PagerResponders'")) {
-            expectPost(byTag, "oncall-" + row.get("id"), row.get("channel_id"), row.get("result"));
+        for (Map<String, Object> row : store.rows("SELECT json_extract(o.payload, '$.respondersRowId') AS responders, o.result, i.channel_id "
+                + "FROM outbox o JOIN incidents i ON i.id = o.incident_id WHERE o.type = 'OnCallInvited'")) {
+            expectPost(byTag, "oncall-" + row.get("responders"), row.get("channel_id"), row.get("result"));
         }
     }
 
