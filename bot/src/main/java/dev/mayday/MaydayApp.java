@@ -14,6 +14,7 @@ import dev.mayday.http.PagerDutyWebhookEndpoint;
 import dev.mayday.http.StoreProbe;
 import dev.mayday.incident.PagerSync;
 import dev.mayday.outbox.ChangePosted;
+import dev.mayday.outbox.ChannelRefused;
 import dev.mayday.outbox.ChannelSetUp;
 import dev.mayday.outbox.Deliveries;
 import dev.mayday.outbox.IncidentNotice;
@@ -193,8 +194,8 @@ public final class MaydayApp implements AutoCloseable {
         Deliveries deliveries = new Deliveries()
                 .on(ChannelSetUp.class, new ChannelSetUpDelivery(gateway, taggedPosts,
                         new ChannelProvisioner(gateway, directory, new ChannelNameClaims(database), config.teamZone()),
-                        directory, card, announcements, replies,
-                        new StalledChannelNotices(gateway, announcements, database, clock)))
+                        directory, card, announcements, replies, database, wallClock))
+                .on(ChannelRefused.class, new StalledChannelNotices(taggedPosts, announcements, directory))
                 .on(ChangePosted.class, new ChangePostedDelivery(gateway, taggedPosts, directory, card, announcements))
                 .on(PostmortemRequested.class, new PostmortemPublisher(new Postmortems(database, config.teamZone()),
                         gateway, directory, database, clock))

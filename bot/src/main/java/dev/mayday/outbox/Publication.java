@@ -10,8 +10,8 @@ import java.util.OptionalLong;
  * Every type is a record of this package, stored as JSON under its simple name: renaming a record or one of its
  * components strands the rows still pending under the old name, so add a type rather than change one.
  */
-public sealed interface Publication permits ChannelSetUp, ChangePosted, PostmortemRequested, IncidentNotice,
-        OnCallInvited, PagerResolve, PagerNote, PagerResponders {
+public sealed interface Publication permits ChannelSetUp, ChannelRefused, ChangePosted, PostmortemRequested,
+        IncidentNotice, OnCallInvited, PagerResolve, PagerNote, PagerResponders {
 
     /** The rows that must keep their order with this one. */
     Lane lane();

@@ -1,13 +1,17 @@
 package dev.mayday.slack;
 
+import dev.mayday.db.Database;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.outbox.Attempt;
+import dev.mayday.outbox.ChannelRefused;
 import dev.mayday.outbox.ChannelSetUp;
 import dev.mayday.outbox.Delivery;
 import dev.mayday.outbox.DeliveryError;
+import dev.mayday.outbox.Publications;
 import dev.mayday.text.UserText;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -24,11 +28,12 @@ public final class ChannelSetUpDelivery implements Delivery<ChannelSetUp> {
     private final IncidentCard card;
     private final Announcements announcements;
     private final DeclarationReplies replies;
-    private final StalledChannelNotices stalled;
+    private final Database database;
+    private final Clock clock;
 
     public ChannelSetUpDelivery(SlackGateway slack, TaggedPosts posts, ChannelProvisioner provisioner,
                                 IncidentDirectory directory, IncidentCard card, Announcements announcements,
-                                DeclarationReplies replies, StalledChannelNotices stalled) {
+                                DeclarationReplies replies, Database database, Clock clock) {
         this.slack = slack;
         this.posts = posts;
         this.provisioner = provisioner;
@@ -36,7 +41,8 @@ public final class ChannelSetUpDelivery implements Delivery<ChannelSetUp> {
         this.card = card;
         this.announcements = announcements;
         this.replies = replies;
-        this.stalled = stalled;
+        this.database = database;
+        this.clock = clock;
     }
 
     @Override
@@ -70,7 +76,7 @@ public final class ChannelSetUpDelivery implements Delivery<ChannelSetUp> {
 
     /**
      * Tells the declarer when their incident's channel is not made at the first try, rather than leaving them waiting;
-     * a refusal that needs a person is also said once where it will be seen ({@link StalledChannelNotices}). Either way
+     * a refusal that needs a person is also said once where it will be seen ({@link ChannelRefused}). Either way
      * the set-up goes on: the outbox retries it until the channel exists.
      */
     @Override
@@ -81,7 +87,8 @@ public final class ChannelSetUpDelivery implements Delivery<ChannelSetUp> {
             return;
         }
         if (failure.retrySlowly()) {
-            stalled.tellOnce(incident.get(), failure.reason());
+            ChannelRefused refused = new ChannelRefused(id, failure.reason());
+            database.inTransaction(store -> Publications.enqueueOnce(store, refused, refused.uniqueKey(), clock.instant()));
         }
         if (!attempt.isRetry()) {
             replies.progress(id, ":hourglass: Incident #" + id + " is saved, but "

@@ -39,7 +39,7 @@ class PublicationsTest {
 
     @Test
     void everyPublicationType_isReadBackAsItWasQueued_withItsLaneTypeAndIncident() {
-        List<Publication> all = List.of(new ChannelSetUp(7), new ChangePosted(7, TimelineKind.NOTE_ADDED, "U0ALEX", "a \"note\""),
+        List<Publication> all = List.of(new ChannelSetUp(7), new ChannelRefused(7, "restricted_action"), new ChangePosted(7, TimelineKind.NOTE_ADDED, "U0ALEX", "a \"note\""),
                 new PostmortemRequested(7, "U0ALEX"), new IncidentNotice(7, ":warning: PagerDuty said no"),
                 new OnCallInvited(7, 12, List.of(new OnCallInvited.Person("Robin", "robin@example.com"),
                         new OnCallInvited.Person("Kim", null))),
@@ -53,9 +53,10 @@ class PublicationsTest {
 
         List<OutboxRow> rows = database.read(store -> store.outbox().forIncident(7));
         assertThat(rows).extracting(row -> Publications.read(row.type(), row.payload())).containsExactlyElementsOf(all);
-        assertThat(rows).extracting(OutboxRow::type).containsExactly("ChannelSetUp", "ChangePosted",
+        assertThat(rows).extracting(OutboxRow::type).containsExactly("ChannelSetUp", "ChannelRefused", "ChangePosted",
                 "PostmortemRequested", "IncidentNotice", "OnCallInvited", "PagerResolve", "PagerNote", "PagerResponders");
-        assertThat(rows).extracting(OutboxRow::lane).containsExactly("slack/incident/7", "slack/incident/7",
+        assertThat(rows).extracting(OutboxRow::lane).containsExactly("slack/incident/7", "slack/notices/incident/7",
+                "slack/incident/7",
                 "slack/incident/7", "slack/incident/7", "slack/incident/7", "pagerduty/incident/7",
                 "pagerduty/incident/7", "pagerduty/incident/7");
         assertThat(rows).allSatisfy(row -> assertThat(row.state()).isEqualTo(OutboxRow.PENDING));
