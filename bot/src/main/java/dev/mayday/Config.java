@@ -1,6 +1,6 @@
 package dev.mayday;
 
-import dev.mayday.db.backup.StoreFile;
+import dev.mayday.db.StoreFile;
 import dev.mayday.digest.DigestSchedule;
 import dev.mayday.pagerduty.SeverityMapping;
 import dev.mayday.rotation.DutyAdmins;

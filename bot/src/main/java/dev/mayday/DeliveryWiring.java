@@ -3,13 +3,23 @@ package dev.mayday;
 import dev.mayday.db.Database;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentNotifier;
-import dev.mayday.outbox.DeliveryByLane;
+import dev.mayday.outbox.ChangePosted;
+import dev.mayday.outbox.ChannelRefused;
+import dev.mayday.outbox.ChannelSetUp;
+import dev.mayday.outbox.Deliveries;
+import dev.mayday.outbox.IncidentNotice;
+import dev.mayday.outbox.OnCallInvited;
+import dev.mayday.outbox.Outbox;
+import dev.mayday.outbox.PagerNote;
+import dev.mayday.outbox.PagerResolve;
+import dev.mayday.outbox.PagerResponders;
+import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.pagerduty.PagerDutyDelivery;
 import dev.mayday.rotation.HomeFacts;
 import dev.mayday.rotation.RosterListener;
 import dev.mayday.rotation.RosterNotices;
 import dev.mayday.slack.AppHome;
-import dev.mayday.slack.ChannelNameClaims;
+import dev.mayday.incident.ChannelNameClaims;
 import dev.mayday.slack.ChannelProvisioner;
 import dev.mayday.slack.DigestPoster;
 import dev.mayday.slack.HandOffOffers;
@@ -17,8 +27,11 @@ import dev.mayday.slack.HomeRefreshingNotifier;
 import dev.mayday.slack.HomeView;
 import dev.mayday.slack.PostmortemPublisher;
 import dev.mayday.slack.RosterDirectMessages;
-import dev.mayday.slack.SlackDelivery;
-import dev.mayday.slack.SlackOutbox;
+import dev.mayday.slack.ChangePostedDelivery;
+import dev.mayday.slack.ChannelSetUpDelivery;
+import dev.mayday.slack.IncidentNoticeDelivery;
+import dev.mayday.slack.OnCallInvitedDelivery;
+import dev.mayday.slack.TaggedPosts;
 import dev.mayday.slack.SlackTimes;
 import dev.mayday.slack.StalledChannelNotices;
 
@@ -35,7 +48,7 @@ final class DeliveryWiring {
 
     private static final int OUTBOX_WORKERS = 4;
 
-    private final SlackOutbox outbox;
+    private final Outbox outbox;
     private final RosterDirectMessages rosterMessages;
     private final Config config;
     private final Clocks clocks;
@@ -50,14 +63,25 @@ final class DeliveryWiring {
         this.database = database;
         this.slack = slack;
         this.directory = directory;
-        SlackDelivery slackDelivery = new SlackDelivery(slack.gateway(),
-                new ChannelProvisioner(slack.gateway(), directory, new ChannelNameClaims(database), config.teamZone()),
-                directory, database, slack.card(), slack.announcements(), slack.replies(),
-                new PostmortemPublisher(postmortems.postmortems(), slack.gateway(), directory, database, clocks.stored()),
-                new StalledChannelNotices(slack.gateway(), slack.announcements(), database, clocks.stored()));
-        this.outbox = opened.add("the outbox", new SlackOutbox(database, new DeliveryByLane(slackDelivery,
-                new PagerDutyDelivery(pagerDuty.client(), slack.gateway(), directory, database)), clocks.wall(),
-                OUTBOX_WORKERS));
+        TaggedPosts taggedPosts = new TaggedPosts(slack.gateway());
+        PagerDutyDelivery pagerDutyDelivery = new PagerDutyDelivery(pagerDuty.client(), directory, database,
+                clocks.wall());
+        Deliveries deliveries = new Deliveries()
+                .on(ChannelSetUp.class, new ChannelSetUpDelivery(slack.gateway(), taggedPosts,
+                        new ChannelProvisioner(slack.gateway(), directory, new ChannelNameClaims(database),
+                                config.teamZone()),
+                        directory, slack.card(), slack.announcements(), slack.replies(), database, clocks.wall()))
+                .on(ChannelRefused.class, new StalledChannelNotices(taggedPosts, slack.announcements(), directory))
+                .on(ChangePosted.class, new ChangePostedDelivery(slack.gateway(), taggedPosts, directory, slack.card(),
+                        slack.announcements()))
+                .on(PostmortemRequested.class, new PostmortemPublisher(postmortems.postmortems(), slack.gateway(),
+                        directory, database, clocks.stored()))
+                .on(OnCallInvited.class, new OnCallInvitedDelivery(slack.gateway(), taggedPosts, directory))
+                .on(IncidentNotice.class, new IncidentNoticeDelivery(taggedPosts, directory))
+                .on(PagerResolve.class, pagerDutyDelivery.resolves())
+                .on(PagerNote.class, pagerDutyDelivery.notes())
+                .on(PagerResponders.class, pagerDutyDelivery.responders());
+        this.outbox = opened.add("the outbox", new Outbox(database, deliveries, clocks.wall(), OUTBOX_WORKERS));
         this.rosterMessages = opened.add("the roster direct messages",
                 new RosterDirectMessages(new RosterNotices(database, clocks.stored()), slack.gateway()));
     }
@@ -96,7 +120,7 @@ final class DeliveryWiring {
             this.appHome = appHome;
             this.handOffOffers = handOffOffers;
             this.digestPoster = digestPoster;
-            this.notifier = new HomeRefreshingNotifier(outbox, appHome);
+            this.notifier = new HomeRefreshingNotifier(IncidentNotifier.waking(outbox::wake), appHome);
         }
 
         AppHome appHome() {

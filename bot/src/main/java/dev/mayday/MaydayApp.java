@@ -4,7 +4,7 @@ import dev.mayday.db.Database;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.rotation.RotationPicker;
-import dev.mayday.slack.Sleeper;
+import dev.mayday.retry.Sleeper;
 import dev.mayday.slack.SlackSurface;
 
 import java.time.Clock;
@@ -72,7 +72,7 @@ public final class MaydayApp implements AutoCloseable {
     private static MaydayApp start(Config config, Clocks clocks, String host, Opened opened) {
         Database database = new StoreWiring(config.databaseUrl(), opened).database();
         SlackWiring slack = new SlackWiring(config, clocks, database, opened);
-        PagerDutyWiring pagerDuty = new PagerDutyWiring(config.pagerDuty(), opened);
+        PagerDutyWiring pagerDuty = new PagerDutyWiring(config.pagerDuty(), clocks, opened);
         IncidentDirectory directory = new IncidentDirectory(database);
         PostmortemWiring postmortems = new PostmortemWiring(database, config.teamZone());
         DigestWiring digest = new DigestWiring(config, database, clocks.stored());

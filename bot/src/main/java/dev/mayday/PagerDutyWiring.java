@@ -20,10 +20,11 @@ final class PagerDutyWiring {
     private final PagerDutyConfig settings;
     private final Optional<PagerDutyClient> client;
 
-    PagerDutyWiring(PagerDutyConfig settings, Opened opened) {
+    PagerDutyWiring(PagerDutyConfig settings, Clocks clocks, Opened opened) {
         this.settings = settings;
         this.client = settings.apiToken().map(token -> opened.add("the PagerDuty client",
-                new PagerDutyClient(settings.apiUrl(), token, settings.fromEmail().orElse(null), CallPolicy.DEFAULT)));
+                new PagerDutyClient(settings.apiUrl(), token, settings.fromEmail().orElse(null), CallPolicy.DEFAULT,
+                        clocks.wall(), clocks.sleeper())));
     }
 
     Optional<PagerDutyClient> client() {

@@ -47,7 +47,7 @@ final class SlackHandlerWiring {
         return new SlackHandlers(slack.app())
                 .command(IncidentCommand.NAME, new IncidentCommand(f.incidents(), slack.replies(), modal,
                         slack.gateway(), slack.afterAck(), timelineReply, new DutyCommand(f.duty().duty()),
-                        new PagerDutyCommand(f.pagerDuty().client(), f.database()), followUps,
+                        new PagerDutyCommand(f.pagerDuty().client(), f.directory()), followUps,
                         new DigestCommand(f.digest().facts(), f.digest().ledger(), clock), slack.ackWindow()))
                 .blockAction(FollowUpCommands.DONE_ACTION, new ActionItemButton(followUps, slack.afterAck()))
                 .viewSubmission(DeclareModal.CALLBACK_ID, modal)

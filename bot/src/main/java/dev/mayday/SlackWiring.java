@@ -13,10 +13,11 @@ import dev.mayday.slack.DeclarationReplies;
 import dev.mayday.slack.HandlerErrors;
 import dev.mayday.slack.IncidentCard;
 import dev.mayday.slack.KnownBotAuthorization;
-import dev.mayday.slack.RateLimitGate;
+import dev.mayday.retry.RateLimitGate;
 import dev.mayday.slack.ReplayGuard;
 import dev.mayday.slack.RequestSignature;
-import dev.mayday.slack.RetryPolicy;
+import dev.mayday.retry.RetryPolicy;
+import dev.mayday.request.HandledRequests;
 import dev.mayday.slack.SeenRequests;
 import dev.mayday.slack.SignedRequests;
 import dev.mayday.slack.SlackGateway;
@@ -54,7 +55,7 @@ final class SlackWiring {
                 new RateLimitGate(clocks.wall(), clocks.sleeper()), RetryPolicy.SLACK_CALL, clocks.sleeper());
         this.signature = new RequestSignature(config.slackSigningSecret(), clocks.requests());
         SeenRequests seenRequests = opened.add("the record of handled Slack requests",
-                new SeenRequests(database, clocks.requests()));
+                new SeenRequests(new HandledRequests(database), clocks.requests()));
         AppConfig appConfig = AppConfig.builder()
                 .singleTeamBotToken(config.slackBotToken())
                 .signingSecret(config.slackSigningSecret())

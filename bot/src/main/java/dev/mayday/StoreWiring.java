@@ -1,7 +1,7 @@
 package dev.mayday;
 
 import dev.mayday.db.Database;
-import dev.mayday.db.backup.StoreFile;
+import dev.mayday.db.StoreFile;
 import dev.mayday.db.backup.StoreLock;
 
 /** The store: its lock, held while the server runs so that a restore cannot replace the store under it, then the database. */

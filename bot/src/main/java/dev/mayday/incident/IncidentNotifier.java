@@ -14,4 +14,24 @@ public interface IncidentNotifier {
     /** Something else was queued for the incident (a post-mortem draft); by default the next poll picks it up. */
     default void queued(long incidentId) {
     }
+
+    /** Wakes whatever delivers the outbox (its wake must not block) after each commit. */
+    static IncidentNotifier waking(Runnable wake) {
+        return new IncidentNotifier() {
+            @Override
+            public void declared(Incident incident) {
+                wake.run();
+            }
+
+            @Override
+            public void changed(IncidentChange change) {
+                wake.run();
+            }
+
+            @Override
+            public void queued(long incidentId) {
+                wake.run();
+            }
+        };
+    }
 }

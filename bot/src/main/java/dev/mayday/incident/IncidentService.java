@@ -2,6 +2,12 @@ package dev.mayday.incident;
 
 import dev.mayday.db.Database;
 import dev.mayday.db.incident.IncidentRow;
+import dev.mayday.outbox.ChangePosted;
+import dev.mayday.outbox.ChannelSetUp;
+import dev.mayday.outbox.PagerNote;
+import dev.mayday.outbox.PagerResolve;
+import dev.mayday.outbox.PostmortemRequested;
+import dev.mayday.outbox.Publications;
 import dev.mayday.timeline.TimelineEntry;
 import dev.mayday.timeline.TimelineKind;
 import dev.mayday.timeline.TimelineRows;
@@ -43,8 +49,11 @@ public final class IncidentService {
         return declared;
     }
 
-    /** The declaration's work inside the caller's transaction (PagerDuty declares as part of handling a delivery). */
-    Declared declareIn(Database.Store store, Declaration declaration) {
+    /**
+     * The declaration's work inside the caller's transaction (the paging system declares as part of handling a
+     * delivery); the caller tells the notifier after its commit.
+     */
+    public Declared declareIn(Database.Store store, Declaration declaration) {
         Optional<IncidentRow> earlier = store.incidents().byOriginKey(declaration.originKey());
         if (earlier.isPresent()) {
             return new Declared(IncidentRows.toIncident(earlier.get()), false);
@@ -64,8 +73,7 @@ public final class IncidentService {
         }
         store.timeline().insert(TimelineRows.toRow(TimelineEntry.key(incident.id(), now, TimelineKind.DECLARED,
                 declaration.declaredBy(), incident.severity().label() + " " + incident.title())));
-        store.outbox().enqueue(incident.id(), Publication.DECLARED.name(), null, declaration.declaredBy(), null,
-                now.toEpochMilli());
+        Publications.enqueue(store, new ChannelSetUp(incident.id()), now);
         return new Declared(incident, true);
     }
 
@@ -173,7 +181,7 @@ public final class IncidentService {
                 throw new IncidentRuleViolation("The post-mortem draft comes once the incident is resolved: "
                         + "`/incident resolve [summary]` first.");
             }
-            store.outbox().enqueue(incident.id(), Publication.POSTMORTEM.name(), null, actor, null, clock.millis());
+            Publications.enqueue(store, new PostmortemRequested(incident.id(), actor), clock.instant());
             return incident.id();
         });
         notifier.queued(incidentId);
@@ -200,35 +208,41 @@ public final class IncidentService {
         IncidentChange change = database.inTransaction(store -> {
             Incident before = store.incidents().byChannel(channelId).map(IncidentRows::toIncident)
                     .orElseThrow(IncidentService::notAnIncidentChannel);
-            return changeIn(store, before, actor, rule.apply(store, before));
+            return changeIn(store, before, actor, rule.apply(store, before), false);
         });
         notifier.changed(change);
         return change;
     }
 
     /**
-     * Stores one change inside the caller's transaction: the incident, its timeline entry, and its publications.
-     * A resolve or note made in Slack on an incident that mirrors a PagerDuty incident is also queued for
-     * PagerDuty; one that came from PagerDuty is not sent back to it.
+     * Stores, inside the caller's transaction, a change the paging system reported (the caller tells the notifier after
+     * its commit). Unlike a change made here, it is not sent back to the pager, and it never counts as the lead acting:
+     * the pager reports its own acknowledgements.
      */
-    IncidentChange changeIn(Database.Store store, Incident before, String actor, Step step) {
+    public IncidentChange pagerChangeIn(Database.Store store, Incident before, String actor, Step step) {
+        return changeIn(store, before, actor, step, true);
+    }
+
+    /**
+     * Stores one change inside the caller's transaction: the incident, its timeline entry, and its publications.
+     * A resolve or note made here on an incident that mirrors a pager incident is also queued for the pager; one that
+     * came from the pager is not sent back to it.
+     */
+    private IncidentChange changeIn(Database.Store store, Incident before, String actor, Step step, boolean fromPager) {
         Instant now = clock.instant();
-        Incident after = acknowledgedIfLeadActs(before, step.after(), actor, now);
+        Incident after = fromPager ? step.after() : acknowledgedIfLeadActs(before, step.after(), actor, now);
         store.incidents().updateState(IncidentRows.toRow(after, null, now));
         TimelineEntry entry = TimelineEntry.key(before.id(), now, step.kind(), actor, step.text());
         store.timeline().insert(TimelineRows.toRow(entry));
-        store.outbox().enqueue(before.id(), Publication.CHANGED.name(), entry.kind().name(), actor, entry.text(),
-                now.toEpochMilli());
+        Publications.enqueue(store, new ChangePosted(before.id(), entry.kind(), actor, entry.text()), now);
         if (entry.kind() == TimelineKind.CLOSED) {
-            store.outbox().enqueue(before.id(), Publication.POSTMORTEM.name(), null, actor, null, now.toEpochMilli());
+            Publications.enqueue(store, new PostmortemRequested(before.id(), actor), now);
         }
-        boolean fromPager = PagerSync.ACTOR.equals(actor);
         if (!fromPager && store.pagerDuty().pagerIdOf(before.id()).isPresent()) {
             if (entry.kind() == TimelineKind.RESOLVED) {
-                store.outbox().enqueue(before.id(), Publication.PAGER_RESOLVE.name(), null, actor, null, now.toEpochMilli());
+                Publications.enqueue(store, new PagerResolve(before.id()), now);
             } else if (entry.kind() == TimelineKind.NOTE_ADDED) {
-                store.outbox().enqueue(before.id(), Publication.PAGER_NOTE.name(), null, actor, entry.text(),
-                        now.toEpochMilli());
+                Publications.enqueue(store, new PagerNote(before.id(), actor, entry.text()), now);
             }
         }
         return new IncidentChange(before, after, entry);
@@ -236,8 +250,7 @@ public final class IncidentService {
 
     /** The incident counts as acknowledged at the first thing its lead does to it. */
     private static Incident acknowledgedIfLeadActs(Incident before, Incident after, String actor, Instant now) {
-        // the pager reports its own acknowledgements; its events are not the lead acting
-        if (before.times().acknowledgedAt() != null || !before.lead().equals(actor) || PagerSync.ACTOR.equals(actor)) {
+        if (before.times().acknowledgedAt() != null || !before.lead().equals(actor)) {
             return after;
         }
         return after.acknowledged(now);
@@ -274,6 +287,6 @@ public final class IncidentService {
     }
 
     /** What a rule decided: the incident after the change, and how the timeline records it. */
-    record Step(Incident after, TimelineKind kind, String text) {
+    public record Step(Incident after, TimelineKind kind, String text) {
     }
 }

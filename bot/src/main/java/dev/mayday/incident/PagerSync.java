@@ -2,6 +2,8 @@ package dev.mayday.incident;
 
 import dev.mayday.db.Database;
 import dev.mayday.db.pagerduty.EarlyNote;
+import dev.mayday.outbox.PagerResponders;
+import dev.mayday.outbox.Publications;
 import dev.mayday.timeline.TimelineKind;
 
 import java.time.Clock;
@@ -56,18 +58,18 @@ public final class PagerSync {
             List<IncidentChange> changes = new ArrayList<>();
             if (declared != null) {
                 for (EarlyNote note : store.pagerDuty().earlyNotes(event.pagerId())) {
-                    changes.add(incidents.changeIn(store, before, ACTOR, noteStep(before, note.author(), note.note())));
+                    changes.add(incidents.pagerChangeIn(store, before, ACTOR, noteStep(before, note.author(), note.note())));
                 }
             }
             boolean newest = store.pagerDuty().advance(before.id(), event.occurredAt().toEpochMilli()) == 1;
             Optional<Severity> newPriority = newest ? priorityChange(store, before.id(), event) : Optional.empty();
-            step(store, before, event, newest).map(step -> incidents.changeIn(store, before, ACTOR, step))
+            step(store, before, event, newest).map(step -> incidents.pagerChangeIn(store, before, ACTOR, step))
                     .ifPresent(changes::add);
             Incident current = changes.isEmpty() ? before : changes.get(changes.size() - 1).after();
             if (event.kind() != PagerEvent.Kind.PRIORITY_UPDATED && current.status() != Status.CLOSED) {
                 // the priority changed in PagerDuty, and its own event was older than one applied already, or lost
                 newPriority.filter(s -> s != current.severity())
-                        .map(s -> incidents.changeIn(store, current, ACTOR, severityStep(current, s)))
+                        .map(s -> incidents.pagerChangeIn(store, current, ACTOR, severityStep(current, s)))
                         .ifPresent(changes::add);
             }
             return new Outcome(false, Optional.ofNullable(declared), List.copyOf(changes));
@@ -98,8 +100,7 @@ public final class PagerSync {
         long id = declared.incident().id();
         store.pagerDuty().link(id, event.pagerId(), event.url());
         if (event.escalationPolicyId() != null) {
-            store.outbox().enqueue(id, Publication.PAGER_RESPONDERS.name(), null, ACTOR, event.escalationPolicyId(),
-                    clock.millis());
+            Publications.enqueue(store, new PagerResponders(id, event.escalationPolicyId()), clock.instant());
         }
         return declared;
     }

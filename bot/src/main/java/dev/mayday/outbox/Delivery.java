@@ -1,13 +1,16 @@
 package dev.mayday.outbox;
 
-import dev.mayday.db.outbox.OutboxRow;
+/**
+ * Makes one type of publication happen outside. Adapters implement it in their own package and register it in
+ * {@link Deliveries}. A delivery may run again after a failure or a crash: it must be idempotent, with the help of
+ * {@link Attempt#result()} and {@link Attempt#isRetry()}.
+ */
+public interface Delivery<T extends Publication> {
 
-/** Carries outbox rows to one outside service. */
-public interface Delivery {
-
-    /** Delivers the row; throws a {@link DeliveryError} exception when the service refused or did not answer. */
-    void deliver(OutboxRow row);
+    /** Delivers; throws a {@link DeliveryError} exception when the service refused or did not answer. */
+    void deliver(T publication, Attempt attempt);
 
     /** Told after a failure, so the people involved can hear of it; {@code willRetry} says whether it goes on. */
-    void failed(OutboxRow row, DeliveryError failure, boolean willRetry);
+    default void failed(T publication, Attempt attempt, DeliveryError failure, boolean willRetry) {
+    }
 }

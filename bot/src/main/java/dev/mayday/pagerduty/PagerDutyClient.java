@@ -2,9 +2,11 @@ package dev.mayday.pagerduty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mayday.retry.Sleeper;
 import okhttp3.HttpUrl;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,7 +34,13 @@ public final class PagerDutyClient implements AutoCloseable {
      * @param fromEmail the {@code From} header on writes (required by PagerDuty for account API tokens); null to omit
      */
     public PagerDutyClient(String baseUrl, String apiToken, String fromEmail, CallPolicy policy) {
-        this.http = new PagerDutyHttp(baseUrl, apiToken, fromEmail, policy);
+        this(baseUrl, apiToken, fromEmail, policy, Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    /** {@code clock} and {@code sleeper} time the retries and rate-limit waits (a test may run them faster). */
+    public PagerDutyClient(String baseUrl, String apiToken, String fromEmail, CallPolicy policy, Clock clock,
+                           Sleeper sleeper) {
+        this.http = new PagerDutyHttp(baseUrl, apiToken, fromEmail, policy, clock, sleeper);
     }
 
     public PagerDutyIncident getIncident(String incidentId) {

@@ -1,90 +1,119 @@
 package dev.mayday.pagerduty;
 
 import dev.mayday.db.Database;
-import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
-import dev.mayday.incident.Publication;
+import dev.mayday.outbox.Attempt;
 import dev.mayday.outbox.Delivery;
 import dev.mayday.outbox.DeliveryError;
-import dev.mayday.slack.Mentions;
-import dev.mayday.slack.SlackCallFailed;
-import dev.mayday.slack.SlackGateway;
+import dev.mayday.outbox.IncidentNotice;
+import dev.mayday.outbox.OnCallInvited;
+import dev.mayday.outbox.PagerNote;
+import dev.mayday.outbox.PagerResolve;
+import dev.mayday.outbox.PagerResponders;
+import dev.mayday.outbox.Publication;
+import dev.mayday.outbox.Publications;
+import dev.mayday.text.SlackMarkup;
 import dev.mayday.text.UserText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Delivers the PagerDuty lane of the outbox: resolves and notes made in Slack go to PagerDuty, and a new
- * incident's on-call responders are found in PagerDuty and invited to its Slack channel. PagerDuty failing never
- * stops Slack: these rows have their own lane, and the channel is told when PagerDuty did not take a change.
+ * Delivers the PagerDuty publications: resolves and notes made in Slack go to PagerDuty, and a new incident's on-call
+ * responders are looked up in PagerDuty. PagerDuty failing never stops Slack: these publications have their own lane.
+ * What Slack must show in turn (who is on call, that PagerDuty did not take a change) is queued as a publication of its
+ * own ({@link OnCallInvited}, {@link IncidentNotice}), so this package never talks to Slack.
  */
-public final class PagerDutyDelivery implements Delivery {
+public final class PagerDutyDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(PagerDutyDelivery.class);
 
     private final Optional<PagerDutyClient> pagerDuty;
-    private final SlackGateway slack;
     private final IncidentDirectory directory;
     private final Database database;
+    private final Clock clock;
 
-    public PagerDutyDelivery(Optional<PagerDutyClient> pagerDuty, SlackGateway slack, IncidentDirectory directory,
-                             Database database) {
+    public PagerDutyDelivery(Optional<PagerDutyClient> pagerDuty, IncidentDirectory directory, Database database,
+                             Clock clock) {
         this.pagerDuty = pagerDuty;
-        this.slack = slack;
         this.directory = directory;
         this.database = database;
+        this.clock = clock;
     }
 
-    @Override
-    public void deliver(OutboxRow row) {
-        if (pagerDuty.isEmpty()) {
-            log.info("Skipping {} for incident #{}: PAGERDUTY_API_TOKEN is not set", row.kind(), row.incidentId());
-            return;
-        }
-        PagerDutyClient client = pagerDuty.get();
-        switch (Publication.valueOf(row.kind())) {
-            case PAGER_RESOLVE -> client.updateStatus(pagerId(row), PagerDutyStatus.RESOLVED);
-            case PAGER_NOTE -> {
-                if (row.postedTs() == null) {
-                    String pagerId = pagerId(row);
-                    String content = row.text() + " (" + Mentions.of(row.actor()) + " via Mayday)";
-                    Optional<String> earlier = row.attempts() > 0 ? earlierNote(client, pagerId, content)
-                            : Optional.empty();
-                    String noteId = earlier.orElseGet(() -> client.createNote(pagerId, content));
-                    database.inTransaction(store -> store.outbox().recordPosted(row.id(), noteId));
-                }
+    public Delivery<PagerResolve> resolves() {
+        return new Step<>("resolve the PagerDuty incident") {
+            @Override
+            void deliver(PagerDutyClient client, PagerResolve resolve, Attempt attempt) {
+                client.updateStatus(pagerId(resolve.incidentId()), PagerDutyStatus.RESOLVED);
             }
-            case PAGER_RESPONDERS -> inviteOnCall(client, row);
-            default -> throw new IllegalArgumentException("not a PagerDuty publication: " + row.kind());
-        }
+        };
     }
 
-    @Override
-    public void failed(OutboxRow row, DeliveryError failure, boolean willRetry) {
-        if (row.attempts() > 0 && willRetry) {
-            return;
-        }
-        Optional<String> channel = directory.byId(row.incidentId()).flatMap(Incident::channel);
-        if (channel.isEmpty()) {
-            return;
-        }
-        String what = switch (Publication.valueOf(row.kind())) {
-            case PAGER_RESOLVE -> "resolve the PagerDuty incident";
-            case PAGER_NOTE -> "add the note to PagerDuty";
-            default -> "invite PagerDuty's on-call responders";
+    public Delivery<PagerNote> notes() {
+        return new Step<>("add the note to PagerDuty") {
+            @Override
+            void deliver(PagerDutyClient client, PagerNote note, Attempt attempt) {
+                if (attempt.result().isPresent()) {
+                    return;
+                }
+                String pagerId = pagerId(note.incidentId());
+                String content = note.text() + " (" + SlackMarkup.mention(note.author()) + " via Mayday)";
+                Optional<String> earlier = attempt.isRetry() ? earlierNote(client, pagerId, content) : Optional.empty();
+                attempt.recordResult(earlier.orElseGet(() -> client.createNote(pagerId, content)));
+            }
         };
-        String text = ":warning: Mayday could not " + what + " (" + UserText.inChannel(failure.reason()) + "). "
-                + (willRetry ? "It keeps trying." : "Nothing more will be tried; please do it in PagerDuty.");
-        try {
-            slack.postMessage(channel.get(), text, null);
-        } catch (SlackCallFailed e) {
-            log.warn("Could not tell incident #{} that PagerDuty failed: {}", row.incidentId(), e.getMessage());
+    }
+
+    public Delivery<PagerResponders> responders() {
+        return new Step<>("invite PagerDuty's on-call responders") {
+            @Override
+            void deliver(PagerDutyClient client, PagerResponders responders, Attempt attempt) {
+                inviteOnCall(client, responders, attempt);
+            }
+        };
+    }
+
+    /** One PagerDuty publication type; skipped without a token, and a failure is told in the incident's channel. */
+    private abstract class Step<T extends Publication> implements Delivery<T> {
+
+        private final String what;
+
+        Step(String what) {
+            this.what = what;
+        }
+
+        abstract void deliver(PagerDutyClient client, T publication, Attempt attempt);
+
+        @Override
+        public void deliver(T publication, Attempt attempt) {
+            if (pagerDuty.isEmpty()) {
+                log.info("Skipping {} for incident #{}: PAGERDUTY_API_TOKEN is not set",
+                        publication.getClass().getSimpleName(), publication.incident().orElse(0));
+                return;
+            }
+            deliver(pagerDuty.get(), publication, attempt);
+        }
+
+        @Override
+        public void failed(T publication, Attempt attempt, DeliveryError failure, boolean willRetry) {
+            if (attempt.isRetry() && willRetry) {
+                return;
+            }
+            long incidentId = publication.incident().orElseThrow();
+            if (directory.byId(incidentId).flatMap(Incident::channel).isEmpty()) {
+                return;
+            }
+            String text = ":warning: Mayday could not " + what + " (" + UserText.inChannel(failure.reason()) + "). "
+                    + (willRetry ? "It keeps trying." : "Nothing more will be tried; please do it in PagerDuty.");
+            database.inTransaction(store -> {
+                Publications.enqueue(store, new IncidentNotice(incidentId, text), clock.instant());
+                return null;
+            });
         }
     }
 
@@ -101,61 +130,26 @@ public final class PagerDutyDelivery implements Delivery {
                 .findFirst();
     }
 
-    private void inviteOnCall(PagerDutyClient client, OutboxRow row) {
-        if (row.postedTs() != null) {
-            return; // invited and told already; the attempt stopped before it was marked done
-        }
-        Incident incident = directory.byId(row.incidentId()).orElseThrow();
-        String channel = incident.channel().orElseThrow(() ->
-                new SlackCallFailed("conversations.invite", SlackCallFailed.CHANNEL_NOT_READY, null));
-        List<String> invited = new ArrayList<>();
-        List<String> unmatched = new ArrayList<>();
-        for (OnCall onCall : client.listOncalls(row.text())) {
-            Optional<String> email = onCall.email().or(() -> client.getUser(onCall.userId()).email());
-            Optional<String> slackUser = email.flatMap(slack::userIdByEmail);
-            if (slackUser.isPresent()) {
-                invited.add(slackUser.get());
-            } else {
-                // names and addresses are PagerDuty's text
-                unmatched.add(UserText.inChannel(onCall.name() + email.map(e -> " (" + e + ")").orElse("")));
-            }
-        }
-        slack.invite(channel, invited);
-        if (!invited.isEmpty() || !unmatched.isEmpty()) {
-            StringBuilder text = new StringBuilder(":pager: On call in PagerDuty");
-            if (!invited.isEmpty()) {
-                text.append(": invited ").append(String.join(", ", invited.stream().map(Mentions::of).toList()));
-            }
-            if (!unmatched.isEmpty()) {
-                text.append(invited.isEmpty() ? ": " : ". ").append("no Slack user matches ")
-                        .append(String.join(", ", unmatched)).append(" — invite them by hand");
-            }
-            String ts = postOnce(row, channel, text.append('.').toString());
-            database.inTransaction(store -> store.outbox().recordPosted(row.id(), ts));
-        }
-    }
-
     /**
-     * Posts the on-call line unless an earlier attempt of this row did: attempts are counted before they start, so a
-     * retry after a crash (or an ambiguous failure) looks for the line's delivery tag in the channel first.
+     * Looks up who is on call and queues, once per responders row, the Slack side of it: inviting them and saying so.
+     * A retry of this row (cut short after queueing) finds the line queued already.
      */
-    private String postOnce(OutboxRow row, String channel, String text) {
-        String tag = "oncall-" + row.id();
-        if (row.attempts() > 0) {
-            try {
-                Optional<String> earlier = slack.findTagged(channel, tag, Instant.ofEpochMilli(row.createdAt()));
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            } catch (SlackCallFailed e) {
-                log.warn("Could not look for an earlier on-call line of incident #{}: {}", row.incidentId(),
-                        e.getMessage());
-            }
+    private void inviteOnCall(PagerDutyClient client, PagerResponders responders, Attempt attempt) {
+        if (attempt.result().isPresent()) {
+            return; // a row from before the on-call line was a publication of its own: it was posted already
         }
-        return slack.postTagged(channel, text, null, tag);
+        List<OnCallInvited.Person> onCall = client.listOncalls(responders.escalationPolicyId()).stream()
+                .map(person -> new OnCallInvited.Person(person.name(),
+                        person.email().or(() -> client.getUser(person.userId()).email()).orElse(null)))
+                .toList();
+        if (onCall.isEmpty()) {
+            return;
+        }
+        OnCallInvited invited = new OnCallInvited(responders.incidentId(), attempt.rowId(), onCall);
+        database.inTransaction(store -> Publications.enqueueOnce(store, invited, invited.uniqueKey(), clock.instant()));
     }
 
-    private String pagerId(OutboxRow row) {
-        return database.read(store -> store.pagerDuty().pagerIdOf(row.incidentId())).orElseThrow();
+    private String pagerId(long incidentId) {
+        return database.read(store -> store.pagerDuty().pagerIdOf(incidentId)).orElseThrow();
     }
 }

@@ -2,6 +2,8 @@ package dev.mayday.pagerduty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mayday.retry.RateLimitGate;
+import dev.mayday.retry.Sleeper;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -16,8 +18,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -39,6 +43,8 @@ final class PagerDutyHttp implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final String ACCEPT = "application/vnd.pagerduty+json;version=2";
     private static final int SNIPPET_CHARS = 200;
+    /** The rate limit is PagerDuty's per token, and this sender has one token. */
+    private static final String RATE_LIMIT_KEY = "pagerduty";
 
     private final OkHttpClient http;
     private final HttpUrl base;
@@ -47,9 +53,10 @@ final class PagerDutyHttp implements AutoCloseable {
     private final CallPolicy policy;
     private final ObjectMapper json = new ObjectMapper();
     private final ReentrantLock serial = new ReentrantLock(true);
-    private final RateLimitPause pause = new RateLimitPause(); // guarded by serial
+    private final RateLimitGate rateLimit;
+    private final Sleeper sleeper;
 
-    PagerDutyHttp(String baseUrl, String token, String fromEmail, CallPolicy policy) {
+    PagerDutyHttp(String baseUrl, String token, String fromEmail, CallPolicy policy, Clock clock, Sleeper sleeper) {
         HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl"));
         if (parsed == null) {
             throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
@@ -61,6 +68,8 @@ final class PagerDutyHttp implements AutoCloseable {
         this.token = token;
         this.fromEmail = fromEmail == null || fromEmail.isBlank() ? null : fromEmail;
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.rateLimit = new RateLimitGate(clock, sleeper);
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(policy.connectTimeout())
                 .readTimeout(policy.readTimeout())
@@ -118,13 +127,14 @@ final class PagerDutyHttp implements AutoCloseable {
                 log.debug("{}", failure.getMessage());
                 throw failure;
             }
-            if (!mayRepeat || result.giveUp() || attempt >= policy.maxAttempts()) {
-                log.warn("{} (attempt {} of {}, not retried here)", failure.getMessage(), attempt, policy.maxAttempts());
+            if (!mayRepeat || result.giveUp() || attempt >= policy.retry().maxAttempts()) {
+                log.warn("{} (attempt {} of {}, not retried here)", failure.getMessage(), attempt,
+                        policy.retry().maxAttempts());
                 throw failure;
             }
             log.debug("{}; retrying", failure.getMessage());
             if (!result.rateLimited()) {
-                sleep(request, policy.backoff(attempt));
+                sleep(request, policy.retry().delayAfter(attempt));
             }
         }
     }
@@ -163,8 +173,8 @@ final class PagerDutyHttp implements AutoCloseable {
                 PagerDutyCallFailed failure = new PagerDutyCallFailed(method, path, answer.status(),
                         errorCode(answer.body()), snippet(answer.body()), null);
                 if (answer.status() == 429) {
-                    Duration wait = RateLimitPause.advertised(response).orElseGet(() -> policy.backoff(attempt));
-                    pause.extend(wait);
+                    Duration wait = advertisedWait(response).orElseGet(() -> policy.retry().delayAfter(attempt));
+                    rateLimit.close(RATE_LIMIT_KEY, wait);
                     return new Attempt(null, failure, true, true, wait.compareTo(policy.maxRateLimitWait()) > 0);
                 }
                 return Attempt.failed(failure, false);
@@ -184,7 +194,7 @@ final class PagerDutyHttp implements AutoCloseable {
 
     /** Waits out a rate limit, or reports it without sending when it lasts longer than this call may wait. */
     private Attempt awaitRateLimit(Request request) {
-        Duration wait = pause.remaining();
+        Duration wait = rateLimit.remaining(RATE_LIMIT_KEY);
         if (wait.compareTo(policy.maxRateLimitWait()) > 0) {
             PagerDutyCallFailed limited = new PagerDutyCallFailed(request.method(), request.url().encodedPath(), 429,
                     null, "rate-limited for another " + wait.toSeconds() + " s (not sent)", null);
@@ -225,9 +235,27 @@ final class PagerDutyHttp implements AutoCloseable {
         return flat.length() <= SNIPPET_CHARS ? flat : flat.substring(0, SNIPPET_CHARS) + "…";
     }
 
-    private static void sleep(Request request, Duration delay) {
+    /**
+     * How long PagerDuty asked us to wait: {@code Retry-After} seconds, else {@code ratelimit-reset} seconds (the header
+     * PagerDuty documents); empty when it sent neither, which its documentation warns can happen.
+     */
+    private static Optional<Duration> advertisedWait(Response response) {
+        for (String header : new String[] {"Retry-After", "ratelimit-reset"}) {
+            String value = response.header(header);
+            if (value != null) {
+                try {
+                    return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
+                } catch (NumberFormatException notSeconds) {
+                    // An HTTP date or garbage: try the next header.
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void sleep(Request request, Duration delay) {
         try {
-            Thread.sleep(delay.toMillis(), (int) (delay.toNanos() % 1_000_000));
+            sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PagerDutyCallFailed(request.method(), request.url().encodedPath(), 0, null, "interrupted", e);

@@ -1,5 +1,7 @@
 package dev.mayday.slack;
 
+import dev.mayday.text.SlackMarkup;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,11 +24,11 @@ public final class Mentions {
 
     /** A Slack user id (U… or W…), as opposed to a stand-in such as PagerDuty. */
     public static boolean isUserId(String id) {
-        return id.matches("[UW][A-Z0-9]+");
+        return SlackMarkup.isUserId(id);
     }
 
     /** A mention Slack renders as the person's name; a stand-in actor such as PagerDuty is shown as it is. */
     public static String of(String userId) {
-        return isUserId(userId) ? "<@" + userId + ">" : userId;
+        return SlackMarkup.mention(userId);
     }
 }

@@ -1,11 +1,13 @@
 package dev.mayday.slack;
 
 import dev.mayday.db.Database;
-import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.db.postmortem.PostmortemPostDao;
 import dev.mayday.db.postmortem.PostmortemPostRow;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
+import dev.mayday.outbox.Attempt;
+import dev.mayday.outbox.Delivery;
+import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.postmortem.GeneratedPostmortem;
 import dev.mayday.postmortem.Postmortems;
 import dev.mayday.text.UserText;
@@ -19,7 +21,7 @@ import java.util.Optional;
  * Markdown file, and the previous version's file is deleted, so the channel always holds one current draft. A short
  * summary with the key durations is posted once and updated for each later version. Nothing is archived.
  */
-public final class PostmortemPublisher {
+public final class PostmortemPublisher implements Delivery<PostmortemRequested> {
 
     private final Postmortems postmortems;
     private final SlackGateway slack;
@@ -36,8 +38,9 @@ public final class PostmortemPublisher {
         this.clock = clock;
     }
 
-    public void publish(OutboxRow row) {
-        Incident incident = directory.byId(row.incidentId()).orElseThrow();
+    @Override
+    public void deliver(PostmortemRequested request, Attempt attempt) {
+        Incident incident = directory.byId(request.incidentId()).orElseThrow();
         String channel = incident.channel().orElseThrow(() ->
                 new SlackCallFailed("files.getUploadURLExternal", SlackCallFailed.CHANNEL_NOT_READY, null));
         GeneratedPostmortem draft = postmortems.generate(incident.id(), slack::permalink, clock.instant());

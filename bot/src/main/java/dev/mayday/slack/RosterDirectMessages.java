@@ -1,5 +1,6 @@
 package dev.mayday.slack;
 
+import dev.mayday.retry.RetryPolicy;
 import dev.mayday.rotation.RosterChange;
 import dev.mayday.rotation.RosterListener;
 import dev.mayday.rotation.RosterNotices;

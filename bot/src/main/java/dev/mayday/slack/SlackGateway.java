@@ -13,6 +13,9 @@ import com.slack.api.model.ConversationType;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import dev.mayday.retry.RateLimitGate;
+import dev.mayday.retry.RetryPolicy;
+import dev.mayday.retry.Sleeper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -115,6 +115,16 @@ public final class SlackMarkup {
         }
     }
 
+    /** A Slack user id (U… or W…), as opposed to a stand-in actor such as PagerDuty. */
+    public static boolean isUserId(String id) {
+        return id.matches("[UW][A-Z0-9]+");
+    }
+
+    /** A mention Slack renders as the person's name; a stand-in actor such as PagerDuty is written as it is. */
+    public static String mention(String actor) {
+        return isUserId(actor) ? "<@" + actor + ">" : actor;
+    }
+
     /**
      * Embeddings, overrides and isolates reorder the characters after them, so text can read differently from what it
      * is; every renderer drops them. Plain direction marks only settle neutral characters and are left alone.

@@ -55,7 +55,7 @@ final class CrashChecks {
 
     private void outboxFinished() {
         for (Map<String, Object> row : store.rows(
-                "SELECT id, incident_id, kind, state, attempts, last_error FROM outbox WHERE state <> 'DONE'")) {
+                "SELECT id, incident_id, type, state, attempts, last_error FROM outbox WHERE state <> 'DONE'")) {
             failures.add("outbox row not delivered: " + row);
         }
     }
@@ -145,13 +145,13 @@ final class CrashChecks {
                 expectPost(byTag, "announcement-" + id, announceChannel, incident.get("announcement_ts"));
             }
         }
-        for (Map<String, Object> row : store.rows("SELECT o.id, o.posted_ts, i.channel_id FROM outbox o "
-                + "JOIN incidents i ON i.id = o.incident_id WHERE o.kind = 'CHANGED'")) {
-            expectPost(byTag, "change-" + row.get("id"), row.get("channel_id"), row.get("posted_ts"));
+        for (Map<String, Object> row : store.rows("SELECT o.id, o.result, i.channel_id FROM outbox o "
+                + "JOIN incidents i ON i.id = o.incident_id WHERE o.type = 'ChangePosted'")) {
+            expectPost(byTag, "change-" + row.get("id"), row.get("channel_id"), row.get("result"));
         }
-        for (Map<String, Object> row : store.rows("SELECT o.id, o.posted_ts, i.channel_id FROM outbox o "
-                + "JOIN incidents i ON i.id = o.incident_id WHERE o.kind = 'PAGER_RESPONDERS'")) {
-            expectPost(byTag, "oncall-" + row.get("id"), row.get("channel_id"), row.get("posted_ts"));
+        for (Map<String, Object> row : store.rows("SELECT json_extract(o.payload, '$.respondersRowId') AS responders, o.result, i.channel_id "
+                + "FROM outbox o JOIN incidents i ON i.id = o.incident_id WHERE o.type = 'OnCallInvited'")) {
+            expectPost(byTag, "oncall-" + row.get("responders"), row.get("channel_id"), row.get("result"));
         }
     }
 
@@ -187,11 +187,11 @@ final class CrashChecks {
                         + copies + " times");
             }
         }
-        for (Map<String, Object> row : store.rows("SELECT o.id, o.posted_ts, i.pagerduty_id FROM outbox o "
-                + "JOIN incidents i ON i.id = o.incident_id WHERE o.kind = 'PAGER_NOTE'")) {
+        for (Map<String, Object> row : store.rows("SELECT o.id, o.result, i.pagerduty_id FROM outbox o "
+                + "JOIN incidents i ON i.id = o.incident_id WHERE o.type = 'PagerNote'")) {
             String pagerId = String.valueOf(row.get("pagerduty_id"));
-            expect(pagerDuty.notes(pagerId).stream().anyMatch(n -> n.id().equals(row.get("posted_ts"))),
-                    "outbox PAGER_NOTE row " + row.get("id") + " recorded note " + row.get("posted_ts")
+            expect(pagerDuty.notes(pagerId).stream().anyMatch(n -> n.id().equals(row.get("result"))),
+                    "outbox PagerNote row " + row.get("id") + " recorded note " + row.get("result")
                             + ", which PagerDuty does not have");
         }
         for (String channel : ledger.resolves) {

@@ -112,7 +112,7 @@ class CrashRecoveryTest {
             awaitOutboxDrained(store, replay);
             failures = new CrashChecks(store, slack, pagerDuty, ledger, announce, ON_CALL_SLACK_USER).run();
             // a row claimed more than once had a delivery cut short (by a kill, or a failure retried)
-            retried = store.rows("SELECT kind, count(*) AS rows FROM outbox WHERE attempts > 1 GROUP BY kind");
+            retried = store.rows("SELECT type, count(*) AS rows FROM outbox WHERE attempts > 1 GROUP BY type");
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         System.out.println("CrashRecoveryTest " + replay + ": " + runs + " kills in " + seconds + " s; "
@@ -141,7 +141,7 @@ class CrashRecoveryTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(replay + ": the outbox still has pending rows after "
                         + DRAIN_PATIENCE.toSeconds() + " s: " + store.rows(
-                        "SELECT id, incident_id, kind, attempts, last_error FROM outbox WHERE state = 'PENDING'")
+                        "SELECT id, incident_id, type, attempts, last_error FROM outbox WHERE state = 'PENDING'")
                         + server.logTail());
             }
             Thread.sleep(100);

@@ -146,7 +146,7 @@ class SlackStormTest {
             assertThat(incident.status()).as("#" + incident.id()).isEqualTo(Status.RESOLVED);
             List<OutboxRow> rows = sandbox.app.database().read(store -> store.outbox().forIncident(incident.id()));
             assertThat(rows).as("outbox of incident #" + incident.id()).isNotEmpty()
-                    .allSatisfy(row -> assertThat(row.state()).as(row.kind() + " " + row.changeKind() + " " + row.lastError())
+                    .allSatisfy(row -> assertThat(row.state()).as(row.type() + " " + row.payload() + " " + row.lastError())
                             .isEqualTo(OutboxRow.DONE));
             assertThat(sandbox.slack.messages(channel).get(0).blocksJson()).as("card of #" + incident.id())
                     .contains(incident.severity().label()).contains("Resolved");

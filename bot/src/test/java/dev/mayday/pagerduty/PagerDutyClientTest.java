@@ -8,6 +8,7 @@ import dev.mayday.sandbox.pagerduty.PdIncident;
 import dev.mayday.sandbox.pagerduty.PdOnCall;
 import dev.mayday.sandbox.pagerduty.PdRoute;
 import dev.mayday.sandbox.pagerduty.PdUser;
+import dev.mayday.retry.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class PagerDutyClientTest {
     private static final String FROM = "mayday-bot@example.com";
     /** Short timeouts and backoff so failure paths run in milliseconds. */
     private static final CallPolicy FAST = new CallPolicy(Duration.ofSeconds(1), Duration.ofMillis(250),
-            Duration.ofSeconds(2), 3, Duration.ofMillis(20), Duration.ofMillis(80), Duration.ofSeconds(5));
+            Duration.ofSeconds(2), new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(80)), Duration.ofSeconds(5));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private FakePagerDuty pd;
@@ -324,7 +325,7 @@ class PagerDutyClientTest {
         assertThat(failure.status()).isEqualTo(500);
         assertThat(failure.errorCode()).hasValue(2000);
         assertThat(failure.isTransient()).isTrue();
-        assertThat(pd.calls(PdRoute.GET_INCIDENT)).hasSize(FAST.maxAttempts());
+        assertThat(pd.calls(PdRoute.GET_INCIDENT)).hasSize(FAST.retry().maxAttempts());
     }
 
     @Test
@@ -344,7 +345,7 @@ class PagerDutyClientTest {
     @Test
     void slowAnswers_areCutOffByTheReadTimeout_andTheCallIsBounded() {
         incident("Q1ABC");
-        for (int i = 0; i < FAST.maxAttempts(); i++) {
+        for (int i = 0; i < FAST.retry().maxAttempts(); i++) {
             pd.enqueue(PdRoute.GET_INCIDENT, PdAnswer.delayed(Duration.ofSeconds(3)));
         }
         long start = System.nanoTime();
@@ -355,7 +356,7 @@ class PagerDutyClientTest {
         assertThat(failure.status()).isZero();
         assertThat(failure.detail()).isEqualTo("timed out");
         assertThat(failure.isTransient()).isTrue();
-        assertThat(pd.calls(PdRoute.GET_INCIDENT)).hasSize(FAST.maxAttempts());
+        assertThat(pd.calls(PdRoute.GET_INCIDENT)).hasSize(FAST.retry().maxAttempts());
     }
 
     @Test

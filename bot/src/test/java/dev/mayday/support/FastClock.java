@@ -1,6 +1,6 @@
 package dev.mayday.support;
 
-import dev.mayday.slack.Sleeper;
+import dev.mayday.retry.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;

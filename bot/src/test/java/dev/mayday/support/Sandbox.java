@@ -13,7 +13,7 @@ import dev.mayday.incident.Incident;
 import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.fake.FakeSlack;
 import dev.mayday.sandbox.fake.SlackCall;
-import dev.mayday.slack.Sleeper;
+import dev.mayday.retry.Sleeper;
 import dev.mayday.timeline.TimelineEntry;
 
 import java.net.URI;

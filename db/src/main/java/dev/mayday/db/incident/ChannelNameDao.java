@@ -22,14 +22,4 @@ public interface ChannelNameDao {
 
     @SqlUpdate("UPDATE channel_names SET taken_elsewhere = 1 WHERE name = :name")
     int markTakenElsewhere(@Bind("name") String name);
-
-    /** 1 the first time, 0 when the incident's set-up failure was reported already. */
-    @SqlUpdate("""
-            INSERT INTO channel_setup_notices (incident_id, noted_at) VALUES (:incidentId, :now)
-            ON CONFLICT (incident_id) DO NOTHING""")
-    int noteSetupFailure(@Bind("incidentId") long incidentId, @Bind("now") long now);
-
-    /** Undoes {@link #noteSetupFailure} when the notice itself could not be posted, so a later retry posts it. */
-    @SqlUpdate("DELETE FROM channel_setup_notices WHERE incident_id = :incidentId")
-    int forgetSetupFailure(@Bind("incidentId") long incidentId);
 }

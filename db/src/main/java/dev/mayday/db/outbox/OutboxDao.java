@@ -11,21 +11,25 @@ import java.util.Optional;
 @RegisterConstructorMapper(OutboxRow.class)
 public interface OutboxDao {
 
-    @SqlUpdate("""
-            INSERT INTO outbox (incident_id, kind, change_kind, actor, text, next_attempt_at, created_at)
-            VALUES (:incidentId, :kind, :changeKind, :actor, :text, :now, :now)""")
-    int enqueue(@Bind("incidentId") long incidentId, @Bind("kind") String kind, @Bind("changeKind") String changeKind,
-                @Bind("actor") String actor, @Bind("text") String text, @Bind("now") long now);
-
     /**
-     * The oldest pending row of each incident and lane, when it is due: later rows wait, so each incident stays in
-     * order. PagerDuty rows (kind PAGER_…) have a lane of their own, so PagerDuty being out never holds up Slack.
+     * Queues a publication. With a {@code uniqueKey}, a second row with the same key is not written (0 is returned):
+     * the key makes "once" a property of the store, whoever enqueues it and however often. With
+     * {@code uniqueWhileQueued} the key is released when the row's first attempt starts ({@link #claim}).
      */
+    @SqlUpdate("""
+            INSERT INTO outbox (type, payload, lane, incident_id, unique_key, unique_while_queued, next_attempt_at,
+                                created_at)
+            VALUES (:type, :payload, :lane, :incidentId, :uniqueKey, :uniqueWhileQueued, :now, :now)
+            ON CONFLICT (unique_key) DO NOTHING""")
+    int enqueue(@Bind("type") String type, @Bind("payload") String payload, @Bind("lane") String lane,
+                @Bind("incidentId") Long incidentId, @Bind("uniqueKey") String uniqueKey,
+                @Bind("uniqueWhileQueued") boolean uniqueWhileQueued, @Bind("now") long now);
+
+    /** The oldest pending row of each lane, when it is due: later rows of a lane wait, so each lane stays in order. */
     @SqlQuery("""
             SELECT o.* FROM outbox o
             WHERE o.state = 'PENDING' AND o.next_attempt_at <= :now
-              AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.incident_id = o.incident_id AND p.state = 'PENDING'
-                          AND (substr(p.kind, 1, 6) = 'PAGER_') = (substr(o.kind, 1, 6) = 'PAGER_'))
+              AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.state = 'PENDING' AND p.lane = o.lane)
             ORDER BY o.id LIMIT :limit""")
     List<OutboxRow> due(@Bind("now") long now, @Bind("limit") int limit);
 
@@ -41,17 +45,24 @@ public interface OutboxDao {
     @SqlQuery("SELECT * FROM outbox WHERE incident_id = :incidentId ORDER BY id")
     List<OutboxRow> forIncident(@Bind("incidentId") long incidentId);
 
-    @SqlUpdate("UPDATE outbox SET posted_ts = :ts WHERE id = :id")
-    int recordPosted(@Bind("id") long id, @Bind("ts") String ts);
+    @SqlQuery("SELECT * FROM outbox WHERE unique_key = :uniqueKey")
+    Optional<OutboxRow> byUniqueKey(@Bind("uniqueKey") String uniqueKey);
+
+    /** Records what the delivery did outside (a message ts, a note id) the moment the service answered. */
+    @SqlUpdate("UPDATE outbox SET result = :result WHERE id = :id")
+    int recordResult(@Bind("id") long id, @Bind("result") String result);
 
     @SqlUpdate("UPDATE outbox SET state = 'DONE', done_at = :now, last_error = NULL WHERE id = :id")
     int markDone(@Bind("id") long id, @Bind("now") long now);
 
     /**
      * Counts an attempt before it starts, so an attempt cut short by a crash is still known to have happened
-     * (and the next one checks whether its post went through).
+     * (and the next one checks whether its post went through). A key unique only while queued is let go here.
      */
-    @SqlUpdate("UPDATE outbox SET attempts = attempts + 1 WHERE id = :id AND state = 'PENDING'")
+    @SqlUpdate("""
+            UPDATE outbox SET attempts = attempts + 1,
+                              unique_key = CASE WHEN unique_while_queued = 1 THEN NULL ELSE unique_key END
+            WHERE id = :id AND state = 'PENDING'""")
     int claim(@Bind("id") long id);
 
     @SqlUpdate("UPDATE outbox SET next_attempt_at = :nextAttemptAt, last_error = :error WHERE id = :id")

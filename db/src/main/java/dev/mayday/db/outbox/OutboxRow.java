@@ -1,17 +1,21 @@
 package dev.mayday.db.outbox;
 
-/** One row of {@code outbox}; see V004__outbox.sql. */
+/**
+ * One row of {@code outbox}; see V018__typed_outbox.sql. {@code incidentId} is null for a row about no incident;
+ * {@code payload} is the publication's JSON, read by its {@code type}.
+ */
 public record OutboxRow(
         long id,
-        long incidentId,
-        String kind,
-        String changeKind,
-        String actor,
-        String text,
+        String type,
+        String payload,
+        String lane,
+        Long incidentId,
+        String uniqueKey,
+        boolean uniqueWhileQueued,
         String state,
         int attempts,
         long nextAttemptAt,
-        String postedTs,
+        String result,
         String lastError,
         long createdAt,
         Long doneAt) {

@@ -59,6 +59,6 @@ public interface PagerDutyDao {
     List<EarlyNote> earlyNotes(@Bind("pagerId") String pagerIncidentId);
 
     /** Notes Mayday itself created in PagerDuty (their ids are stored on the outbox rows that created them). */
-    @SqlQuery("SELECT count(*) FROM outbox WHERE kind = 'PAGER_NOTE' AND posted_ts = :noteId")
+    @SqlQuery("SELECT count(*) FROM outbox WHERE type = 'PagerNote' AND result = :noteId")
     int isOwnNote(@Bind("noteId") String noteId);
 }

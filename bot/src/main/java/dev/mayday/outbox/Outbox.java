@@ -1,19 +1,16 @@
-package dev.mayday.slack;
+package dev.mayday.outbox;
 
 import dev.mayday.db.Database;
 import dev.mayday.db.outbox.OutboxRow;
-import dev.mayday.incident.IncidentChange;
-import dev.mayday.incident.Incident;
-import dev.mayday.incident.IncidentNotifier;
-import dev.mayday.incident.Publication;
-import dev.mayday.outbox.Delivery;
-import dev.mayday.outbox.DeliveryError;
+import dev.mayday.retry.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,16 +19,21 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Delivers the outbox to Slack. One scheduler picks the oldest due row of each incident; a small pool delivers
- * them, never two rows of the same incident at once, so each incident's channel sees its changes in order while
- * a slow or failing incident does not hold up the others. A transient failure waits with a growing backoff (up
+ * Delivers the outbox: every publication, to whichever service its {@link Delivery} talks to. One scheduler picks
+ * the oldest due row of each {@link Lane}; a small pool delivers them, never two rows of the same lane at once, so
+ * (for example) each incident's channel sees its changes in order while a slow or failing incident does not hold up
+ * the others. A transient failure waits with a growing backoff (up
  * to a minute) and tries again, for as long as Slack is out; a refusal that will not heal is recorded as FAILED,
  * unless the delivery asks to {@linkplain DeliveryError#retrySlowly() retry slowly} (an incident's channel must be made
- * in the end): then it waits minutes between tries, for as long as it takes. Rows left pending by a stopped process are delivered when the next one starts.
+ * in the end): then it waits minutes between tries, for as long as it takes. Rows left pending by a stopped process
+ * are delivered when the next one starts. Each try is counted in the row before it starts, so the delivery of a row
+ * tried before knows to look for what that try may have done ({@link Attempt#isRetry()}).
+ * <p>
+ * Changes wake it ({@link #wake()}) right after they commit; without a wake it finds new rows at its next poll.
  */
-public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
+public final class Outbox implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
     /**
      * Every change and every finished delivery wakes the scheduler; under load, scanning again on each of those would
@@ -45,7 +47,7 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
     private static final int MAX_ATTEMPTS_AFTER_A_BUG = 5;
 
     private final Database database;
-    private final Delivery delivery;
+    private final Deliveries deliveries;
     private final Clock clock;
     private final ExecutorService workers;
     private final Set<String> busyLanes = ConcurrentHashMap.newKeySet();
@@ -54,9 +56,9 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
     private boolean woken;
     private volatile boolean running = true;
 
-    public SlackOutbox(Database database, Delivery delivery, Clock clock, int workerCount) {
+    public Outbox(Database database, Deliveries deliveries, Clock clock, int workerCount) {
         this.database = database;
-        this.delivery = delivery;
+        this.deliveries = deliveries;
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(workerCount, daemon("mayday-outbox-worker"));
         this.scheduler = daemon("mayday-outbox").newThread(this::schedule);
@@ -66,20 +68,6 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
         scheduler.start();
     }
 
-    @Override
-    public void declared(Incident incident) {
-        wake();
-    }
-
-    @Override
-    public void changed(IncidentChange change) {
-        wake();
-    }
-
-    @Override
-    public void queued(long incidentId) {
-        wake();
-    }
 
     /** True once nothing is pending or being delivered (FAILED rows count as done); false after the timeout. */
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
@@ -99,7 +87,7 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
                 long scanStarted = System.nanoTime();
                 List<OutboxRow> due = database.read(store -> store.outbox().due(clock.millis(), 100));
                 for (OutboxRow row : due) {
-                    if (busyLanes.add(lane(row))) {
+                    if (busyLanes.add(row.lane())) {
                         workers.execute(() -> deliverOrRecordBug(row));
                     }
                 }
@@ -121,11 +109,15 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
     }
 
     private void deliver(OutboxRow row) {
+        Publication publication = Publications.read(row.type(), row.payload());
+        Attempt attempt = new Attempt(row.id(), row.attempts(), Instant.ofEpochMilli(row.createdAt()),
+                Optional.ofNullable(row.result()),
+                result -> database.inTransaction(store -> store.outbox().recordResult(row.id(), result)));
         try {
             if (database.inTransaction(store -> store.outbox().claim(row.id())) == 0) {
                 return;
             }
-            delivery.deliver(row);
+            deliveries.deliver(publication, attempt);
             database.inTransaction(store -> store.outbox().markDone(row.id(), clock.millis()));
         } catch (RuntimeException e) {
             if (!(e instanceof DeliveryError failure)) {
@@ -135,11 +127,11 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
             if (willRetry) {
                 retryLater(row, failure.reason(), failure.retrySlowly() ? SLOW_BACKOFF : BACKOFF);
             } else {
-                log.warn("Outbox row {} ({} of incident #{}) failed for good: {}", row.id(), row.kind(), row.incidentId(),
+                log.warn("Outbox row {} ({} in lane {}) failed for good: {}", row.id(), row.type(), row.lane(),
                         e.getMessage());
                 database.inTransaction(store -> store.outbox().markFailed(row.id(), clock.millis(), failure.reason()));
             }
-            delivery.failed(row, failure, willRetry);
+            deliveries.failed(publication, attempt, failure, willRetry);
         }
     }
 
@@ -147,20 +139,16 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
         try {
             deliver(row);
         } catch (RuntimeException e) {
-            log.error("Outbox row {} ({} of incident #{}) hit an unexpected error", row.id(), row.kind(), row.incidentId(), e);
+            log.error("Outbox row {} ({} in lane {}) hit an unexpected error", row.id(), row.type(), row.lane(), e);
             if (row.attempts() + 1 >= MAX_ATTEMPTS_AFTER_A_BUG) {
                 database.inTransaction(store -> store.outbox().markFailed(row.id(), clock.millis(), e.toString()));
             } else {
                 retryLater(row, e.toString(), BACKOFF);
             }
         } finally {
-            busyLanes.remove(lane(row));
+            busyLanes.remove(row.lane());
             wake();
         }
-    }
-
-    private static String lane(OutboxRow row) {
-        return row.incidentId() + (Publication.valueOf(row.kind()).isPagerDuty() ? "/pagerduty" : "/slack");
     }
 
     private void retryLater(OutboxRow row, String error, RetryPolicy backoff) {
@@ -175,7 +163,8 @@ public final class SlackOutbox implements IncidentNotifier, AutoCloseable {
                 .orElse(IDLE_POLL);
     }
 
-    private void wake() {
+    /** Looks for due rows now rather than at the next poll; never blocks. */
+    public void wake() {
         synchronized (signal) {
             woken = true;
             signal.notifyAll();

@@ -1,4 +1,4 @@
-package dev.mayday.slack;
+package dev.mayday.retry;
 
 import java.time.Duration;
 

@@ -1,0 +1,59 @@
+package dev.mayday.outbox;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One try at delivering one outbox row: which row, how many tries came before it (a retry must first check whether an
+ * earlier try already acted), and what an earlier try recorded.
+ */
+public final class Attempt {
+
+    private final long rowId;
+    private final int earlierAttempts;
+    private final Instant queuedAt;
+    private final Optional<String> result;
+    private final Consumer<String> recorder;
+
+    Attempt(long rowId, int earlierAttempts, Instant queuedAt, Optional<String> result, Consumer<String> recorder) {
+        this.rowId = rowId;
+        this.earlierAttempts = earlierAttempts;
+        this.queuedAt = queuedAt;
+        this.result = result;
+        this.recorder = recorder;
+    }
+
+    /** The outbox row's id: stable across retries and restarts, so it can name what the row makes (a message tag). */
+    public long rowId() {
+        return rowId;
+    }
+
+    /** Tries started before this one, crashed ones included. */
+    public int earlierAttempts() {
+        return earlierAttempts;
+    }
+
+    /** True when an earlier try may have acted outside without recording it: look before acting again. */
+    public boolean isRetry() {
+        return earlierAttempts > 0;
+    }
+
+    /** When the row was queued: nothing it made outside can be older. */
+    public Instant queuedAt() {
+        return queuedAt;
+    }
+
+    /** What an earlier try recorded with {@link #recordResult}, if it got that far. */
+    public Optional<String> result() {
+        return result;
+    }
+
+    /**
+     * Stores what the service answered (a message ts, a note id) at once, in its own transaction, so a later try
+     * sees it in {@link #result()} and does not act again.
+     */
+    public void recordResult(String value) {
+        recorder.accept(value);
+    }
+}
