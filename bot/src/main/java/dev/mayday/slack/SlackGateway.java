@@ -1,7 +1,6 @@
 package dev.mayday.slack;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.response.auth.AuthTestResponse;
@@ -17,11 +16,8 @@ import dev.mayday.retry.RateLimitGate;
 import dev.mayday.retry.RetryPolicy;
 import dev.mayday.retry.Sleeper;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,36 +30,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every Slack Web API call Mayday makes goes through here, so that failure handling lives in one place:
- * <ul>
- *   <li>HTTP 429: nothing is sent to that method until its {@code Retry-After} has passed (see {@link RateLimitGate});</li>
- *   <li>5xx, timeouts, refused connections and Slack's transient errors: retried with bounded, jittered backoff;</li>
- *   <li>errors that will not heal ({@code channel_not_found}, {@code not_in_channel}, {@code invalid_auth}, …):
- *       no retry, one clear log line, and a {@link SlackCallFailed} for the caller.</li>
- * </ul>
- * Slack reports most failures as {@code ok=false} with an error code rather than an exception: both become
- * {@link SlackCallFailed}. Long outages are the outbox's business: it retries whole deliveries later.
+ * The Slack Web API calls Mayday makes, by name. Each goes through {@link SlackCalls}, where failures, retries and
+ * rate limits are handled in one place.
  */
 public final class SlackGateway {
 
-    private static final Logger log = LoggerFactory.getLogger(SlackGateway.class);
-    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     private static final String TAG_EVENT_TYPE = "mayday_delivery";
     private static final String TAG_FIELD = "delivery";
 
     private final MethodsClient methods;
-    private final RateLimitGate gate;
-    private final RetryPolicy retries;
-    private final Sleeper sleeper;
+    private final SlackCalls calls;
     private volatile String botUserId;
     private volatile String workspaceUrl;
     private final HttpClient uploads = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public SlackGateway(MethodsClient methods, RateLimitGate gate, RetryPolicy retries, Sleeper sleeper) {
         this.methods = methods;
-        this.gate = gate;
-        this.retries = retries;
-        this.sleeper = sleeper;
+        this.calls = new SlackCalls(gate, retries, sleeper);
     }
 
     /**
@@ -240,72 +223,11 @@ public final class SlackGateway {
         call("views.publish", () -> methods.viewsPublish(r -> r.userId(userId).view(view)));
     }
 
-    private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
-        return call(method, true, call);
+    private <T extends SlackApiTextResponse> T call(String method, SlackCalls.Call<T> call) {
+        return calls.call(method, true, call);
     }
 
-    /**
-     * A call that is not {@code idempotent} (a post, a create) is retried here only when Slack certainly did not
-     * act on it (429, a refused connection); after a 5xx or a timeout it may have, so the caller decides.
-     */
-    private <T extends SlackApiTextResponse> T call(String method, boolean idempotent, Call<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            SlackCallFailed failure;
-            boolean certainlyNotActedOn = false;
-            try {
-                gate.awaitOpen(method);
-                T response = call.run();
-                if (response.isOk()) {
-                    return response;
-                }
-                failure = new SlackCallFailed(method, response.getError(), null);
-            } catch (SlackApiException e) {
-                failure = new SlackCallFailed(method, "http_" + e.getResponse().code(), null);
-                if (e.getResponse().code() == 429) {
-                    gate.close(method, retryAfter(e));
-                    certainlyNotActedOn = true;
-                }
-            } catch (ConnectException e) {
-                failure = new SlackCallFailed(method, "io_error", e);
-                certainlyNotActedOn = true;
-            } catch (IOException e) {
-                failure = new SlackCallFailed(method, "io_error", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SlackCallFailed(method, "interrupted", e);
-            }
-            if (!failure.isTransient()) {
-                log.warn("Slack {} refused: {} (not retried: this will not heal by waiting)", method, failure.error());
-                throw failure;
-            }
-            boolean mayRetry = idempotent || certainlyNotActedOn;
-            if (!mayRetry || attempt >= retries.maxAttempts() || "fatal_error".equals(failure.error())) {
-                throw failure;
-            }
-            pause(method, retries.delayAfter(attempt));
-        }
-    }
-
-    private static Duration retryAfter(SlackApiException e) {
-        String header = e.getResponse().header("Retry-After");
-        try {
-            return header == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
-        } catch (NumberFormatException notSeconds) {
-            return DEFAULT_RETRY_AFTER;
-        }
-    }
-
-    private void pause(String method, Duration delay) {
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SlackCallFailed(method, "interrupted", e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws IOException, SlackApiException;
+    private <T extends SlackApiTextResponse> T call(String method, boolean idempotent, SlackCalls.Call<T> call) {
+        return calls.call(method, idempotent, call);
     }
 }
