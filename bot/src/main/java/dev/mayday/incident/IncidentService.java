@@ -49,10 +49,7 @@ public final class IncidentService {
         return declared;
     }
 
-    /**
-     * The declaration's work inside the caller's transaction (the paging system declares as part of handling a
-     * delivery); the caller tells the notifier after its commit.
-     */
+    /** The declaration inside the caller's transaction (the pager declares while handling a delivery). */
     public Declared declareIn(Database.Store store, Declaration declaration) {
         Optional<IncidentRow> earlier = store.incidents().byOriginKey(declaration.originKey());
         if (earlier.isPresent()) {
@@ -214,11 +211,7 @@ public final class IncidentService {
         return change;
     }
 
-    /**
-     * Stores, inside the caller's transaction, a change the paging system reported (the caller tells the notifier after
-     * its commit). Unlike a change made here, it is not sent back to the pager, and it never counts as the lead acting:
-     * the pager reports its own acknowledgements.
-     */
+    /** A change the pager reported, in the caller's transaction: never sent back to it, never the lead acting. */
     public IncidentChange pagerChangeIn(Database.Store store, Incident before, String actor, Step step) {
         return changeIn(store, before, actor, step, true);
     }
