@@ -21,6 +21,7 @@ import dev.mayday.outbox.PagerNote;
 import dev.mayday.outbox.PagerResolve;
 import dev.mayday.outbox.PagerResponders;
 import dev.mayday.outbox.PostmortemRequested;
+import dev.mayday.outbox.RosterNotice;
 import dev.mayday.pagerduty.CallPolicy;
 import dev.mayday.pagerduty.PagerDutyClient;
 import dev.mayday.pagerduty.PagerDutyDelivery;
@@ -57,7 +58,6 @@ import dev.mayday.slack.DeclareModal;
 import dev.mayday.slack.IncidentCard;
 import dev.mayday.rotation.DutyService;
 import dev.mayday.rotation.RosterGuard;
-import dev.mayday.rotation.RosterNotices;
 import dev.mayday.rotation.RotationPicker;
 import dev.mayday.slack.DutyCommand;
 import dev.mayday.slack.IncidentCommand;
@@ -112,20 +112,17 @@ public final class MaydayApp implements AutoCloseable {
     private final int port;
     private final AfterAck afterAck;
     private final Outbox outbox;
-    private final RosterDirectMessages rosterMessages;
     private final Database database;
     private final SlackSurface surface;
     private final IncidentDirectory incidents;
     /** Closed in this order on shutdown: stop taking requests first, release HTTP clients last. */
     private final List<AutoCloseable> resources;
 
-    private MaydayApp(int port, AfterAck afterAck, Outbox outbox, RosterDirectMessages rosterMessages,
-                      Database database, SlackSurface surface, IncidentDirectory incidents,
+    private MaydayApp(int port, AfterAck afterAck, Outbox outbox, Database database, SlackSurface surface, IncidentDirectory incidents,
                       List<AutoCloseable> resources) {
         this.port = port;
         this.afterAck = afterAck;
         this.outbox = outbox;
-        this.rosterMessages = rosterMessages;
         this.database = database;
         this.surface = surface;
         this.incidents = incidents;
@@ -196,7 +193,9 @@ public final class MaydayApp implements AutoCloseable {
                         gateway, directory, database, clock))
                 .on(PagerResolve.class, pagerDutyDelivery.resolves())
                 .on(PagerNote.class, pagerDutyDelivery.notes())
-                .on(PagerResponders.class, pagerDutyDelivery.responders());
+                .on(PagerResponders.class, pagerDutyDelivery.responders())
+                .on(RosterNotice.class, new RosterDirectMessages(new DutyService(database, clock, config.teamZone()),
+                        gateway));
         Outbox outbox = new Outbox(database, deliveries, wallClock, OUTBOX_WORKERS);
         AppHome appHome = new AppHome(gateway, new HomeFacts.Source(database, directory,
                 new DutyService(database, clock, config.teamZone())), new HomeView(new SlackTimes(config.teamZone())), directory,
@@ -224,9 +223,8 @@ public final class MaydayApp implements AutoCloseable {
                 new DutyService(database, clock, config.teamZone()));
         HandOffOffers handOffOffers = new HandOffOffers(handOffs, directory, gateway, clock);
         UserGroupMembers userGroups = new UserGroupMembers(gateway, wallClock);
-        RosterDirectMessages rosterMessages = new RosterDirectMessages(new RosterNotices(database, clock), gateway);
         DutyService rosterChanges = new DutyService(database, clock, config.teamZone(),
-                new RosterGuard(config.dutyAdmins(), userGroups), rosterMessages);
+                new RosterGuard(config.dutyAdmins(), userGroups), change -> outbox.wake());
         SlackHandlers handlers = new SlackHandlers(app)
                 .command(IncidentCommand.NAME, new IncidentCommand(incidents, replies, modal, gateway, afterAck,
                         timelineReply, new DutyCommand(rosterChanges),
@@ -248,16 +246,15 @@ public final class MaydayApp implements AutoCloseable {
         int port = server.start(host, config.port());
         outbox.start();
         handOffOffers.start();
-        rosterMessages.start();
         appHome.start();
         List<AutoCloseable> resources = new ArrayList<>(List.<AutoCloseable>of(server, storeProbe, handOffOffers,
-                rosterMessages, userGroups, appHome, ackWindow, outbox, afterAck, slack, seenRequests, database, storeLock));
+                userGroups, appHome, ackWindow, outbox, afterAck, slack, seenRequests, database, storeLock));
         pagerDuty.ifPresent(resources::add);
         digestPoster.ifPresent(poster -> {
             poster.start();
             resources.add(1, poster);
         });
-        return new MaydayApp(port, afterAck, outbox, rosterMessages, database, handlers.surface(), directory,
+        return new MaydayApp(port, afterAck, outbox, database, handlers.surface(), directory,
                 List.copyOf(resources));
     }
 
@@ -278,12 +275,10 @@ public final class MaydayApp implements AutoCloseable {
     }
 
     /**
-     * Waits until the Slack work queued so far is done (outbox empty, replies sent, roster direct messages sent);
-     * true when in time.
+     * Waits until the Slack work queued so far is done (outbox empty, replies sent); true when in time.
      */
     public boolean awaitSlackWork(long timeout, TimeUnit unit) throws InterruptedException {
-        return outbox.awaitIdle(timeout, unit) && afterAck.drain(timeout, unit) && outbox.awaitIdle(timeout, unit)
-                && rosterMessages.awaitIdle(timeout, unit);
+        return outbox.awaitIdle(timeout, unit) && afterAck.drain(timeout, unit) && outbox.awaitIdle(timeout, unit);
     }
 
     @Override

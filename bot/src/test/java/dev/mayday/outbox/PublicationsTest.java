@@ -37,12 +37,32 @@ class PublicationsTest {
         database.close();
     }
 
+    /** The types that are about no incident, one of each. */
+    private static final List<Publication> ABOUT_NO_INCIDENT = List.of(new RosterNotice(12, "U0KIM"));
+
+    @Test
+    void publicationsAboutNoIncident_areReadBackAsTheyWereQueued_withTheirLane() {
+        database.inTransaction(store -> {
+            ABOUT_NO_INCIDENT.forEach(p -> Publications.enqueue(store, p, NOW));
+            return null;
+        });
+
+        for (Publication publication : ABOUT_NO_INCIDENT) {
+            List<OutboxRow> rows = database.read(store -> store.outbox().ofType(publication.getClass().getSimpleName()));
+            assertThat(rows).extracting(row -> Publications.read(row.type(), row.payload())).containsExactly(publication);
+            assertThat(rows).extracting(OutboxRow::lane).containsExactly(publication.lane().name());
+            assertThat(rows).extracting(OutboxRow::incidentId).containsOnlyNulls();
+        }
+        assertThat(new RosterNotice(12, "U0KIM").lane().name()).isEqualTo("slack/dm/U0KIM");
+    }
+
     @Test
     void everyPublicationType_isReadBackAsItWasQueued_withItsLaneTypeAndIncident() {
         List<Publication> all = List.of(new ChannelSetUp(7), new ChangePosted(7, TimelineKind.NOTE_ADDED, "U0ALEX", "a \"note\""),
                 new PostmortemRequested(7, "U0ALEX"), new PagerResolve(7), new PagerNote(7, "U0SAM", "seen"),
                 new PagerResponders(7, "PEP1"));
-        assertThat(Publication.class.getPermittedSubclasses()).as("each type is tried here").hasSize(all.size());
+        assertThat(Publication.class.getPermittedSubclasses()).as("each type is tried here or below")
+                .hasSize(all.size() + ABOUT_NO_INCIDENT.size());
 
         database.inTransaction(store -> {
             all.forEach(p -> Publications.enqueue(store, p, NOW));
