@@ -21,6 +21,7 @@ import dev.mayday.outbox.PagerNote;
 import dev.mayday.outbox.PagerResolve;
 import dev.mayday.outbox.PagerResponders;
 import dev.mayday.outbox.PostmortemRequested;
+import dev.mayday.outbox.HandOffOffered;
 import dev.mayday.outbox.RosterNotice;
 import dev.mayday.pagerduty.CallPolicy;
 import dev.mayday.pagerduty.PagerDutyClient;
@@ -89,6 +90,7 @@ import dev.mayday.rotation.HomeFacts;
 import dev.mayday.slack.AppHome;
 import dev.mayday.slack.HandOffButton;
 import dev.mayday.slack.HandOffOffers;
+import dev.mayday.slack.HandOffOfferDelivery;
 import dev.mayday.slack.HomeRefreshingNotifier;
 import dev.mayday.slack.HomeView;
 import com.slack.api.model.event.AppHomeOpenedEvent;
@@ -221,7 +223,8 @@ public final class MaydayApp implements AutoCloseable {
                 new Learnings(database), clock);
         HandOffs handOffs = new HandOffs(database, clock, config.leadHandoffAfter(),
                 new DutyService(database, clock, config.teamZone()));
-        HandOffOffers handOffOffers = new HandOffOffers(handOffs, directory, gateway, clock);
+        HandOffOffers handOffOffers = new HandOffOffers(handOffs, outbox::wake, clock);
+        deliveries.on(HandOffOffered.class, new HandOffOfferDelivery(handOffs, directory, taggedPosts));
         UserGroupMembers userGroups = new UserGroupMembers(gateway, wallClock);
         DutyService rosterChanges = new DutyService(database, clock, config.teamZone(),
                 new RosterGuard(config.dutyAdmins(), userGroups), change -> outbox.wake());

@@ -16,3 +16,18 @@ ALTER TABLE duty_roster_changes DROP COLUMN notice_attempts;
 ALTER TABLE duty_roster_changes DROP COLUMN notice_due_at;
 ALTER TABLE duty_roster_changes DROP COLUMN notice_ts;
 ALTER TABLE duty_roster_changes DROP COLUMN notice_error;
+
+-- Hand-off offers. The offer stays in handoff_offers (who was offered, and message_ts once posted, for the button);
+-- its post is a HandOffOffered row queued with it. An offer not yet posted nor given up becomes such a row, keeping
+-- its attempts so that its first try looks for the message by its tag (handoff:<stint>); the attempt counter and the
+-- failure column go.
+INSERT INTO outbox (type, payload, lane, incident_id, unique_key, state, attempts, next_attempt_at, created_at)
+SELECT 'HandOffOffered', json_object('stint', assignment_id, 'incidentId', incident_id),
+       'slack/incident/' || incident_id, incident_id, 'handoff-offer/' || assignment_id, 'PENDING', attempts,
+       offered_at, offered_at
+FROM handoff_offers
+WHERE message_ts IS NULL AND failure IS NULL AND attempts < 5
+ORDER BY offered_at, assignment_id;
+
+ALTER TABLE handoff_offers DROP COLUMN attempts;
+ALTER TABLE handoff_offers DROP COLUMN failure;

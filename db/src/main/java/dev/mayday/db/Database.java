@@ -4,6 +4,7 @@ import dev.mayday.db.backup.StoreFile;
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.outbox.OutboxDao;
 import dev.mayday.db.pagerduty.PagerDutyDao;
+import dev.mayday.db.rotation.HandoffOfferDao;
 import dev.mayday.db.rotation.RosterDao;
 import dev.mayday.db.timeline.TimelineDao;
 import org.flywaydb.core.Flyway;
@@ -126,6 +127,7 @@ public final class Database implements AutoCloseable {
         private OutboxDao outbox;
         private RosterDao roster;
         private PagerDutyDao pagerDuty;
+        private HandoffOfferDao handOffOffers;
 
         private Store(Handle handle) {
             this.handle = handle;
@@ -168,6 +170,13 @@ public final class Database implements AutoCloseable {
                 pagerDuty = handle.attach(PagerDutyDao.class);
             }
             return pagerDuty;
+        }
+
+        public HandoffOfferDao handOffOffers() {
+            if (handOffOffers == null) {
+                handOffOffers = handle.attach(HandoffOfferDao.class);
+            }
+            return handOffOffers;
         }
     }
 }
