@@ -22,6 +22,7 @@ import dev.mayday.outbox.PagerResolve;
 import dev.mayday.outbox.PagerResponders;
 import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.outbox.HandOffOffered;
+import dev.mayday.outbox.WeeklyDigest;
 import dev.mayday.outbox.RosterNotice;
 import dev.mayday.pagerduty.CallPolicy;
 import dev.mayday.pagerduty.PagerDutyClient;
@@ -32,12 +33,12 @@ import dev.mayday.pagerduty.WebhookParser;
 import dev.mayday.pagerduty.WebhookSignature;
 import dev.mayday.slack.PagerDutyCommand;
 import dev.mayday.slack.DigestCommand;
-import dev.mayday.slack.DigestPoster;
+import dev.mayday.slack.DigestDelivery;
 import dev.mayday.digest.DigestFactsLoader;
 import dev.mayday.digest.DigestLedger;
 import dev.mayday.digest.DigestSchedule;
 import dev.mayday.digest.DigestSettings;
-import dev.mayday.digest.DigestTurns;
+import dev.mayday.digest.WeeklyDigests;
 import dev.mayday.slack.ActionItemButton;
 import dev.mayday.slack.FollowUpCommands;
 import dev.mayday.slack.PostmortemPublisher;
@@ -96,7 +97,6 @@ import dev.mayday.slack.HomeView;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,8 +108,6 @@ public final class MaydayApp implements AutoCloseable {
     private static final int SLACK_READ_TIMEOUT_MILLIS = 10_000;
     private static final int SLACK_CALL_TIMEOUT_MILLIS = 15_000;
     private static final int OUTBOX_WORKERS = 4;
-    /** Longer than posting a digest takes: an intent this old was cut short by a crash and is reconciled. */
-    private static final Duration DIGEST_INTENT_STALE_AFTER = Duration.ofMinutes(10);
 
     private final int port;
     private final AfterAck afterAck;
@@ -216,9 +214,10 @@ public final class MaydayApp implements AutoCloseable {
         DigestLedger digestLedger = new DigestLedger(database, clock);
         DigestFactsLoader digestFacts = new DigestFactsLoader(database, config.teamZone(),
                 DigestSettings.defaults().withBudgetHours(config.digest().budgetHours()));
-        Optional<DigestPoster> digestPoster = config.digest().channel().map(channel -> new DigestPoster(
-                new DigestTurns(DigestSchedule.parse(config.digest().schedule(), config.teamZone()), digestLedger, clock,
-                        DIGEST_INTENT_STALE_AFTER), digestLedger, digestFacts, gateway, channel, clock));
+        deliveries.on(WeeklyDigest.class, new DigestDelivery(digestFacts, digestLedger, taggedPosts,
+                config.digest().channel(), clock));
+        Optional<WeeklyDigests> weeklyDigests = config.digest().channel().map(channel -> new WeeklyDigests(
+                DigestSchedule.parse(config.digest().schedule(), config.teamZone()), database, clock, outbox::wake));
         FollowUpCommands followUps = new FollowUpCommands(directory, incidents, new ActionItems(database),
                 new Learnings(database), clock);
         HandOffs handOffs = new HandOffs(database, clock, config.leadHandoffAfter(),
@@ -253,9 +252,9 @@ public final class MaydayApp implements AutoCloseable {
         List<AutoCloseable> resources = new ArrayList<>(List.<AutoCloseable>of(server, storeProbe, handOffOffers,
                 userGroups, appHome, ackWindow, outbox, afterAck, slack, seenRequests, database, storeLock));
         pagerDuty.ifPresent(resources::add);
-        digestPoster.ifPresent(poster -> {
-            poster.start();
-            resources.add(1, poster);
+        weeklyDigests.ifPresent(timer -> {
+            timer.start();
+            resources.add(1, timer);
         });
         return new MaydayApp(port, afterAck, outbox, database, handlers.surface(), directory,
                 List.copyOf(resources));

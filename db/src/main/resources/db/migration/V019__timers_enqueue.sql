@@ -31,3 +31,25 @@ ORDER BY offered_at, assignment_id;
 
 ALTER TABLE handoff_offers DROP COLUMN attempts;
 ALTER TABLE handoff_offers DROP COLUMN failure;
+
+-- The weekly digest. Its exactly-once intent ledger becomes the outbox row's own uniqueness: one WeeklyDigest row per
+-- ISO week, under the key weekly-digest/<week>. Every week the ledger knew gets that row, so it is never queued
+-- again: DONE when it was posted, PENDING (one attempt counted, so the delivery first looks for the tagged message
+-- posted since the intent) when a crash left it between posting and recording. digests keeps only what was posted,
+-- where: what `/incident digest last` shows.
+INSERT INTO outbox (type, payload, lane, unique_key, state, attempts, next_attempt_at, result, created_at, done_at)
+SELECT 'WeeklyDigest', json_object('week', iso_week), 'slack/digest', 'weekly-digest/' || iso_week,
+       CASE state WHEN 'POSTED' THEN 'DONE' ELSE 'PENDING' END, 1, created_at, message_ts, created_at, posted_at
+FROM digests
+ORDER BY iso_week;
+
+CREATE TABLE digests_posted (
+    iso_week   TEXT    PRIMARY KEY,
+    channel    TEXT    NOT NULL,
+    message_ts TEXT    NOT NULL,
+    posted_at  INTEGER NOT NULL
+);
+INSERT INTO digests_posted (iso_week, channel, message_ts, posted_at)
+SELECT iso_week, channel, message_ts, posted_at FROM digests WHERE state = 'POSTED';
+DROP TABLE digests;
+ALTER TABLE digests_posted RENAME TO digests;

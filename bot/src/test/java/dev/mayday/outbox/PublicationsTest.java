@@ -38,7 +38,8 @@ class PublicationsTest {
     }
 
     /** The types that are about no incident, one of each. */
-    private static final List<Publication> ABOUT_NO_INCIDENT = List.of(new RosterNotice(12, "U0KIM"));
+    private static final List<Publication> ABOUT_NO_INCIDENT = List.of(new RosterNotice(12, "U0KIM"),
+            new WeeklyDigest("2026-W47"));
 
     @Test
     void publicationsAboutNoIncident_areReadBackAsTheyWereQueued_withTheirLane() {

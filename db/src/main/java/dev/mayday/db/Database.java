@@ -1,6 +1,7 @@
 package dev.mayday.db;
 
 import dev.mayday.db.backup.StoreFile;
+import dev.mayday.db.digest.DigestDao;
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.outbox.OutboxDao;
 import dev.mayday.db.pagerduty.PagerDutyDao;
@@ -128,6 +129,7 @@ public final class Database implements AutoCloseable {
         private RosterDao roster;
         private PagerDutyDao pagerDuty;
         private HandoffOfferDao handOffOffers;
+        private DigestDao digests;
 
         private Store(Handle handle) {
             this.handle = handle;
@@ -177,6 +179,13 @@ public final class Database implements AutoCloseable {
                 handOffOffers = handle.attach(HandoffOfferDao.class);
             }
             return handOffOffers;
+        }
+
+        public DigestDao digests() {
+            if (digests == null) {
+                digests = handle.attach(DigestDao.class);
+            }
+            return digests;
         }
     }
 }
