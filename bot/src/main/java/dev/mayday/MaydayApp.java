@@ -23,6 +23,7 @@ import dev.mayday.outbox.PagerResponders;
 import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.outbox.HandOffOffered;
 import dev.mayday.outbox.WeeklyDigest;
+import dev.mayday.outbox.HomeRefresh;
 import dev.mayday.outbox.RosterNotice;
 import dev.mayday.pagerduty.CallPolicy;
 import dev.mayday.pagerduty.PagerDutyClient;
@@ -93,6 +94,9 @@ import dev.mayday.slack.HandOffButton;
 import dev.mayday.slack.HandOffOffers;
 import dev.mayday.slack.HandOffOfferDelivery;
 import dev.mayday.slack.HomeRefreshingNotifier;
+import dev.mayday.slack.HomeAfterChannelSetUp;
+import dev.mayday.slack.HomeRefreshDelivery;
+import dev.mayday.slack.HomeRefreshes;
 import dev.mayday.slack.HomeView;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 
@@ -183,11 +187,12 @@ public final class MaydayApp implements AutoCloseable {
         Announcements announcements = new Announcements(gateway, config.incidentsChannel());
         TaggedPosts taggedPosts = new TaggedPosts(gateway);
         PagerDutyDelivery pagerDutyDelivery = new PagerDutyDelivery(pagerDuty, gateway, directory, database);
+        HomeRefreshes homeRefreshes = new HomeRefreshes(database, clock);
         Deliveries deliveries = new Deliveries()
-                .on(ChannelSetUp.class, new ChannelSetUpDelivery(gateway, taggedPosts,
+                .on(ChannelSetUp.class, new HomeAfterChannelSetUp(new ChannelSetUpDelivery(gateway, taggedPosts,
                         new ChannelProvisioner(gateway, directory, new ChannelNameClaims(database), config.teamZone()),
                         directory, card, announcements, replies,
-                        new StalledChannelNotices(gateway, announcements, database, clock)))
+                        new StalledChannelNotices(gateway, announcements, database, clock)), directory, homeRefreshes))
                 .on(ChangePosted.class, new ChangePostedDelivery(gateway, taggedPosts, directory, card, announcements))
                 .on(PostmortemRequested.class, new PostmortemPublisher(new Postmortems(database, config.teamZone()),
                         gateway, directory, database, clock))
@@ -197,10 +202,10 @@ public final class MaydayApp implements AutoCloseable {
                 .on(RosterNotice.class, new RosterDirectMessages(new DutyService(database, clock, config.teamZone()),
                         gateway));
         Outbox outbox = new Outbox(database, deliveries, wallClock, OUTBOX_WORKERS);
-        AppHome appHome = new AppHome(gateway, new HomeFacts.Source(database, directory,
-                new DutyService(database, clock, config.teamZone())), new HomeView(new SlackTimes(config.teamZone())), directory,
-                clock);
-        IncidentNotifier notifier = new HomeRefreshingNotifier(IncidentNotifier.waking(outbox::wake), appHome);
+        deliveries.on(HomeRefresh.class, new HomeRefreshDelivery(gateway, new HomeFacts.Source(database, directory,
+                new DutyService(database, clock, config.teamZone())), new HomeView(new SlackTimes(config.teamZone()))));
+        AppHome appHome = new AppHome(homeRefreshes, outbox::wake);
+        IncidentNotifier notifier = new HomeRefreshingNotifier(IncidentNotifier.waking(outbox::wake), homeRefreshes);
         IncidentService incidents = new IncidentService(database, clock, notifier, new RotationPicker());
         PagerDutyWebhookEndpoint pagerDutyWebhook = new PagerDutyWebhookEndpoint(
                 pd.webhookSecret().map(WebhookSignature::new), new WebhookParser(),
@@ -248,9 +253,8 @@ public final class MaydayApp implements AutoCloseable {
         int port = server.start(host, config.port());
         outbox.start();
         handOffOffers.start();
-        appHome.start();
         List<AutoCloseable> resources = new ArrayList<>(List.<AutoCloseable>of(server, storeProbe, handOffOffers,
-                userGroups, appHome, ackWindow, outbox, afterAck, slack, seenRequests, database, storeLock));
+                userGroups, ackWindow, outbox, afterAck, slack, seenRequests, database, storeLock));
         pagerDuty.ifPresent(resources::add);
         weeklyDigests.ifPresent(timer -> {
             timer.start();

@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  */
 public sealed interface Publication permits ChannelSetUp, ChangePosted, PostmortemRequested, PagerResolve, PagerNote,
         PagerResponders, RosterNotice, HandOffOffered,
-        WeeklyDigest {
+        WeeklyDigest, HomeRefresh {
 
     /** The rows that must keep their order with this one. */
     Lane lane();

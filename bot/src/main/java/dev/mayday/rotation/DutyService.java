@@ -2,6 +2,7 @@ package dev.mayday.rotation;
 
 import dev.mayday.db.Database;
 import dev.mayday.incident.IncidentRuleViolation;
+import dev.mayday.outbox.HomeRefresh;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -123,6 +124,11 @@ public final class DutyService {
             roster.addAbsence(absence);
             store.roster().insertAbsence(userId, absence.from().toEpochMilli(), absence.to().toEpochMilli());
             RosterRows.record(store, change);
+            // what their Home shows changes again by itself when the time away starts and when it ends
+            if (absence.from().isAfter(now)) {
+                HomeRefresh.at(userId, absence.from()).queue(store, now);
+            }
+            HomeRefresh.at(userId, absence.to()).queue(store, now);
             return absence;
         });
         listener.recorded(change);

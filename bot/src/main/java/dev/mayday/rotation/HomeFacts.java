@@ -7,10 +7,8 @@ import dev.mayday.incident.IncidentDirectory;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What one person's App Home shows: their place on the duty roster (empty when they are not on it) and the open
@@ -46,20 +44,6 @@ public record HomeFacts(String userId, Optional<DutyStanding.Row> duty, List<Inc
                     .filter(incident -> !incident.isPrivate() || involves(incident, userId))
                     .toList();
             return new HomeFacts(userId, standing.row(userId), open, standing.at());
-        }
-
-        /**
-         * Each member's roster row and planned absences as one string: when it differs from an earlier reading,
-         * what their Home shows about them has changed.
-         */
-        public Map<String, String> rosterSignatures(Instant at) {
-            return database.read(store -> {
-                Map<String, String> signatures = new TreeMap<>();
-                store.roster().members().forEach(m -> signatures.put(m.userId(), m.toString()));
-                store.roster().absencesEndingAfter(at.toEpochMilli()).forEach(a ->
-                        signatures.merge(a.userId(), a.startsAt() + "-" + a.endsAt(), (x, y) -> x + ";" + y));
-                return signatures;
-            });
         }
 
         private static boolean involves(Incident incident, String userId) {

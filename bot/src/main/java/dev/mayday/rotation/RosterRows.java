@@ -5,6 +5,7 @@ import dev.mayday.db.rotation.AbsenceRow;
 import dev.mayday.db.rotation.MemberRow;
 import dev.mayday.db.rotation.RosterChangeRow;
 import dev.mayday.db.rotation.RosterDao;
+import dev.mayday.outbox.HomeRefresh;
 import dev.mayday.outbox.Publications;
 import dev.mayday.outbox.RosterNotice;
 
@@ -45,7 +46,10 @@ final class RosterRows {
         return new Absence(row.userId(), Instant.ofEpochMilli(row.startsAt()), Instant.ofEpochMilli(row.endsAt()));
     }
 
-    /** Records {@code change}; one made by someone else owes its target a direct message, queued with it. */
+    /**
+     * Records {@code change}; one made by someone else owes its target a direct message, queued with it, and the
+     * target's App Home is refreshed.
+     */
     static void record(Database.Store store, RosterChange change) {
         long at = change.at().toEpochMilli();
         String kind = null;
@@ -62,6 +66,7 @@ final class RosterRows {
         if (change.bySomeoneElse()) {
             Publications.enqueue(store, new RosterNotice(id, change.target()), change.at());
         }
+        HomeRefresh.now(change.target()).queue(store, change.at());
     }
 
     private static String action(RosterChange change) {

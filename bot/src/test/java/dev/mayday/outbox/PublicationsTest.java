@@ -39,7 +39,7 @@ class PublicationsTest {
 
     /** The types that are about no incident, one of each. */
     private static final List<Publication> ABOUT_NO_INCIDENT = List.of(new RosterNotice(12, "U0KIM"),
-            new WeeklyDigest("2026-W47"));
+            new WeeklyDigest("2026-W47"), new HomeRefresh("U0KIM", 1_700_000_000_000L));
 
     @Test
     void publicationsAboutNoIncident_areReadBackAsTheyWereQueued_withTheirLane() {
