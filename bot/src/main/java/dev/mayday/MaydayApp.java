@@ -22,6 +22,7 @@ import dev.mayday.outbox.PagerResolve;
 import dev.mayday.outbox.PagerResponders;
 import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.outbox.HandOffOffered;
+import dev.mayday.outbox.HandOffTaken;
 import dev.mayday.outbox.WeeklyDigest;
 import dev.mayday.outbox.HomeRefresh;
 import dev.mayday.outbox.RosterNotice;
@@ -52,6 +53,7 @@ import dev.mayday.incident.IncidentService;
 import dev.mayday.slack.AddToTimelineShortcut;
 import dev.mayday.slack.AckWindow;
 import dev.mayday.slack.AfterAck;
+import dev.mayday.slack.BotIdentity;
 import dev.mayday.slack.Announcements;
 import dev.mayday.slack.CardActions;
 import dev.mayday.slack.ChannelNameClaims;
@@ -93,6 +95,7 @@ import dev.mayday.slack.AppHome;
 import dev.mayday.slack.HandOffButton;
 import dev.mayday.slack.HandOffOffers;
 import dev.mayday.slack.HandOffOfferDelivery;
+import dev.mayday.slack.HandOffTakenDelivery;
 import dev.mayday.slack.HomeRefreshingNotifier;
 import dev.mayday.slack.HomeAfterChannelSetUp;
 import dev.mayday.slack.HomeRefreshDelivery;
@@ -177,7 +180,8 @@ public final class MaydayApp implements AutoCloseable {
                 new ReplayGuard(seenRequests)));
         AfterAck afterAck = new AfterAck();
         AckWindow ackWindow = new AckWindow(AckWindow.SLACK);
-        afterAck.run("learning the bot's identity", gateway::botUserId);
+        BotIdentity botIdentity = new BotIdentity(gateway);
+        botIdentity.learn();
         IncidentDirectory directory = new IncidentDirectory(database);
         IncidentCard card = new IncidentCard(new SlackTimes(config.teamZone()));
         DeclarationReplies replies = new DeclarationReplies();
@@ -228,7 +232,8 @@ public final class MaydayApp implements AutoCloseable {
         HandOffs handOffs = new HandOffs(database, clock, config.leadHandoffAfter(),
                 new DutyService(database, clock, config.teamZone()));
         HandOffOffers handOffOffers = new HandOffOffers(handOffs, outbox::wake, clock);
-        deliveries.on(HandOffOffered.class, new HandOffOfferDelivery(handOffs, directory, taggedPosts));
+        deliveries.on(HandOffOffered.class, new HandOffOfferDelivery(handOffs, directory, taggedPosts))
+                .on(HandOffTaken.class, new HandOffTakenDelivery(handOffs, directory, gateway));
         UserGroupMembers userGroups = new UserGroupMembers(gateway, wallClock);
         DutyService rosterChanges = new DutyService(database, clock, config.teamZone(),
                 new RosterGuard(config.dutyAdmins(), userGroups), change -> outbox.wake());
@@ -244,7 +249,7 @@ public final class MaydayApp implements AutoCloseable {
                 .blockAction(IncidentCard.CLOSE_ACTION, cardActions.close())
                 .messageShortcut(AddToTimelineShortcut.CALLBACK_ID, new AddToTimelineShortcut(incidents, afterAck))
                 .events(timelineEvents::register)
-                .blockAction(HandOffButton.ACCEPT_ACTION, new HandOffButton(handOffs, incidents, directory, gateway, afterAck))
+                .blockAction(HandOffButton.ACCEPT_ACTION, new HandOffButton(handOffs, incidents, directory, afterAck))
                 .event(AppHomeOpenedEvent.class, appHome)
                 .acknowledgeUnknownMessageSubtypes();
 
@@ -254,7 +259,7 @@ public final class MaydayApp implements AutoCloseable {
         outbox.start();
         handOffOffers.start();
         List<AutoCloseable> resources = new ArrayList<>(List.<AutoCloseable>of(server, storeProbe, handOffOffers,
-                userGroups, ackWindow, outbox, afterAck, slack, seenRequests, database, storeLock));
+                userGroups, ackWindow, outbox, afterAck, botIdentity, slack, seenRequests, database, storeLock));
         pagerDuty.ifPresent(resources::add);
         weeklyDigests.ifPresent(timer -> {
             timer.start();

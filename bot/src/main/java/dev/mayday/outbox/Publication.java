@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  */
 public sealed interface Publication permits ChannelSetUp, ChangePosted, PostmortemRequested, PagerResolve, PagerNote,
         PagerResponders, RosterNotice, HandOffOffered,
-        WeeklyDigest, HomeRefresh {
+        WeeklyDigest, HomeRefresh, HandOffTaken {
 
     /** The rows that must keep their order with this one. */
     Lane lane();

@@ -4,6 +4,7 @@ import dev.mayday.db.Database;
 import dev.mayday.db.rotation.HandoffOfferRow;
 import dev.mayday.db.rotation.LeadStintRow;
 import dev.mayday.outbox.HandOffOffered;
+import dev.mayday.outbox.HandOffTaken;
 import dev.mayday.outbox.Publications;
 
 import java.time.Clock;
@@ -107,6 +108,14 @@ public final class HandOffs {
     public boolean mayAccept(Offer offer, String user) {
         return offer.next().equals(user) || database.read(store -> store.roster().member(user))
                 .filter(member -> member.leftAt() == null).isPresent();
+    }
+
+    /** Queues the offer's message to say that {@code by} took it up (after the lead change it caused committed). */
+    public void taken(Offer offer, String by) {
+        database.inTransaction(store -> {
+            Publications.enqueue(store, new HandOffTaken(offer.stint(), offer.incidentId(), by), clock.instant());
+            return null;
+        });
     }
 
     /** Records the ts of the offer's message once it is in Slack (the button's answer replaces it). */

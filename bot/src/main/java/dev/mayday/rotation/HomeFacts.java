@@ -1,7 +1,6 @@
 package dev.mayday.rotation;
 
 import dev.mayday.db.Database;
-import dev.mayday.db.rotation.OpenIncidentDao;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
 
@@ -38,8 +37,7 @@ public record HomeFacts(String userId, Optional<DutyStanding.Row> duty, List<Inc
 
         public HomeFacts of(String userId) {
             DutyStanding standing = duty.standing();
-            List<Incident> open = database.jdbi().withExtension(OpenIncidentDao.class,
-                            dao -> dao.openIncidentIds(MAX_INCIDENTS)).stream()
+            List<Incident> open = database.read(store -> store.openIncidents().openIncidentIds(MAX_INCIDENTS)).stream()
                     .map(directory::byId).flatMap(Optional::stream)
                     .filter(incident -> !incident.isPrivate() || involves(incident, userId))
                     .toList();

@@ -61,7 +61,8 @@ class PublicationsTest {
     void everyPublicationType_isReadBackAsItWasQueued_withItsLaneTypeAndIncident() {
         List<Publication> all = List.of(new ChannelSetUp(7), new ChangePosted(7, TimelineKind.NOTE_ADDED, "U0ALEX", "a \"note\""),
                 new PostmortemRequested(7, "U0ALEX"), new PagerResolve(7), new PagerNote(7, "U0SAM", "seen"),
-                new PagerResponders(7, "PEP1"), new HandOffOffered(3, 7));
+                new PagerResponders(7, "PEP1"), new HandOffOffered(3, 7),
+                new HandOffTaken(3, 7, "U0BEN"));
         assertThat(Publication.class.getPermittedSubclasses()).as("each type is tried here or below")
                 .hasSize(all.size() + ABOUT_NO_INCIDENT.size());
 
@@ -73,10 +74,10 @@ class PublicationsTest {
         List<OutboxRow> rows = database.read(store -> store.outbox().forIncident(7));
         assertThat(rows).extracting(row -> Publications.read(row.type(), row.payload())).containsExactlyElementsOf(all);
         assertThat(rows).extracting(OutboxRow::type).containsExactly("ChannelSetUp", "ChangePosted",
-                "PostmortemRequested", "PagerResolve", "PagerNote", "PagerResponders", "HandOffOffered");
+                "PostmortemRequested", "PagerResolve", "PagerNote", "PagerResponders", "HandOffOffered", "HandOffTaken");
         assertThat(rows).extracting(OutboxRow::lane).containsExactly("slack/incident/7", "slack/incident/7",
                 "slack/incident/7", "pagerduty/incident/7", "pagerduty/incident/7", "pagerduty/incident/7",
-                "slack/incident/7");
+                "slack/incident/7", "slack/incident/7");
         assertThat(rows).allSatisfy(row -> assertThat(row.state()).isEqualTo(OutboxRow.PENDING));
     }
 

@@ -6,6 +6,7 @@ import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.outbox.OutboxDao;
 import dev.mayday.db.pagerduty.PagerDutyDao;
 import dev.mayday.db.rotation.HandoffOfferDao;
+import dev.mayday.db.rotation.OpenIncidentDao;
 import dev.mayday.db.rotation.RosterDao;
 import dev.mayday.db.timeline.TimelineDao;
 import org.flywaydb.core.Flyway;
@@ -130,6 +131,7 @@ public final class Database implements AutoCloseable {
         private PagerDutyDao pagerDuty;
         private HandoffOfferDao handOffOffers;
         private DigestDao digests;
+        private OpenIncidentDao openIncidents;
 
         private Store(Handle handle) {
             this.handle = handle;
@@ -186,6 +188,13 @@ public final class Database implements AutoCloseable {
                 digests = handle.attach(DigestDao.class);
             }
             return digests;
+        }
+
+        public OpenIncidentDao openIncidents() {
+            if (openIncidents == null) {
+                openIncidents = handle.attach(OpenIncidentDao.class);
+            }
+            return openIncidents;
         }
     }
 }
