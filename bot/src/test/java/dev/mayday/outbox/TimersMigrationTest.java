@@ -3,6 +3,7 @@ package dev.mayday.outbox;
 import dev.mayday.db.Database;
 import dev.mayday.db.digest.DigestRow;
 import dev.mayday.db.outbox.OutboxRow;
+import dev.mayday.db.rotation.HandoffOfferRow;
 import dev.mayday.digest.DigestSchedule;
 import dev.mayday.digest.WeeklyDigests;
 import dev.mayday.support.TestClock;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** What the timers' own ledgers held before V019 becomes outbox rows: nothing owed is lost, nothing posted is redone. */
 class TimersMigrationTest {
@@ -26,10 +28,22 @@ class TimersMigrationTest {
     Path dir;
 
     @Test
-    void owedNoticesAndDigestWeeks_becomeOutboxRows_andAPostedWeekIsNeverQueuedAgain() {
+    void owedNoticesOffersAndDigestWeeks_becomeOutboxRows_andAPostedWeekIsNeverQueuedAgain() {
         String url = "jdbc:sqlite:" + dir.resolve("mayday.db");
         Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").target("18").load().migrate();
+        TypedOutboxMigrationTest.insertIncident(Jdbi.create(url), 4);
         Jdbi.create(url).useHandle(h -> {
+            h.execute("""
+                    INSERT INTO duty_assignments (id, incident_id, user_id, role, credited, assigned_at)
+                    VALUES (7, 4, 'U0ALEX', 'LEAD', 1, 1), (8, 4, 'U0AMY', 'LEAD', 1, 2), (9, 4, 'U0BEN', 'LEAD', 1, 3),
+                           (10, 4, 'U0CAL', 'LEAD', 1, 4)""");
+            h.execute("""
+                    INSERT INTO handoff_offers (assignment_id, incident_id, lead, next_lead, offered_at, message_ts,
+                                                attempts, failure)
+                    VALUES (7, 4, 'U0ALEX', 'U0AMY', 50, '1.7', 1, NULL),
+                           (8, 4, 'U0AMY', 'U0BEN', 60, NULL, 2, NULL),
+                           (9, 4, 'U0BEN', 'U0CAL', 70, NULL, 1, 'channel_not_found'),
+                           (10, 4, 'U0CAL', 'U0DEE', 80, NULL, 5, NULL)""");
             h.execute("""
                     INSERT INTO duty_roster_changes (id, changed_at, actor, target, action, kind, notice_state,
                                                      notice_attempts, notice_due_at)
@@ -56,6 +70,15 @@ class TimersMigrationTest {
             assertThat(digests.get(1).attempts()).as("the intent's post may have landed: look first").isEqualTo(1);
             Optional<DigestRow> lastPosted = database.read(store -> store.digests().lastPosted());
             assertThat(lastPosted).contains(new DigestRow("2026-W46", "C0DIGEST", "1.1", 20));
+
+            List<OutboxRow> offers = database.read(store -> store.outbox().ofType("HandOffOffered"));
+            assertThat(offers).as("only the offer neither posted nor given up is still owed")
+                    .extracting(row -> Publications.read(row.type(), row.payload()))
+                    .containsExactly(new HandOffOffered(8, 4));
+            assertThat(offers).extracting(OutboxRow::attempts, OutboxRow::uniqueKey, OutboxRow::lane)
+                    .containsExactly(tuple(2, "handoff-offer/8", "slack/incident/4"));
+            assertThat(database.read(store -> store.handOffOffers().byStint(7)).map(HandoffOfferRow::messageTs))
+                    .contains("1.7");
 
             // Tuesday of W47: W46 is due by the schedule once more, but it was posted before the upgrade
             TestClock clock = new TestClock(Instant.parse("2026-11-17T10:00:00Z"));
