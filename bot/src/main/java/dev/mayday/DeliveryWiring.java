@@ -1,12 +1,17 @@
 package dev.mayday;
 
 import dev.mayday.db.Database;
+import dev.mayday.digest.WeeklyDigests;
+import dev.mayday.incident.ChannelNameClaims;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentNotifier;
 import dev.mayday.outbox.ChangePosted;
 import dev.mayday.outbox.ChannelRefused;
 import dev.mayday.outbox.ChannelSetUp;
 import dev.mayday.outbox.Deliveries;
+import dev.mayday.outbox.HandOffOffered;
+import dev.mayday.outbox.HandOffTaken;
+import dev.mayday.outbox.HomeRefresh;
 import dev.mayday.outbox.IncidentNotice;
 import dev.mayday.outbox.OnCallInvited;
 import dev.mayday.outbox.Outbox;
@@ -14,42 +19,49 @@ import dev.mayday.outbox.PagerNote;
 import dev.mayday.outbox.PagerResolve;
 import dev.mayday.outbox.PagerResponders;
 import dev.mayday.outbox.PostmortemRequested;
+import dev.mayday.outbox.RosterNotice;
+import dev.mayday.outbox.WeeklyDigest;
 import dev.mayday.pagerduty.PagerDutyDelivery;
 import dev.mayday.rotation.HomeFacts;
 import dev.mayday.rotation.RosterListener;
-import dev.mayday.rotation.RosterNotices;
 import dev.mayday.slack.AppHome;
-import dev.mayday.incident.ChannelNameClaims;
+import dev.mayday.slack.ChangePostedDelivery;
 import dev.mayday.slack.ChannelProvisioner;
-import dev.mayday.slack.DigestPoster;
+import dev.mayday.slack.ChannelSetUpDelivery;
+import dev.mayday.slack.DigestDelivery;
+import dev.mayday.slack.HandOffOfferDelivery;
 import dev.mayday.slack.HandOffOffers;
+import dev.mayday.slack.HandOffTakenDelivery;
+import dev.mayday.slack.HomeAfterChannelSetUp;
+import dev.mayday.slack.HomeRefreshDelivery;
+import dev.mayday.slack.HomeRefreshes;
 import dev.mayday.slack.HomeRefreshingNotifier;
 import dev.mayday.slack.HomeView;
-import dev.mayday.slack.PostmortemPublisher;
-import dev.mayday.slack.RosterDirectMessages;
-import dev.mayday.slack.ChangePostedDelivery;
-import dev.mayday.slack.ChannelSetUpDelivery;
 import dev.mayday.slack.IncidentNoticeDelivery;
 import dev.mayday.slack.OnCallInvitedDelivery;
-import dev.mayday.slack.TaggedPosts;
+import dev.mayday.slack.PostmortemPublisher;
+import dev.mayday.slack.RosterDirectMessages;
 import dev.mayday.slack.SlackTimes;
 import dev.mayday.slack.StalledChannelNotices;
+import dev.mayday.slack.TaggedPosts;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every effect outside the process that is not a reply to the person who asked: the outbox and its deliveries to
- * Slack and PagerDuty, roster direct messages, App Home, hand-off offers and the weekly digest. Built in two steps,
- * because the duty roster tells this of its changes and App Home and hand-off offers read the roster: first the
- * outbox and the roster's listener, then (with the roster) the rest.
+ * Every effect outside the process that is not a reply to the person who asked goes through one outbox: its
+ * deliveries to Slack and PagerDuty are registered here, one line per publication type, and the timers (hand-off
+ * offers, the weekly digest) only queue publications on it. Built in two steps, because the duty roster tells the
+ * outbox of its changes and the hand-off offers read the roster: first the outbox, then (with the roster) the rest.
  */
 final class DeliveryWiring {
 
     private static final int OUTBOX_WORKERS = 4;
 
     private final Outbox outbox;
-    private final RosterDirectMessages rosterMessages;
+    private final Deliveries deliveries;
+    private final HomeRefreshes homeRefreshes;
+    private final TaggedPosts taggedPosts;
     private final Config config;
     private final Clocks clocks;
     private final Database database;
@@ -63,14 +75,16 @@ final class DeliveryWiring {
         this.database = database;
         this.slack = slack;
         this.directory = directory;
-        TaggedPosts taggedPosts = new TaggedPosts(slack.gateway());
+        this.taggedPosts = new TaggedPosts(slack.gateway());
+        this.homeRefreshes = new HomeRefreshes(database, clocks.stored());
         PagerDutyDelivery pagerDutyDelivery = new PagerDutyDelivery(pagerDuty.client(), directory, database,
                 clocks.wall());
-        Deliveries deliveries = new Deliveries()
-                .on(ChannelSetUp.class, new ChannelSetUpDelivery(slack.gateway(), taggedPosts,
+        this.deliveries = new Deliveries()
+                .on(ChannelSetUp.class, new HomeAfterChannelSetUp(new ChannelSetUpDelivery(slack.gateway(), taggedPosts,
                         new ChannelProvisioner(slack.gateway(), directory, new ChannelNameClaims(database),
                                 config.teamZone()),
-                        directory, slack.card(), slack.announcements(), slack.replies(), database, clocks.wall()))
+                        directory, slack.card(), slack.announcements(), slack.replies(), database, clocks.wall()),
+                        directory, homeRefreshes))
                 .on(ChannelRefused.class, new StalledChannelNotices(taggedPosts, slack.announcements(), directory))
                 .on(ChangePosted.class, new ChangePostedDelivery(slack.gateway(), taggedPosts, directory, slack.card(),
                         slack.announcements()))
@@ -82,52 +96,56 @@ final class DeliveryWiring {
                 .on(PagerNote.class, pagerDutyDelivery.notes())
                 .on(PagerResponders.class, pagerDutyDelivery.responders());
         this.outbox = opened.add("the outbox", new Outbox(database, deliveries, clocks.wall(), OUTBOX_WORKERS));
-        this.rosterMessages = opened.add("the roster direct messages",
-                new RosterDirectMessages(new RosterNotices(database, clocks.stored()), slack.gateway()));
     }
 
+    /** A roster change was committed (its direct message and Home refreshes are queued with it): deliver them. */
     RosterListener rosterListener() {
-        return rosterMessages;
+        return change -> outbox.wake();
     }
 
-    /** The deliveries that read the roster; nothing runs until {@link Timers#start()}. */
+    /** The deliveries that read the roster, and the timers; nothing runs until {@link Timers#start()}. */
     Timers timers(DutyWiring duty, DigestWiring digest, Opened opened) {
-        AppHome appHome = opened.add("App Home", new AppHome(slack.gateway(),
-                new HomeFacts.Source(database, directory, duty.duty()), new HomeView(new SlackTimes(config.teamZone())),
-                directory, clocks.stored()));
+        deliveries.on(RosterNotice.class, new RosterDirectMessages(duty.duty(), slack.gateway()))
+                .on(HomeRefresh.class, new HomeRefreshDelivery(slack.gateway(),
+                        new HomeFacts.Source(database, directory, duty.duty()),
+                        new HomeView(new SlackTimes(config.teamZone()))))
+                .on(WeeklyDigest.class, new DigestDelivery(digest.facts(), digest.ledger(), taggedPosts,
+                        digest.settings().channel(), clocks.stored()))
+                .on(HandOffOffered.class, new HandOffOfferDelivery(duty.handOffs(), directory, taggedPosts))
+                .on(HandOffTaken.class, new HandOffTakenDelivery(duty.handOffs(), directory, slack.gateway()));
         HandOffOffers handOffOffers = opened.add("the hand-off offers",
-                new HandOffOffers(duty.handOffs(), directory, slack.gateway(), clocks.stored()));
-        Optional<DigestPoster> digestPoster = digest.settings().channel().map(channel -> opened.add(
-                "the digest poster", new DigestPoster(digest.turns(), digest.ledger(), digest.facts(), slack.gateway(),
-                        channel, clocks.stored())));
-        return new Timers(appHome, handOffOffers, digestPoster);
+                new HandOffOffers(duty.handOffs(), outbox::wake, clocks.stored()));
+        Optional<WeeklyDigests> weeklyDigests = digest.settings().channel().map(channel -> opened.add(
+                "the weekly digest timer", new WeeklyDigests(digest.settings().schedule(), database, clocks.stored(),
+                        outbox::wake)));
+        return new Timers(new AppHome(homeRefreshes, outbox::wake), handOffOffers, weeklyDigests);
     }
 
     /** Waits until the deliveries queued so far are done; true when in time. */
     boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
         return outbox.awaitIdle(timeout, unit) && slack.afterAck().drain(timeout, unit)
-                && outbox.awaitIdle(timeout, unit) && rosterMessages.awaitIdle(timeout, unit);
+                && outbox.awaitIdle(timeout, unit);
     }
 
     final class Timers {
 
         private final AppHome appHome;
         private final HandOffOffers handOffOffers;
-        private final Optional<DigestPoster> digestPoster;
+        private final Optional<WeeklyDigests> weeklyDigests;
         private final IncidentNotifier notifier;
 
-        private Timers(AppHome appHome, HandOffOffers handOffOffers, Optional<DigestPoster> digestPoster) {
+        private Timers(AppHome appHome, HandOffOffers handOffOffers, Optional<WeeklyDigests> weeklyDigests) {
             this.appHome = appHome;
             this.handOffOffers = handOffOffers;
-            this.digestPoster = digestPoster;
-            this.notifier = new HomeRefreshingNotifier(IncidentNotifier.waking(outbox::wake), appHome);
+            this.weeklyDigests = weeklyDigests;
+            this.notifier = new HomeRefreshingNotifier(IncidentNotifier.waking(outbox::wake), homeRefreshes);
         }
 
         AppHome appHome() {
             return appHome;
         }
 
-        /** What the domain tells of declarations and changes: the outbox, and App Home for those who look. */
+        /** What the domain tells of declarations and changes: the outbox wakes, and Homes that show them refresh. */
         IncidentNotifier notifier() {
             return notifier;
         }
@@ -135,9 +153,7 @@ final class DeliveryWiring {
         void start() {
             outbox.start();
             handOffOffers.start();
-            rosterMessages.start();
-            appHome.start();
-            digestPoster.ifPresent(DigestPoster::start);
+            weeklyDigests.ifPresent(WeeklyDigests::start);
         }
     }
 }

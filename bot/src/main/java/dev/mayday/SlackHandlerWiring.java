@@ -58,7 +58,7 @@ final class SlackHandlerWiring {
                         new AddToTimelineShortcut(f.incidents(), slack.afterAck()))
                 .events(timelineEvents::register)
                 .blockAction(HandOffButton.ACCEPT_ACTION, new HandOffButton(f.duty().handOffs(), f.incidents(),
-                        f.directory(), slack.gateway(), slack.afterAck()))
+                        f.directory(), slack.afterAck()))
                 .event(AppHomeOpenedEvent.class, f.appHome())
                 .acknowledgeUnknownMessageSubtypes()
                 .surface();

@@ -8,6 +8,7 @@ import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import dev.mayday.db.Database;
 import dev.mayday.slack.AckWindow;
 import dev.mayday.slack.AfterAck;
+import dev.mayday.slack.BotIdentity;
 import dev.mayday.slack.Announcements;
 import dev.mayday.slack.DeclarationReplies;
 import dev.mayday.slack.HandlerErrors;
@@ -72,7 +73,7 @@ final class SlackWiring {
         this.userGroups = opened.add("the user-group cache", new UserGroupMembers(gateway, clocks.wall()));
         this.card = new IncidentCard(new SlackTimes(config.teamZone()));
         this.announcements = new Announcements(gateway, config.incidentsChannel());
-        afterAck.run("learning the bot's identity", gateway::botUserId);
+        opened.add("learning the bot's identity", new BotIdentity(gateway)).learn();
     }
 
     SlackGateway gateway() {

@@ -2,6 +2,7 @@ package dev.mayday.rotation;
 
 import dev.mayday.db.Database;
 import dev.mayday.incident.IncidentRuleViolation;
+import dev.mayday.outbox.HomeRefresh;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,7 +59,7 @@ public final class DutyService {
             DutyRoster roster = RosterRows.load(store.roster(), now);
             Member member = roster.join(userId, kind, now);
             RosterRows.saveChanges(store.roster(), roster);
-            RosterRows.record(store.roster(), change);
+            RosterRows.record(store, change);
             return member;
         });
         listener.recorded(change);
@@ -83,7 +85,7 @@ public final class DutyService {
             store.roster().cutAbsencesShort(userId, now.toEpochMilli());
             store.roster().dropFutureAbsences(userId, now.toEpochMilli());
             RosterRows.saveChanges(store.roster(), roster);
-            RosterRows.record(store.roster(), change);
+            RosterRows.record(store, change);
             return left;
         });
         listener.recorded(change);
@@ -121,7 +123,12 @@ public final class DutyService {
             DutyRoster roster = RosterRows.load(store.roster(), now);
             roster.addAbsence(absence);
             store.roster().insertAbsence(userId, absence.from().toEpochMilli(), absence.to().toEpochMilli());
-            RosterRows.record(store.roster(), change);
+            RosterRows.record(store, change);
+            // what their Home shows changes again by itself when the time away starts and when it ends
+            if (absence.from().isAfter(now)) {
+                HomeRefresh.at(userId, absence.from()).queue(store, now);
+            }
+            HomeRefresh.at(userId, absence.to()).queue(store, now);
             return absence;
         });
         listener.recorded(change);
@@ -145,7 +152,7 @@ public final class DutyService {
             if (cut + dropped == 0) {
                 throw new IncidentRuleViolation("<@" + userId + "> is not away, and no time away is planned for them.");
             }
-            RosterRows.record(store.roster(), change);
+            RosterRows.record(store, change);
             return cut + dropped;
         });
         listener.recorded(change);
@@ -154,6 +161,11 @@ public final class DutyService {
     /** The last {@code limit} roster changes, newest first. */
     public List<RosterChange> history(int limit) {
         return database.read(store -> store.roster().recentChanges(limit).stream().map(RosterRows::toChange).toList());
+    }
+
+    /** The roster change stored under {@code id}, if any. */
+    public Optional<RosterChange> change(long id) {
+        return database.read(store -> store.roster().change(id).map(RosterRows::toChange));
     }
 
     public DutyStanding standing() {

@@ -1,10 +1,11 @@
 package dev.mayday.rotation;
 
 import dev.mayday.db.Database;
-import dev.mayday.db.rotation.HandoffOfferDao;
 import dev.mayday.db.rotation.HandoffOfferRow;
 import dev.mayday.db.rotation.LeadStintRow;
-import org.jdbi.v3.core.extension.ExtensionCallback;
+import dev.mayday.outbox.HandOffOffered;
+import dev.mayday.outbox.HandOffTaken;
+import dev.mayday.outbox.Publications;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,13 +19,10 @@ import java.util.Set;
 
 /**
  * Back pressure on long lead stints: a lead who has held an open incident for more than {@code after} is offered a
- * hand-off to the next in line, once per stint (their assignment), recorded before it is posted so that a restart
- * never offers again.
+ * hand-off to the next in line, once per stint (their assignment). The offer and its post ({@link HandOffOffered}) are
+ * stored in one transaction, so a restart never offers again and a crash never loses the post.
  */
 public final class HandOffs {
-
-    /** Posts tried per offer before it is given up. */
-    public static final int MAX_ATTEMPTS = 5;
 
     private final Database database;
     private final Clock clock;
@@ -46,18 +44,18 @@ public final class HandOffs {
      * One offer: for the lead stint {@code stint} of the incident, to {@code next}. {@code messageTs} is null until
      * it is in Slack.
      */
-    public record Offer(long stint, long incidentId, String lead, String next, Instant offeredAt, String messageTs,
-                        int attempts) {
+    public record Offer(long stint, long incidentId, String lead, String next, Instant offeredAt, String messageTs) {
     }
 
     /**
      * Records an offer for each stint now due (at most {@code limit}), each to the first in line who is neither the
-     * lead, busy with an open incident, away, nor already offered another stint in this round. A stint with nobody
-     * to offer gets no record and is looked at again next time. Returns the offers recorded.
+     * lead, busy with an open incident, away, nor already offered another stint in this round, and queues its post. A
+     * stint with nobody to offer gets no record and is looked at again next time. Returns the offers recorded.
      */
     public List<Offer> offerDue(int limit) {
         Instant now = clock.instant();
-        List<LeadStintRow> due = offers(dao -> dao.stintsDue(now.minus(after).toEpochMilli(), limit));
+        List<LeadStintRow> due = database.read(store -> store.handOffOffers()
+                .stintsDue(now.minus(after).toEpochMilli(), limit));
         if (due.isEmpty()) {
             return List.of();
         }
@@ -69,11 +67,18 @@ public final class HandOffs {
             if (next.isEmpty()) {
                 continue;
             }
-            int recorded = offers(dao -> dao.offer(stint.assignmentId(), stint.incidentId(), stint.lead(), next.get(),
-                    now.toEpochMilli()));
-            if (recorded == 1) {
+            boolean recorded = database.inTransaction(store -> {
+                if (store.handOffOffers().offer(stint.assignmentId(), stint.incidentId(), stint.lead(), next.get(),
+                        now.toEpochMilli()) == 0) {
+                    return false;
+                }
+                HandOffOffered post = new HandOffOffered(stint.assignmentId(), stint.incidentId());
+                Publications.enqueueOnce(store, post, post.uniqueKey(), now);
+                return true;
+            });
+            if (recorded) {
                 offeredNow.add(next.get());
-                made.add(new Offer(stint.assignmentId(), stint.incidentId(), stint.lead(), next.get(), now, null, 0));
+                made.add(new Offer(stint.assignmentId(), stint.incidentId(), stint.lead(), next.get(), now, null));
             }
         }
         return made;
@@ -88,13 +93,8 @@ public final class HandOffs {
                 .map(row -> row.member().userId());
     }
 
-    /** Offers recorded but not in Slack yet, not given up on. */
-    public List<Offer> unposted(int limit) {
-        return offers(dao -> dao.unposted(MAX_ATTEMPTS, limit)).stream().map(HandOffs::toOffer).toList();
-    }
-
     public Optional<Offer> offer(long stint) {
-        return offers(dao -> dao.byStint(stint)).map(HandOffs::toOffer);
+        return database.read(store -> store.handOffOffers().byStint(stint)).map(HandOffs::toOffer);
     }
 
     /** Whether the offer's lead still holds the stint it was made for. */
@@ -110,25 +110,21 @@ public final class HandOffs {
                 .filter(member -> member.leftAt() == null).isPresent();
     }
 
-    public void countAttempt(Offer offer) {
-        offers(dao -> dao.countAttempt(offer.stint()));
+    /** Queues the offer's message to say that {@code by} took it up (after the lead change it caused committed). */
+    public void taken(Offer offer, String by) {
+        database.inTransaction(store -> {
+            Publications.enqueue(store, new HandOffTaken(offer.stint(), offer.incidentId(), by), clock.instant());
+            return null;
+        });
     }
 
+    /** Records the ts of the offer's message once it is in Slack (the button's answer replaces it). */
     public void posted(Offer offer, String ts) {
-        offers(dao -> dao.posted(offer.stint(), ts));
-    }
-
-    /** Gives the offer up: Slack refused it for good, or it no longer applies. */
-    public void givenUp(Offer offer, String reason) {
-        offers(dao -> dao.failed(offer.stint(), reason));
-    }
-
-    private <T> T offers(ExtensionCallback<T, HandoffOfferDao, RuntimeException> work) {
-        return database.jdbi().withExtension(HandoffOfferDao.class, work);
+        database.inTransaction(store -> store.handOffOffers().posted(offer.stint(), ts));
     }
 
     private static Offer toOffer(HandoffOfferRow row) {
         return new Offer(row.assignmentId(), row.incidentId(), row.lead(), row.nextLead(),
-                Instant.ofEpochMilli(row.offeredAt()), row.messageTs(), row.attempts());
+                Instant.ofEpochMilli(row.offeredAt()), row.messageTs());
     }
 }

@@ -1,16 +1,13 @@
 package dev.mayday.rotation;
 
 import dev.mayday.db.Database;
-import dev.mayday.db.rotation.OpenIncidentDao;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What one person's App Home shows: their place on the duty roster (empty when they are not on it) and the open
@@ -40,26 +37,11 @@ public record HomeFacts(String userId, Optional<DutyStanding.Row> duty, List<Inc
 
         public HomeFacts of(String userId) {
             DutyStanding standing = duty.standing();
-            List<Incident> open = database.jdbi().withExtension(OpenIncidentDao.class,
-                            dao -> dao.openIncidentIds(MAX_INCIDENTS)).stream()
+            List<Incident> open = database.read(store -> store.openIncidents().openIncidentIds(MAX_INCIDENTS)).stream()
                     .map(directory::byId).flatMap(Optional::stream)
                     .filter(incident -> !incident.isPrivate() || involves(incident, userId))
                     .toList();
             return new HomeFacts(userId, standing.row(userId), open, standing.at());
-        }
-
-        /**
-         * Each member's roster row and planned absences as one string: when it differs from an earlier reading,
-         * what their Home shows about them has changed.
-         */
-        public Map<String, String> rosterSignatures(Instant at) {
-            return database.read(store -> {
-                Map<String, String> signatures = new TreeMap<>();
-                store.roster().members().forEach(m -> signatures.put(m.userId(), m.toString()));
-                store.roster().absencesEndingAfter(at.toEpochMilli()).forEach(a ->
-                        signatures.merge(a.userId(), a.startsAt() + "-" + a.endsAt(), (x, y) -> x + ";" + y));
-                return signatures;
-            });
         }
 
         private static boolean involves(Incident incident, String userId) {

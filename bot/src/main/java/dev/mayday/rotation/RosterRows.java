@@ -1,9 +1,13 @@
 package dev.mayday.rotation;
 
+import dev.mayday.db.Database;
 import dev.mayday.db.rotation.AbsenceRow;
 import dev.mayday.db.rotation.MemberRow;
 import dev.mayday.db.rotation.RosterChangeRow;
 import dev.mayday.db.rotation.RosterDao;
+import dev.mayday.outbox.HomeRefresh;
+import dev.mayday.outbox.Publications;
+import dev.mayday.outbox.RosterNotice;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,9 +46,11 @@ final class RosterRows {
         return new Absence(row.userId(), Instant.ofEpochMilli(row.startsAt()), Instant.ofEpochMilli(row.endsAt()));
     }
 
-    /** Records {@code change}; one made by someone else owes its target a direct message (a PENDING notice). */
-    static void record(RosterDao dao, RosterChange change) {
-        String notice = change.bySomeoneElse() ? RosterChangeRow.PENDING : null;
+    /**
+     * Records {@code change}; one made by someone else owes its target a direct message, queued with it, and the
+     * target's App Home is refreshed.
+     */
+    static void record(Database.Store store, RosterChange change) {
         long at = change.at().toEpochMilli();
         String kind = null;
         String firstDay = null;
@@ -55,7 +61,12 @@ final class RosterRows {
             firstDay = away.firstDay().toString();
             lastDay = away.lastDay().toString();
         }
-        dao.recordChange(at, change.actor(), change.target(), action(change), kind, firstDay, lastDay, notice);
+        long id = store.roster().recordChange(at, change.actor(), change.target(), action(change), kind, firstDay,
+                lastDay);
+        if (change.bySomeoneElse()) {
+            Publications.enqueue(store, new RosterNotice(id, change.target()), change.at());
+        }
+        HomeRefresh.now(change.target()).queue(store, change.at());
     }
 
     private static String action(RosterChange change) {

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs Slack work after the request that caused it has been acknowledged. One worker thread keeps the work in
- * submission order: an incident's channel exists before anything is posted to it.
+ * Runs the replies to the person who made a request (a form, an ephemeral answer through {@code response_url}) after
+ * the request has been acknowledged, in submission order. Nothing else: whatever else a request makes happen outside
+ * (in a channel, in PagerDuty, in someone's Home or direct messages) is an outbox publication.
  */
 public final class AfterAck implements AutoCloseable {
 

@@ -11,15 +11,11 @@ import dev.mayday.incident.IncidentRuleViolation;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.rotation.HandOffs;
 
-import java.util.List;
 import java.util.Optional;
 
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-
 /**
- * "Hand off to next in line": does what {@code /incident lead @next} does, for the stint the offer was made for; an
- * offer whose lead has changed since is refused and changes nothing.
+ * "Hand off to next in line": does what {@code /incident lead @next} does, for the stint the offer was made for, and
+ * queues the offer's message to say who took it; an offer whose lead has changed since is refused and changes nothing.
  */
 public final class HandOffButton implements BlockActionHandler {
 
@@ -28,15 +24,13 @@ public final class HandOffButton implements BlockActionHandler {
     private final HandOffs handOffs;
     private final IncidentService incidents;
     private final IncidentDirectory directory;
-    private final SlackGateway gateway;
     private final AfterAck afterAck;
 
     public HandOffButton(HandOffs handOffs, IncidentService incidents, IncidentDirectory directory,
-                         SlackGateway gateway, AfterAck afterAck) {
+                         AfterAck afterAck) {
         this.handOffs = handOffs;
         this.incidents = incidents;
         this.directory = directory;
-        this.gateway = gateway;
         this.afterAck = afterAck;
     }
 
@@ -63,11 +57,7 @@ public final class HandOffButton implements BlockActionHandler {
                 throw noLongerApplies();
             }
             incidents.changeLead(incident.place().channelId(), user, offer.next());
-            if (offer.messageTs() != null) {
-                String text = HandOffMessage.taken(offer, user);
-                afterAck.run("marking the hand-off offer taken", () -> gateway.updateMessage(incident.place().channelId(),
-                        offer.messageTs(), text, List.of(section(s -> s.text(markdownText(text))))));
-            }
+            handOffs.taken(offer, user);
         } catch (RuntimeException e) {
             String message = UserFacingErrors.explain(ctx, e, "handing off the lead");
             afterAck.run("telling the user why the hand-off failed", () -> ResponseUrls.ephemeral(ctx, message));

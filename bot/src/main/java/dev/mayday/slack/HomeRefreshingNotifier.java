@@ -5,35 +5,34 @@ import dev.mayday.incident.IncidentChange;
 import dev.mayday.incident.IncidentNotifier;
 
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Tells the outbox about a committed change, then refreshes the App Home of the people it concerns (declarer, lead,
- * responder, before and after) when it changes what a Home shows. Neither blocks the caller.
+ * Queues App Home refreshes for the people a committed change concerns (declarer, lead, responder, before and after)
+ * when it changes what a Home shows, then tells the outbox (which delivers them with the rest). Neither blocks the
+ * caller for long: one small write.
  */
 public final class HomeRefreshingNotifier implements IncidentNotifier {
 
     private final IncidentNotifier delivery;
-    private final AppHome home;
+    private final HomeRefreshes homes;
 
-    public HomeRefreshingNotifier(IncidentNotifier delivery, AppHome home) {
+    public HomeRefreshingNotifier(IncidentNotifier delivery, HomeRefreshes homes) {
         this.delivery = delivery;
-        this.home = home;
+        this.homes = homes;
     }
 
     @Override
     public void declared(Incident incident) {
+        homes.queue(HomeRefreshes.involved(incident));
         delivery.declared(incident);
-        home.refreshWhenChannelReady(incident.id(), people(incident, incident));
     }
 
     @Override
     public void changed(IncidentChange change) {
-        delivery.changed(change);
         if (shownOnHomeChanged(change.before(), change.after())) {
-            home.refresh(people(change.before(), change.after()));
+            homes.queue(HomeRefreshes.involved(change.before(), change.after()));
         }
+        delivery.changed(change);
     }
 
     @Override
@@ -45,15 +44,5 @@ public final class HomeRefreshingNotifier implements IncidentNotifier {
         return before.severity() != after.severity() || before.status() != after.status()
                 || !before.lead().equals(after.lead()) || !Objects.equals(before.people().responder(), after.people().responder())
                 || !before.title().equals(after.title());
-    }
-
-    private static Set<String> people(Incident before, Incident after) {
-        Set<String> people = new TreeSet<>();
-        for (Incident incident : new Incident[] {before, after}) {
-            people.add(incident.people().declaredBy());
-            people.add(incident.lead());
-            incident.people().pairedResponder().ifPresent(people::add);
-        }
-        return people;
     }
 }

@@ -37,14 +37,37 @@ class PublicationsTest {
         database.close();
     }
 
+    /** The types that are about no incident, one of each. */
+    private static final List<Publication> ABOUT_NO_INCIDENT = List.of(new RosterNotice(12, "U0KIM"),
+            new WeeklyDigest("2026-W47"), new HomeRefresh("U0KIM", 1_700_000_000_000L));
+
+    @Test
+    void publicationsAboutNoIncident_areReadBackAsTheyWereQueued_withTheirLane() {
+        database.inTransaction(store -> {
+            ABOUT_NO_INCIDENT.forEach(p -> Publications.enqueue(store, p, NOW));
+            return null;
+        });
+
+        for (Publication publication : ABOUT_NO_INCIDENT) {
+            List<OutboxRow> rows = database.read(store -> store.outbox().ofType(publication.getClass().getSimpleName()));
+            assertThat(rows).extracting(row -> Publications.read(row.type(), row.payload())).containsExactly(publication);
+            assertThat(rows).extracting(OutboxRow::lane).containsExactly(publication.lane().name());
+            assertThat(rows).extracting(OutboxRow::incidentId).containsOnlyNulls();
+        }
+        assertThat(new RosterNotice(12, "U0KIM").lane().name()).isEqualTo("slack/dm/U0KIM");
+    }
+
     @Test
     void everyPublicationType_isReadBackAsItWasQueued_withItsLaneTypeAndIncident() {
-        List<Publication> all = List.of(new ChannelSetUp(7), new ChannelRefused(7, "restricted_action"), new ChangePosted(7, TimelineKind.NOTE_ADDED, "U0ALEX", "a \"note\""),
+        List<Publication> all = List.of(new ChannelSetUp(7), new ChannelRefused(7, "restricted_action"),
+                new ChangePosted(7, TimelineKind.NOTE_ADDED, "U0ALEX", "a \"note\""),
                 new PostmortemRequested(7, "U0ALEX"), new IncidentNotice(7, ":warning: PagerDuty said no"),
                 new OnCallInvited(7, 12, List.of(new OnCallInvited.Person("Robin", "robin@example.com"),
                         new OnCallInvited.Person("Kim", null))),
-                new PagerResolve(7), new PagerNote(7, "U0SAM", "seen"), new PagerResponders(7, "PEP1"));
-        assertThat(Publication.class.getPermittedSubclasses()).as("each type is tried here").hasSize(all.size());
+                new PagerResolve(7), new PagerNote(7, "U0SAM", "seen"), new PagerResponders(7, "PEP1"),
+                new HandOffOffered(3, 7), new HandOffTaken(3, 7, "U0BEN"));
+        assertThat(Publication.class.getPermittedSubclasses()).as("each type is tried here or below")
+                .hasSize(all.size() + ABOUT_NO_INCIDENT.size());
 
         database.inTransaction(store -> {
             all.forEach(p -> Publications.enqueue(store, p, NOW));
@@ -54,11 +77,11 @@ class PublicationsTest {
         List<OutboxRow> rows = database.read(store -> store.outbox().forIncident(7));
         assertThat(rows).extracting(row -> Publications.read(row.type(), row.payload())).containsExactlyElementsOf(all);
         assertThat(rows).extracting(OutboxRow::type).containsExactly("ChannelSetUp", "ChannelRefused", "ChangePosted",
-                "PostmortemRequested", "IncidentNotice", "OnCallInvited", "PagerResolve", "PagerNote", "PagerResponders");
+                "PostmortemRequested", "IncidentNotice", "OnCallInvited", "PagerResolve", "PagerNote", "PagerResponders",
+                "HandOffOffered", "HandOffTaken");
         assertThat(rows).extracting(OutboxRow::lane).containsExactly("slack/incident/7", "slack/notices/incident/7",
-                "slack/incident/7",
-                "slack/incident/7", "slack/incident/7", "slack/incident/7", "pagerduty/incident/7",
-                "pagerduty/incident/7", "pagerduty/incident/7");
+                "slack/incident/7", "slack/incident/7", "slack/incident/7", "slack/incident/7", "pagerduty/incident/7",
+                "pagerduty/incident/7", "pagerduty/incident/7", "slack/incident/7", "slack/incident/7");
         assertThat(rows).allSatisfy(row -> assertThat(row.state()).isEqualTo(OutboxRow.PENDING));
     }
 

@@ -1,6 +1,7 @@
 package dev.mayday.slack;
 
 import dev.mayday.db.Database;
+import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.db.rotation.AbsenceRow;
 import dev.mayday.db.rotation.RosterChangeRow;
 import dev.mayday.incident.Declaration;
@@ -208,9 +209,10 @@ class DutyCommandTest {
                 "• 2026-11-20 11:00 · <@U0ME> added <@U0ANA> as an engineer",
                 "• 2026-11-20 11:00 · <@U0ME> joined as a manager");
         List<RosterChangeRow> rows = database.read(store -> store.roster().recentChanges(10));
-        assertThat(rows).extracting(RosterChangeRow::noticeState)
-                .as("a DM is owed only for a change somebody else made")
-                .containsExactly(null, null, "PENDING", null, "PENDING", "PENDING", null);
+        List<String> owed = database.read(store -> store.outbox().ofType("RosterNotice")).stream()
+                .map(OutboxRow::payload).toList();
+        assertThat(owed).as("a DM is owed only for a change somebody else made, queued with it")
+                .containsExactly(notice(rows.get(5)), notice(rows.get(4)), notice(rows.get(2)));
     }
 
     @Test
@@ -317,5 +319,9 @@ class DutyCommandTest {
         @Override
         public void changed(IncidentChange change) {
         }
+    }
+
+    private static String notice(RosterChangeRow change) {
+        return "{\"changeId\":" + change.id() + ",\"target\":\"" + change.target() + "\"}";
     }
 }

@@ -1,5 +1,6 @@
 package dev.mayday.db;
 
+import dev.mayday.db.digest.DigestDao;
 import dev.mayday.db.digest.DigestFactsDao;
 import dev.mayday.db.incident.ChannelNameDao;
 import dev.mayday.db.incident.IncidentDao;
@@ -9,6 +10,8 @@ import dev.mayday.db.postmortem.ActionItemDao;
 import dev.mayday.db.postmortem.LearningDao;
 import dev.mayday.db.postmortem.PostmortemDao;
 import dev.mayday.db.request.SeenRequestDao;
+import dev.mayday.db.rotation.HandoffOfferDao;
+import dev.mayday.db.rotation.OpenIncidentDao;
 import dev.mayday.db.rotation.RosterDao;
 import dev.mayday.db.timeline.PinReactionDao;
 import dev.mayday.db.timeline.ProcessedEventDao;
@@ -211,6 +214,18 @@ public final class Database implements AutoCloseable {
 
         private <T> T dao(Class<T> type) {
             return type.cast(attached.computeIfAbsent(type, handle::attach));
+        }
+
+        public HandoffOfferDao handOffOffers() {
+            return dao(HandoffOfferDao.class);
+        }
+
+        public DigestDao digests() {
+            return dao(DigestDao.class);
+        }
+
+        public OpenIncidentDao openIncidents() {
+            return dao(OpenIncidentDao.class);
         }
     }
 }

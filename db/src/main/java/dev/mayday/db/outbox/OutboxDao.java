@@ -45,6 +45,9 @@ public interface OutboxDao {
     @SqlQuery("SELECT * FROM outbox WHERE incident_id = :incidentId ORDER BY id")
     List<OutboxRow> forIncident(@Bind("incidentId") long incidentId);
 
+    @SqlQuery("SELECT * FROM outbox WHERE type = :type ORDER BY id")
+    List<OutboxRow> ofType(@Bind("type") String type);
+
     @SqlQuery("SELECT * FROM outbox WHERE unique_key = :uniqueKey")
     Optional<OutboxRow> byUniqueKey(@Bind("uniqueKey") String uniqueKey);
 

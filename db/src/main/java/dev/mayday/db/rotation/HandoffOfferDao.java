@@ -40,19 +40,6 @@ public interface HandoffOfferDao {
     @SqlQuery("SELECT * FROM handoff_offers WHERE assignment_id = :assignmentId")
     Optional<HandoffOfferRow> byStint(@Bind("assignmentId") long assignmentId);
 
-    /** Offers recorded but not in Slack yet (a failed or interrupted post), oldest first. */
-    @SqlQuery("""
-            SELECT * FROM handoff_offers WHERE message_ts IS NULL AND failure IS NULL AND attempts < :maxAttempts
-            ORDER BY offered_at, assignment_id LIMIT :limit""")
-    List<HandoffOfferRow> unposted(@Bind("maxAttempts") int maxAttempts, @Bind("limit") int limit);
-
-    /** Counted before each post, so a retry knows the post may have landed. */
-    @SqlUpdate("UPDATE handoff_offers SET attempts = attempts + 1 WHERE assignment_id = :assignmentId")
-    int countAttempt(@Bind("assignmentId") long assignmentId);
-
     @SqlUpdate("UPDATE handoff_offers SET message_ts = :ts WHERE assignment_id = :assignmentId")
     int posted(@Bind("assignmentId") long assignmentId, @Bind("ts") String ts);
-
-    @SqlUpdate("UPDATE handoff_offers SET failure = :failure WHERE assignment_id = :assignmentId")
-    int failed(@Bind("assignmentId") long assignmentId, @Bind("failure") String failure);
 }

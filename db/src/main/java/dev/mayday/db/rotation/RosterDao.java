@@ -86,44 +86,19 @@ public interface RosterDao {
             WHERE id <> :exceptId AND responder IS NOT NULL AND status NOT IN ('RESOLVED', 'CLOSED')""")
     List<String> openIncidentResponders(@Bind("exceptId") long exceptId);
 
-    /** Records one roster change; {@code noticeState} PENDING when the target is owed a direct message, else null. */
+    /** Records one roster change; returns its id. */
     @SqlUpdate("""
-            INSERT INTO duty_roster_changes (changed_at, actor, target, action, kind, first_day, last_day, notice_state,
-                                             notice_due_at)
-            VALUES (:changedAt, :actor, :target, :action, :kind, :firstDay, :lastDay, :noticeState,
-                    CASE WHEN :noticeState IS NULL THEN NULL ELSE :changedAt END)""")
+            INSERT INTO duty_roster_changes (changed_at, actor, target, action, kind, first_day, last_day)
+            VALUES (:changedAt, :actor, :target, :action, :kind, :firstDay, :lastDay)""")
     @GetGeneratedKeys("id")
     long recordChange(@Bind("changedAt") long changedAt, @Bind("actor") String actor, @Bind("target") String target,
                       @Bind("action") String action, @Bind("kind") String kind, @Bind("firstDay") String firstDay,
-                      @Bind("lastDay") String lastDay, @Bind("noticeState") String noticeState);
+                      @Bind("lastDay") String lastDay);
 
     /** The last {@code limit} roster changes, newest first. */
     @SqlQuery("SELECT * FROM duty_roster_changes ORDER BY id DESC LIMIT :limit")
     List<RosterChangeRow> recentChanges(@Bind("limit") int limit);
 
-    /** Direct messages owed and due at {@code now}, oldest first. */
-    @SqlQuery("""
-            SELECT * FROM duty_roster_changes WHERE notice_state = 'PENDING' AND notice_due_at <= :now
-            ORDER BY id LIMIT :limit""")
-    List<RosterChangeRow> dueNotices(@Bind("now") long now, @Bind("limit") int limit);
-
-    @SqlQuery("SELECT count(*) FROM duty_roster_changes WHERE notice_state = 'PENDING'")
-    int pendingNoticeCount();
-
-    /** Counts an attempt before it starts: an attempt cut short by a crash is still known to have happened. */
-    @SqlUpdate("""
-            UPDATE duty_roster_changes SET notice_attempts = notice_attempts + 1
-            WHERE id = :id AND notice_state = 'PENDING'""")
-    int claimNotice(@Bind("id") long id);
-
-    @SqlUpdate("""
-            UPDATE duty_roster_changes SET notice_state = 'SENT', notice_ts = :ts, notice_error = NULL
-            WHERE id = :id AND notice_state = 'PENDING'""")
-    int noticeSent(@Bind("id") long id, @Bind("ts") String ts);
-
-    @SqlUpdate("UPDATE duty_roster_changes SET notice_due_at = :dueAt, notice_error = :error WHERE id = :id")
-    int noticeLater(@Bind("id") long id, @Bind("dueAt") long dueAt, @Bind("error") String error);
-
-    @SqlUpdate("UPDATE duty_roster_changes SET notice_state = 'FAILED', notice_error = :error WHERE id = :id")
-    int noticeFailed(@Bind("id") long id, @Bind("error") String error);
+    @SqlQuery("SELECT * FROM duty_roster_changes WHERE id = :id")
+    Optional<RosterChangeRow> change(@Bind("id") long id);
 }

@@ -15,9 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The V010 digests table and the digest's read queries. */
+/** The digests table (V010, V019) and the digest's read queries. */
 class DigestStoreTest {
 
     @TempDir
@@ -38,62 +37,14 @@ class DigestStoreTest {
     }
 
     @Test
-    void claim_secondTime_isRefused() {
-        assertThat(digests().claim("2026-W47", 1_000L)).isEqualTo(1);
-        assertThat(digests().claim("2026-W47", 2_000L)).isZero();
+    void recordPosted_keepsTheFirstRecordOfAWeek_andLastPostedIsTheLatestWeek() {
+        assertThat(digests().recordPosted("2025-W52", "C0", "1.1", 2_000L)).isEqualTo(1);
+        assertThat(digests().recordPosted("2026-W01", "C0", "2.2", 3_000L)).isEqualTo(1);
+        assertThat(digests().recordPosted("2026-W01", "C0", "9.9", 4_000L)).isZero();
 
-        assertThat(digests().byWeek("2026-W47")).contains(new DigestRow("2026-W47", "INTENT", null, null, 1_000L, null, null));
-        assertThat(digests().unfinished()).extracting(DigestRow::isoWeek).containsExactly("2026-W47");
-    }
-
-    @Test
-    void markPosted_once_keepsTheFirstMessage() {
-        digests().claim("2026-W47", 1_000L);
-
-        assertThat(digests().markPosted("2026-W47", "C0DIGEST", "111.1", 2_000L)).isEqualTo(1);
-        assertThat(digests().markPosted("2026-W47", "C0DIGEST", "222.2", 3_000L)).isZero();
-
-        assertThat(digests().byWeek("2026-W47"))
-                .contains(new DigestRow("2026-W47", "POSTED", "C0DIGEST", "111.1", 1_000L, 2_000L, null));
-        assertThat(digests().unfinished()).isEmpty();
-    }
-
-    @Test
-    void markPosted_withoutClaim_changesNothing() {
-        assertThat(digests().markPosted("2026-W47", "C0DIGEST", "111.1", 2_000L)).isZero();
-        assertThat(digests().byWeek("2026-W47")).isEmpty();
-    }
-
-    @Test
-    void lastPosted_isTheLatestWeekPosted_acrossYears() {
-        for (String week : new String[] {"2025-W52", "2026-W01", "2026-W02"}) {
-            digests().claim(week, 1_000L);
-        }
-        digests().markPosted("2025-W52", "C0", "1.1", 2_000L);
-        digests().markPosted("2026-W01", "C0", "2.2", 3_000L);
-
+        assertThat(digests().byWeek("2026-W01")).contains(new DigestRow("2026-W01", "C0", "2.2", 3_000L));
         assertThat(digests().lastPosted()).map(DigestRow::isoWeek).contains("2026-W01");
-    }
-
-    @Test
-    void takeOver_onlyAStaleIntent_andOnlyOnce() {
-        digests().claim("2026-W47", 1_000L);
-
-        assertThat(digests().takeOver("2026-W47", 999L, 5_000L)).isZero();
-        assertThat(digests().takeOver("2026-W47", 1_000L, 5_000L)).isEqualTo(1);
-        assertThat(digests().takeOver("2026-W47", 1_000L, 6_000L)).isZero();
-        assertThat(digests().takeOver("2026-W47", 5_000L, 7_000L)).isEqualTo(1);
-        assertThat(digests().byWeek("2026-W47")).hasValueSatisfying(row -> {
-            assertThat(row.createdAt()).isEqualTo(1_000L);
-            assertThat(row.takenOverAt()).isEqualTo(7_000L);
-        });
-    }
-
-    @Test
-    void state_mustBeIntentOrPosted() {
-        assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
-                "INSERT INTO digests (iso_week, state, created_at) VALUES ('2026-W01', 'DONE', 1)")))
-                .hasMessageContaining("CHECK");
+        assertThat(digests().byWeek("2026-W47")).isEmpty();
     }
 
     @Test

@@ -136,41 +136,21 @@ class RosterDaoTest {
         return db.read(s -> s.roster().recentChanges(10));
     }
 
-    private List<RosterChangeRow> due(long now) {
-        return db.read(s -> s.roster().dueNotices(now, 10));
-    }
-
-    private int pending() {
-        return db.read(s -> s.roster().pendingNoticeCount());
-    }
-
     @Test
-    void rosterChanges_areListedNewestFirst_andOnlyOwedNoticesAreDueUntilSentOrFailed() {
-        db.inTransaction(s -> s.roster().recordChange(1_000, "U1", "U1", "JOINED", "ENGINEER", null, null, null));
-        long added = db.inTransaction(s -> s.roster().recordChange(2_000, "U1", "U2", "JOINED", "MANAGER", null, null,
-                RosterChangeRow.PENDING));
-        long away = db.inTransaction(s -> s.roster().recordChange(3_000, "U1", "U2", "AWAY", null, "2026-12-01",
-                "2026-12-05", RosterChangeRow.PENDING));
+    void rosterChanges_areListedNewestFirst_andReadBackById() {
+        db.inTransaction(s -> s.roster().recordChange(1_000, "U1", "U1", "JOINED", "ENGINEER", null, null));
+        long added = db.inTransaction(s -> s.roster().recordChange(2_000, "U1", "U2", "JOINED", "MANAGER", null, null));
+        db.inTransaction(s -> s.roster().recordChange(3_000, "U1", "U2", "AWAY", null, "2026-12-01", "2026-12-05"));
 
         assertThat(changes()).extracting(RosterChangeRow::action).containsExactly("AWAY", "JOINED", "JOINED");
-        assertThat(due(2_500)).extracting(RosterChangeRow::id).containsExactly(added);
-        assertThat(pending()).isEqualTo(2);
-
-        int claimed = db.inTransaction(s -> s.roster().claimNotice(added));
-        assertThat(claimed).isEqualTo(1);
-        db.inTransaction(s -> s.roster().noticeSent(added, "1.000100"));
-        db.inTransaction(s -> s.roster().noticeLater(away, 9_000, "http_503"));
-        assertThat(due(5_000)).isEmpty();
-        db.inTransaction(s -> s.roster().noticeFailed(away, "user_not_found"));
-
-        assertThat(pending()).isZero();
-        assertThat(changes()).extracting(row -> row.noticeState() + "/" + row.noticeAttempts() + "/" + row.noticeTs())
-                .containsExactly("FAILED/0/null", "SENT/1/1.000100", "null/0/null");
+        Optional<RosterChangeRow> read = db.read(s -> s.roster().change(added));
+        assertThat(read)
+                .contains(new RosterChangeRow(added, 2_000, "U1", "U2", "JOINED", "MANAGER", null, null));
     }
 
     @Test
     void rosterChange_withUnknownAction_isRejected() {
         assertThatThrownBy(() -> db.inTransaction(s -> s.roster().recordChange(1, "U1", "U2", "SWAPPED", null, null,
-                null, null))).isInstanceOf(RuntimeException.class);
+                null))).isInstanceOf(RuntimeException.class);
     }
 }

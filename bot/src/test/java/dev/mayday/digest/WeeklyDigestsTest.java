@@ -1,0 +1,116 @@
+package dev.mayday.digest;
+
+import dev.mayday.db.Database;
+import dev.mayday.db.outbox.OutboxRow;
+import dev.mayday.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The weekly digest is queued once per ISO week, through the outbox row's uniqueness, over a temp SQLite file. */
+class WeeklyDigestsTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final DigestSchedule SCHEDULE = DigestSchedule.parse("MON 09:00", BERLIN);
+    private static final IsoWeek W47 = IsoWeek.parse("2026-W47");
+    /** Monday 23 November 2026, 09:00 CET: W47's slot. */
+    private static final Instant SLOT = Instant.parse("2026-11-23T08:00:00Z");
+
+    @TempDir
+    Path dir;
+    private Database database;
+    private TestClock clock;
+
+    @BeforeEach
+    void open() {
+        database = Database.open("jdbc:sqlite:" + dir.resolve("mayday.db"));
+        clock = new TestClock(SLOT);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private WeeklyDigests timer() {
+        return new WeeklyDigests(SCHEDULE, database, clock, () -> { });
+    }
+
+    private List<String> queuedWeeks() {
+        return database.read(store -> store.outbox().ofType("WeeklyDigest")).stream().map(OutboxRow::uniqueKey)
+                .toList();
+    }
+
+    @Test
+    void queueDue_from8TimersAtOnce_isWonByExactlyOne() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Optional<IsoWeek>>> tries = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                WeeklyDigests own = timer(); // one each, as separate timers or processes would have
+                tries.add(pool.submit(() -> {
+                    start.await();
+                    return own.queueDue();
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<Optional<IsoWeek>> attempt : tries) {
+                won += attempt.get().isPresent() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(queuedWeeks()).containsExactly("weekly-digest/2026-W47");
+    }
+
+    @Test
+    void missedSlot_theNextStartQueuesTheWeek_once() {
+        clock.advance(Duration.ofDays(1).plusHours(3)); // down over the slot, back on Tuesday
+
+        assertThat(timer().queueDue()).contains(W47);
+        clock.advance(Duration.ofHours(1)); // restarted again
+        assertThat(timer().queueDue()).isEmpty();
+
+        assertThat(queuedWeeks()).containsExactly("weekly-digest/2026-W47");
+    }
+
+    @Test
+    void beforeTheSlot_thePreviousWeekIsDue_andOnceQueuedItIsNotQueuedAgain() {
+        clock.advance(Duration.ofMinutes(-1));
+        assertThat(timer().queueDue()).contains(IsoWeek.parse("2026-W46"));
+        assertThat(timer().queueDue()).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(timer().queueDue()).contains(W47);
+        assertThat(queuedWeeks()).containsExactly("weekly-digest/2026-W46", "weekly-digest/2026-W47");
+    }
+
+    @Test
+    void ledger_keepsTheFirstRecordOfAWeek_andLastPostedShowsTheLatest() {
+        DigestLedger ledger = new DigestLedger(database, clock);
+        assertThat(ledger.recordPosted(IsoWeek.parse("2026-W46"), "C0DIGEST", "1.1")).isTrue();
+        assertThat(ledger.recordPosted(W47, "C0DIGEST", "1700000000.000100")).isTrue();
+        assertThat(ledger.recordPosted(W47, "C0DIGEST", "1700000000.000999")).isFalse();
+
+        assertThat(ledger.posted(W47)).contains(new DigestRecord(W47, "C0DIGEST", "1700000000.000100", SLOT));
+        assertThat(ledger.lastPosted()).map(DigestRecord::week).contains(W47);
+    }
+}
