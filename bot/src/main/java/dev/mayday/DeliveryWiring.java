@@ -30,7 +30,7 @@ import dev.mayday.slack.ChannelProvisioner;
 import dev.mayday.slack.ChannelSetUpDelivery;
 import dev.mayday.slack.DigestDelivery;
 import dev.mayday.slack.HandOffOfferDelivery;
-import dev.mayday.slack.HandOffOffers;
+import dev.mayday.rotation.HandOffOffers;
 import dev.mayday.slack.HandOffTakenDelivery;
 import dev.mayday.slack.HomeAfterChannelSetUp;
 import dev.mayday.slack.HomeRefreshDelivery;

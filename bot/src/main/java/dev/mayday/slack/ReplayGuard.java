@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * A signed request captured and sent again within the signature window is acknowledged and changes nothing.
  * Runs after {@link SignedRequests}, so only genuine requests are remembered. Events are left out: each carries its
- * own id, recorded in the same transaction as what it changes (see {@link TimelineEvents}), which also holds across
+ * own id, recorded in the same transaction as what it changes (see the timeline's event handler, TimelineEvents), which also holds across
  * a crash; Slack's own retries of an event therefore still get their 200.
  */
 public final class ReplayGuard implements Middleware {

@@ -1,6 +1,5 @@
-package dev.mayday.slack;
+package dev.mayday.rotation;
 
-import dev.mayday.rotation.HandOffs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
