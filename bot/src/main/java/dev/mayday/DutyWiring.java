@@ -5,7 +5,7 @@ import dev.mayday.rotation.DutyService;
 import dev.mayday.rotation.HandOffs;
 import dev.mayday.rotation.RosterGuard;
 import dev.mayday.rotation.RosterListener;
-import dev.mayday.slack.UserGroupMembers;
+import dev.mayday.slack.api.UserGroupMembers;
 
 import java.time.Clock;
 

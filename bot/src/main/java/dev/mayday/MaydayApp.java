@@ -3,9 +3,9 @@ package dev.mayday;
 import dev.mayday.db.Database;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
-import dev.mayday.rotation.RotationPicker;
 import dev.mayday.retry.Sleeper;
-import dev.mayday.slack.SlackSurface;
+import dev.mayday.rotation.RotationPicker;
+import dev.mayday.slack.requests.SlackSurface;
 
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;

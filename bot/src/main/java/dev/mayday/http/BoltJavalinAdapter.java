@@ -6,7 +6,7 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
-import dev.mayday.slack.RequestSignature;
+import dev.mayday.slack.requests.RequestSignature;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;

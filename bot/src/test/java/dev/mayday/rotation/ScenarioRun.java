@@ -1,6 +1,5 @@
 package dev.mayday.rotation;
 
-import dev.mayday.incident.Severity;
 
 import java.time.Duration;
 import java.time.Instant;

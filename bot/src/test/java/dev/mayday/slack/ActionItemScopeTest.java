@@ -5,6 +5,7 @@ import dev.mayday.postmortem.ActionItem;
 import dev.mayday.postmortem.ActionItemState;
 import dev.mayday.postmortem.ActionItems;
 import dev.mayday.sandbox.fake.SlackCall;
+import dev.mayday.slack.handlers.FollowUpCommands;
 import dev.mayday.support.Sandbox;
 import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package dev.mayday.slack;
 
+import dev.mayday.slack.delivery.ChannelNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,5 +1,7 @@
 package dev.mayday.slack;
 
+import dev.mayday.slack.handlers.CommandText;
+import dev.mayday.slack.views.Mentions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -20,6 +20,7 @@ import dev.mayday.rotation.RosterChange;
 import dev.mayday.rotation.RosterGuard;
 import dev.mayday.rotation.RosterListener;
 import dev.mayday.rotation.RotationPicker;
+import dev.mayday.slack.handlers.DutyCommand;
 import dev.mayday.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -5,6 +5,7 @@ import dev.mayday.incident.Incident;
 import dev.mayday.sandbox.fake.FakeAnswer;
 import dev.mayday.sandbox.fake.FakeChannel;
 import dev.mayday.sandbox.fake.FakeMessage;
+import dev.mayday.slack.delivery.ChannelNames;
 import dev.mayday.support.FastClock;
 import dev.mayday.support.Sandbox;
 import dev.mayday.support.SandboxExtension;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mayday.db.rotation.MemberRow;
 import dev.mayday.sandbox.fake.FakeMessage;
+import dev.mayday.slack.views.HandOffMessage;
 import dev.mayday.support.Sandbox;
 import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;

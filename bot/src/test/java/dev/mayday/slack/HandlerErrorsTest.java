@@ -2,6 +2,7 @@ package dev.mayday.slack;
 
 import com.slack.api.bolt.response.Response;
 import dev.mayday.db.StoreException;
+import dev.mayday.slack.requests.HandlerErrors;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,6 +7,7 @@ import dev.mayday.sandbox.SlackSimulator.SlackReply;
 import dev.mayday.sandbox.fake.BlockKitText;
 import dev.mayday.sandbox.fake.FakeMessage;
 import dev.mayday.sandbox.fake.SlackCall;
+import dev.mayday.slack.views.IncidentCard;
 import dev.mayday.support.Sandbox;
 import dev.mayday.support.SandboxExtension;
 import dev.mayday.timeline.TimelineEntry;

@@ -4,6 +4,7 @@ import dev.mayday.db.postmortem.PostmortemPostDao;
 import dev.mayday.db.postmortem.PostmortemPostRow;
 import dev.mayday.sandbox.fake.FakeMessage;
 import dev.mayday.sandbox.fake.SlackCall;
+import dev.mayday.slack.handlers.FollowUpCommands;
 import dev.mayday.support.Sandbox;
 import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;

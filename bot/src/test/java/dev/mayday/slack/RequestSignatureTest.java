@@ -1,6 +1,7 @@
 package dev.mayday.slack;
 
 import com.slack.api.app_backend.SlackSignature;
+import dev.mayday.slack.requests.RequestSignature;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

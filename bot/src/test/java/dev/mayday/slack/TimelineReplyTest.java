@@ -6,6 +6,7 @@ import dev.mayday.db.incident.IncidentRow;
 import dev.mayday.db.timeline.TimelineDao;
 import dev.mayday.db.timeline.TimelineRow;
 import dev.mayday.incident.IncidentRuleViolation;
+import dev.mayday.slack.handlers.TimelineReply;
 import dev.mayday.timeline.KeyTimeline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

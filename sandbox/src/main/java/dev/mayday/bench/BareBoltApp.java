@@ -7,8 +7,8 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.model.event.MessageEvent;
 import dev.mayday.http.BoltJavalinAdapter;
-import dev.mayday.slack.RequestSignature;
-import dev.mayday.slack.SignedRequests;
+import dev.mayday.slack.requests.RequestSignature;
+import dev.mayday.slack.requests.SignedRequests;
 import io.javalin.Javalin;
 
 import java.time.Clock;

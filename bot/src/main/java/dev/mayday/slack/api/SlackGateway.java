@@ -1,0 +1,232 @@
+package dev.mayday.slack.api;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsListResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import com.slack.api.model.Conversation;
+import com.slack.api.model.ConversationType;
+import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import dev.mayday.retry.RateLimitGate;
+import dev.mayday.retry.RetryPolicy;
+import dev.mayday.retry.Sleeper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Slack Web API calls Mayday makes, by name. Each goes through {@link SlackCalls}, where failures, retries and
+ * rate limits are handled in one place.
+ */
+public final class SlackGateway {
+
+    private static final String TAG_EVENT_TYPE = "mayday_delivery";
+    private static final String TAG_FIELD = "delivery";
+
+    private final MethodsClient methods;
+    private final SlackCalls calls;
+    private volatile String botUserId;
+    private volatile String workspaceUrl;
+    private final HttpClient uploads = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public SlackGateway(MethodsClient methods, RateLimitGate gate, RetryPolicy retries, Sleeper sleeper) {
+        this.methods = methods;
+        this.calls = new SlackCalls(gate, retries, sleeper);
+    }
+
+    /**
+     * Uploads a file to a channel with Slack's current flow: {@code files.getUploadURLExternal}, the bytes POSTed to
+     * the URL it returned, then {@code files.completeUploadExternal}. Returns the file id.
+     */
+    public String uploadFile(String channel, String filename, String title, byte[] content, String comment) {
+        FilesGetUploadURLExternalResponse target = call("files.getUploadURLExternal", () -> methods
+                .filesGetUploadURLExternal(r -> r.filename(filename).length(content.length)));
+        postBytes(target.getUploadUrl(), content);
+        call("files.completeUploadExternal", false, () -> methods.filesCompleteUploadExternal(r -> r
+                .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(target.getFileId())
+                        .title(title).build()))
+                .channelId(channel).initialComment(comment)));
+        return target.getFileId();
+    }
+
+    /** Deletes a file the bot uploaded; one that is gone already is not an error. */
+    public void deleteFile(String fileId) {
+        try {
+            call("files.delete", () -> methods.filesDelete(r -> r.file(fileId)));
+        } catch (SlackCallFailed e) {
+            if (!"file_not_found".equals(e.error())) {
+                throw e;
+            }
+        }
+    }
+
+    /** A message's permalink, built from the workspace URL so a long timeline needs no call per message. */
+    public Optional<String> permalink(String channel, String ts) {
+        if (workspaceUrl == null) {
+            botUserId();
+        }
+        return Optional.ofNullable(workspaceUrl).map(url -> (url.endsWith("/") ? url : url + "/") + "archives/"
+                + channel + "/p" + ts.replace(".", ""));
+    }
+
+    private void postBytes(String uploadUrl, byte[] content) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uploadUrl)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build();
+        try {
+            HttpResponse<Void> response = uploads.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                throw new SlackCallFailed("file_upload", "http_" + response.statusCode(), null);
+            }
+        } catch (IOException e) {
+            throw new SlackCallFailed("file_upload", "io_error", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackCallFailed("file_upload", "interrupted", e);
+        }
+    }
+
+    /** The bot's user id if an earlier call has learned it; never calls Slack. */
+    public Optional<String> knownBotUserId() {
+        return Optional.ofNullable(botUserId);
+    }
+
+    public String botUserId() {
+        String id = botUserId;
+        if (id == null) {
+            AuthTestResponse identity = call("auth.test", () -> methods.authTest(r -> r));
+            workspaceUrl = identity.getUrl();
+            id = identity.getUserId();
+            botUserId = id;
+        }
+        return id;
+    }
+
+    public Conversation createChannel(String name, boolean isPrivate) {
+        return call("conversations.create", false,
+                () -> methods.conversationsCreate(r -> r.name(name).isPrivate(isPrivate))).getChannel();
+    }
+
+    /** Pages through the channels the bot can see; used only to recover from an ambiguous create. */
+    public Optional<Conversation> findChannel(String name) {
+        String cursor = null;
+        for (int page = 0; page < 50; page++) {
+            String pageCursor = cursor;
+            ConversationsListResponse response = call("conversations.list", () -> methods.conversationsList(r -> r
+                    .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
+                    .excludeArchived(true).limit(200).cursor(pageCursor)));
+            Optional<Conversation> found = response.getChannels().stream().filter(c -> name.equals(c.getName())).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+            cursor = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();
+            if (cursor == null || cursor.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    public void setTopic(String channel, String topic) {
+        String shortened = topic.length() > 250 ? topic.substring(0, 249) + "…" : topic;
+        call("conversations.setTopic", () -> methods.conversationsSetTopic(r -> r.channel(channel).topic(shortened)));
+    }
+
+    /** Invites the users; people already in the channel are not an error. */
+    public void invite(String channel, Collection<String> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        try {
+            call("conversations.invite", () -> methods.conversationsInvite(r -> r.channel(channel).users(List.copyOf(users))));
+        } catch (SlackCallFailed e) {
+            if (!"already_in_channel".equals(e.error())) {
+                throw e;
+            }
+        }
+    }
+
+    public String postMessage(String channel, String text, List<LayoutBlock> blocks) {
+        return call("chat.postMessage", false,
+                () -> methods.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks))).getTs();
+    }
+
+    /**
+     * Posts a message tagged with {@code tag} in its metadata, so that after an ambiguous failure
+     * {@link #findTagged} can tell whether Slack had posted it after all.
+     */
+    public String postTagged(String channel, String text, List<LayoutBlock> blocks, String tag) {
+        Message.Metadata metadata = Message.Metadata.builder().eventType(TAG_EVENT_TYPE)
+                .eventPayload(Map.of(TAG_FIELD, tag)).build();
+        return call("chat.postMessage", false, () -> methods.chatPostMessage(r -> r.channel(channel).text(text)
+                .blocks(blocks).metadata(metadata))).getTs();
+    }
+
+    /** The ts of a message the bot posted in {@code channel} since {@code since} with this tag, if any. */
+    public Optional<String> findTagged(String channel, String tag, Instant since) {
+        String oldest = since.getEpochSecond() - 1 + ".000000";
+        ConversationsHistoryResponse history = call("conversations.history", () -> methods.conversationsHistory(r -> r
+                .channel(channel).oldest(oldest).limit(200).includeAllMetadata(true)));
+        return history.getMessages().stream()
+                .filter(m -> m.getMetadata() != null && TAG_EVENT_TYPE.equals(m.getMetadata().getEventType()))
+                .filter(m -> m.getMetadata().getEventPayload() != null
+                        && tag.equals(String.valueOf(m.getMetadata().getEventPayload().get(TAG_FIELD))))
+                .map(Message::getTs)
+                .findFirst();
+    }
+
+    public void updateMessage(String channel, String ts, String text, List<LayoutBlock> blocks) {
+        call("chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
+    }
+
+    /** The Slack user with this email, if any (PagerDuty knows people by email, Slack by user id). */
+    public Optional<String> userIdByEmail(String email) {
+        try {
+            return Optional.of(call("users.lookupByEmail", () -> methods.usersLookupByEmail(r -> r.email(email)))
+                    .getUser().getId());
+        } catch (SlackCallFailed e) {
+            if ("users_not_found".equals(e.error())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public void openView(String triggerId, View view) {
+        call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    }
+
+    /** The user ids in the user group {@code groupId} ({@code usergroups.users.list}). */
+    public List<String> userGroupMembers(String groupId) {
+        List<String> users = call("usergroups.users.list", () -> methods.usergroupsUsersList(r -> r.usergroup(groupId)))
+                .getUsers();
+        return users == null ? List.of() : users;
+    }
+
+    /** Shows {@code view} (a {@code home} view) as the user's App Home tab, replacing what was there. */
+    public void publishHome(String userId, View view) {
+        call("views.publish", () -> methods.viewsPublish(r -> r.userId(userId).view(view)));
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, SlackCalls.Call<T> call) {
+        return calls.call(method, true, call);
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, boolean idempotent, SlackCalls.Call<T> call) {
+        return calls.call(method, idempotent, call);
+    }
+}

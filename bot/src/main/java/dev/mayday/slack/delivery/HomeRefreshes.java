@@ -1,0 +1,60 @@
+package dev.mayday.slack.delivery;
+
+import dev.mayday.db.Database;
+import dev.mayday.incident.Incident;
+import dev.mayday.outbox.HomeRefresh;
+import dev.mayday.slack.views.Mentions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Asks for App Home refreshes from outside a transaction (after an incident change committed, when a tab is opened):
+ * one {@link HomeRefresh} row per person, unless one is waiting already. The caller wakes the outbox. A refresh that
+ * cannot be queued is logged, never thrown: the change it follows has committed, and the next opening of the tab shows
+ * the truth.
+ */
+public final class HomeRefreshes {
+
+    private static final Logger log = LoggerFactory.getLogger(HomeRefreshes.class);
+
+    private final Database database;
+    private final Clock clock;
+
+    public HomeRefreshes(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Queues a refresh for each of {@code users} that is a Slack user id. */
+    public void queue(Collection<String> users) {
+        Set<String> people = new TreeSet<>();
+        users.stream().filter(user -> user != null && Mentions.isUserId(user)).forEach(people::add);
+        if (people.isEmpty()) {
+            return;
+        }
+        try {
+            database.inTransaction(store -> {
+                people.forEach(user -> HomeRefresh.now(user).queue(store, clock.instant()));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not queue App Home refreshes for {}: {}", people, e.getMessage());
+        }
+    }
+
+    /** Whose Home shows an incident as theirs: declarer, lead and paired responder, before and after a change. */
+    static Set<String> involved(Incident... incidents) {
+        Set<String> people = new TreeSet<>();
+        for (Incident incident : incidents) {
+            people.add(incident.people().declaredBy());
+            people.add(incident.lead());
+            incident.people().pairedResponder().ifPresent(people::add);
+        }
+        return people;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.mayday.slack.delivery;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.mayday.outbox.Attempt;
+import dev.mayday.slack.api.SlackCallFailed;
+import dev.mayday.slack.api.SlackGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Posts a message at most once per tag, as far as Slack lets us know: every post carries its tag in its message
+ * metadata, and a post that may have happened already (a retry after a timeout, a 5xx or a crash) is first looked for
+ * by its tag in the channel's history since it was owed.
+ * <p>
+ * <b>When the history cannot be read</b> (Slack fails the lookup, or the bot may post in a channel whose history it
+ * cannot read, such as an announcement channel it never joined), the message is posted: a rare double post is better
+ * than a message that never arrives. The failed lookup is logged. Every tagged post in Mayday goes through here, so
+ * this is the one place that policy lives.
+ */
+public final class TaggedPosts {
+
+    private static final Logger log = LoggerFactory.getLogger(TaggedPosts.class);
+
+    private final SlackGateway slack;
+
+    public TaggedPosts(SlackGateway slack) {
+        this.slack = slack;
+    }
+
+    /**
+     * Posts {@code text} (and {@code blocks}, may be null) in {@code channel} under {@code tag}, unless
+     * {@code mayHavePosted} and a message with that tag was posted there since {@code since}. Returns the ts of the
+     * message posted or found.
+     */
+    public String postOnce(String channel, String tag, String text, List<LayoutBlock> blocks, Instant since,
+                           boolean mayHavePosted) {
+        if (mayHavePosted) {
+            Optional<String> earlier = findOrNothing(channel, tag, since);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        return slack.postTagged(channel, text, blocks, tag);
+    }
+
+    /** {@link #postOnce(String, String, String, List, Instant, boolean)} for an outbox delivery's attempt. */
+    public String postOnce(String channel, String tag, String text, List<LayoutBlock> blocks, Attempt attempt) {
+        return postOnce(channel, tag, text, blocks, attempt.queuedAt(), attempt.isRetry());
+    }
+
+    private Optional<String> findOrNothing(String channel, String tag, Instant since) {
+        try {
+            return slack.findTagged(channel, tag, since);
+        } catch (SlackCallFailed e) {
+            log.warn("Could not look for an earlier post tagged {} in {}; posting it: {}", tag, channel, e.error());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.mayday.slack.handlers;
+
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+import dev.mayday.incident.Declaration;
+import dev.mayday.incident.Declared;
+import dev.mayday.incident.IncidentService;
+import dev.mayday.incident.Severity;
+import dev.mayday.slack.api.SlackGateway;
+import dev.mayday.slack.delivery.DeclarationReplies;
+import dev.mayday.slack.requests.AckWindow;
+import dev.mayday.slack.requests.UserFacingErrors;
+import dev.mayday.text.UserText;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+/**
+ * The declare form that {@code /incident} alone opens, and its submission. A view is submitted once per view id,
+ * so the view id is the declaration's origin: a double click or a retried submission declares one incident. When the
+ * store is slow (a storm of declarations queued for their turn to write), the {@link AckWindow} closes the form in
+ * time and the declaration goes on: the declarer hears from Mayday by direct message either way.
+ */
+public final class DeclareModal implements ViewSubmissionHandler {
+
+    public static final String CALLBACK_ID = "declare_incident";
+    static final String TITLE = "title";
+    static final String SEVERITY = "severity";
+    static final String SUMMARY = "summary";
+    static final String PRIVACY = "privacy";
+    private static final String VALUE = "value";
+
+    private final IncidentService incidents;
+    private final SlackGateway slack;
+    private final DeclarationReplies replies;
+    private final AckWindow ackWindow;
+
+    public DeclareModal(IncidentService incidents, SlackGateway slack, DeclarationReplies replies, AckWindow ackWindow) {
+        this.incidents = incidents;
+        this.slack = slack;
+        this.replies = replies;
+        this.ackWindow = ackWindow;
+    }
+
+    /** The form; {@code originChannel} rides along so replies can reach the channel it was opened from. */
+    public View form(String originChannel) {
+        List<OptionObject> severities = Arrays.stream(Severity.values())
+                .map(s -> option(plainText(s.label() + " — " + s.meaning()), s.name()))
+                .toList();
+        OptionObject defaultSeverity = severities.get(Severity.SEV3.ordinal());
+        OptionObject privateOption = option(plainText("Private: only invited people can see the channel"), "private");
+        return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(originChannel)
+                .title(viewTitle(t -> t.type("plain_text").text("Declare an incident")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Declare")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(List.of(
+                        input(i -> i.blockId(TITLE).label(plainText("Title"))
+                                .element(plainTextInput(e -> e.actionId(VALUE).maxLength(Declaration.MAX_TITLE_LENGTH)
+                                        .placeholder(plainText("What is broken, as users see it"))))),
+                        input(i -> i.blockId(SEVERITY).label(plainText("Severity"))
+                                .element(staticSelect(e -> e.actionId(VALUE).options(severities)
+                                        .initialOption(defaultSeverity)))),
+                        input(i -> i.blockId(SUMMARY).label(plainText("Summary")).optional(true)
+                                .element(plainTextInput(e -> e.actionId(VALUE).multiline(true)))),
+                        input(i -> i.blockId(PRIVACY).label(plainText("Visibility")).optional(true)
+                                .element(checkboxes(e -> e.actionId(VALUE).options(List.of(privateOption))))))));
+    }
+
+    @Override
+    public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload payload = request.getPayload();
+        if (payload.getUser() == null || payload.getView() == null || payload.getView().getState() == null
+                || payload.getView().getState().getValues() == null) {
+            return Response.json(400, Map.of("error", "malformed form submission: user and view state are required"));
+        }
+        Map<String, Map<String, ViewState.Value>> values = payload.getView().getState().getValues();
+        String title = value(values, TITLE).map(ViewState.Value::getValue).orElse("");
+        if (title.isBlank()) {
+            return ctx.ackWithErrors(Map.of(TITLE, "Give the incident a title."));
+        }
+        Optional<Severity> severity = value(values, SEVERITY).map(ViewState.Value::getSelectedOption)
+                .flatMap(o -> Severity.parse(o.getValue()));
+        if (severity.isEmpty()) {
+            return ctx.ackWithErrors(Map.of(SEVERITY, "Pick a severity."));
+        }
+        String summary = value(values, SUMMARY).map(ViewState.Value::getValue).orElse(null);
+        boolean isPrivate = value(values, PRIVACY).map(ViewState.Value::getSelectedOptions)
+                .map(options -> options.stream().anyMatch(o -> "private".equals(o.getValue()))).orElse(false);
+        String user = payload.getUser().getId();
+        Declaration declaration;
+        try {
+            declaration = new Declaration(title, summary, severity.get(), isPrivate, user,
+                    "view:" + payload.getView().getId(), blankToNull(payload.getView().getPrivateMetadata()));
+        } catch (RuntimeException e) {
+            return ctx.ackWithErrors(Map.of(TITLE, UserFacingErrors.explain(ctx, e, "declaring the incident")));
+        }
+        // the form is already closed when a late refusal comes: it reaches the declarer by direct message
+        Optional<String> refusal = ackWindow.answer(() -> declare(declaration, ctx), Optional.empty(),
+                late -> late.ifPresent(reason -> slack.postMessage(user, "The incident *" + UserText.inert(title)
+                        + "* from the declare form was not declared. " + reason, null)));
+        return refusal.map(reason -> ctx.ackWithErrors(Map.of(TITLE, reason))).orElseGet(ctx::ack);
+    }
+
+    /** Declares, and says why not when it could not: never throws. */
+    private Optional<String> declare(Declaration declaration, ViewSubmissionContext ctx) {
+        try {
+            Declared declared = incidents.declare(declaration);
+            if (declared.isNew()) {
+                String user = declaration.declaredBy();
+                replies.whenReady(declared.incident().id(), text -> slack.postMessage(user, text, null));
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(UserFacingErrors.explain(ctx, e, "declaring the incident"));
+        }
+    }
+
+    private static Optional<ViewState.Value> value(Map<String, Map<String, ViewState.Value>> values, String block) {
+        return Optional.ofNullable(values.get(block)).map(actions -> actions.get(VALUE));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mayday.slack.requests;
+
+import dev.mayday.slack.api.SlackCallFailed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs the replies to the person who made a request (a form, an ephemeral answer through {@code response_url}) after
+ * the request has been acknowledged, in submission order. Nothing else: whatever else a request makes happen outside
+ * (in a channel, in PagerDuty, in someone's Home or direct messages) is an outbox publication.
+ */
+public final class AfterAck implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AfterAck.class);
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "mayday-slack-work");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public void run(String what, Runnable work) {
+        worker.execute(() -> {
+            try {
+                work.run();
+            } catch (SlackCallFailed e) {
+                log.warn("{} failed: {}", what, e.getMessage());
+            } catch (RuntimeException e) {
+                log.error("{} failed", what, e);
+            }
+        });
+    }
+
+    /** Waits until the work submitted so far is done (for orderly shutdown and tests). */
+    public boolean drain(long timeout, TimeUnit unit) throws InterruptedException {
+        try {
+            worker.submit(() -> { }).get(timeout, unit);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
