@@ -22,6 +22,7 @@ import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.outbox.RosterNotice;
 import dev.mayday.outbox.WeeklyDigest;
 import dev.mayday.pagerduty.PagerDutyDelivery;
+import dev.mayday.postmortem.PostedDrafts;
 import dev.mayday.rotation.HandOffOffers;
 import dev.mayday.rotation.HomeFacts;
 import dev.mayday.rotation.RosterListener;
@@ -89,7 +90,7 @@ final class DeliveryWiring {
                 .on(ChangePosted.class, new ChangePostedDelivery(slack.gateway(), taggedPosts, directory, slack.card(),
                         slack.announcements()))
                 .on(PostmortemRequested.class, new PostmortemPublisher(postmortems.postmortems(), slack.gateway(),
-                        directory, database, clocks.stored()))
+                        directory, new PostedDrafts(database), clocks.stored()))
                 .on(OnCallInvited.class, new OnCallInvitedDelivery(slack.gateway(), taggedPosts, directory))
                 .on(IncidentNotice.class, new IncidentNoticeDelivery(taggedPosts, directory))
                 .on(PagerResolve.class, pagerDutyDelivery.resolves())

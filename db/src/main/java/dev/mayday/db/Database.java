@@ -9,6 +9,7 @@ import dev.mayday.db.pagerduty.PagerDutyDao;
 import dev.mayday.db.postmortem.ActionItemDao;
 import dev.mayday.db.postmortem.LearningDao;
 import dev.mayday.db.postmortem.PostmortemDao;
+import dev.mayday.db.postmortem.PostmortemPostDao;
 import dev.mayday.db.request.SeenRequestDao;
 import dev.mayday.db.rotation.HandoffOfferDao;
 import dev.mayday.db.rotation.OpenIncidentDao;
@@ -129,9 +130,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The raw Jdbi, for what has not moved to {@link #read} and {@link #inTransaction} yet (the hand-off offers, the
-     * digest ledger, App Home's facts, the post-mortem posts, the stalled-channel notices, the benchmark) and for
-     * tests. New code reaches its DAO through {@link Store}.
+     * The raw Jdbi, for the benchmark's bulk fill and for tests that inject faults or read raw tables. The product
+     * reaches every DAO through {@link #read} and {@link #inTransaction} ({@link Store}).
      */
     public Jdbi jdbi() {
         return jdbi;
@@ -194,6 +194,10 @@ public final class Database implements AutoCloseable {
 
         public PostmortemDao postmortems() {
             return dao(PostmortemDao.class);
+        }
+
+        public PostmortemPostDao postmortemPosts() {
+            return dao(PostmortemPostDao.class);
         }
 
         public ActionItemDao actionItems() {

@@ -1,14 +1,13 @@
 package dev.mayday.slack.delivery;
 
-import dev.mayday.db.Database;
-import dev.mayday.db.postmortem.PostmortemPostDao;
-import dev.mayday.db.postmortem.PostmortemPostRow;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.outbox.Attempt;
 import dev.mayday.outbox.Delivery;
 import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.postmortem.GeneratedPostmortem;
+import dev.mayday.postmortem.PostedDrafts;
+import dev.mayday.postmortem.PostedDrafts.PostedDraft;
 import dev.mayday.postmortem.Postmortems;
 import dev.mayday.slack.api.SlackCallFailed;
 import dev.mayday.slack.api.SlackGateway;
@@ -28,15 +27,15 @@ public final class PostmortemPublisher implements Delivery<PostmortemRequested> 
     private final Postmortems postmortems;
     private final SlackGateway slack;
     private final IncidentDirectory directory;
-    private final Database database;
+    private final PostedDrafts posted;
     private final Clock clock;
 
     public PostmortemPublisher(Postmortems postmortems, SlackGateway slack, IncidentDirectory directory,
-                               Database database, Clock clock) {
+                               PostedDrafts posted, Clock clock) {
         this.postmortems = postmortems;
         this.slack = slack;
         this.directory = directory;
-        this.database = database;
+        this.posted = posted;
         this.clock = clock;
     }
 
@@ -46,22 +45,20 @@ public final class PostmortemPublisher implements Delivery<PostmortemRequested> 
         String channel = incident.channel().orElseThrow(() ->
                 new SlackCallFailed("files.getUploadURLExternal", SlackCallFailed.CHANNEL_NOT_READY, null));
         GeneratedPostmortem draft = postmortems.generate(incident.id(), slack::permalink, clock.instant());
-        Optional<PostmortemPostRow> previous = database.jdbi().withExtension(PostmortemPostDao.class,
-                dao -> dao.of(incident.id()));
+        Optional<PostedDraft> previous = posted.of(incident.id());
 
         String fileId = slack.uploadFile(channel, "postmortem-incident-" + incident.id() + "-v" + draft.version() + ".md",
                 "Post-mortem draft v" + draft.version() + ": " + UserText.plain(incident.title()),
                 draft.markdown().getBytes(StandardCharsets.UTF_8), null);
         String summary = summary(incident, draft);
-        String summaryTs = previous.map(PostmortemPostRow::summaryTs).orElse(null);
+        String summaryTs = previous.map(PostedDraft::summaryTs).orElse(null);
         if (summaryTs == null) {
             summaryTs = slack.postMessage(channel, summary, null);
         } else {
             slack.updateMessage(channel, summaryTs, summary, null);
         }
-        String ts = summaryTs;
-        database.jdbi().useExtension(PostmortemPostDao.class, dao -> dao.save(incident.id(), fileId, ts, draft.version()));
-        previous.map(PostmortemPostRow::fileId).filter(old -> !old.equals(fileId)).ifPresent(slack::deleteFile);
+        posted.record(incident.id(), draft.version(), new PostedDraft(fileId, summaryTs));
+        previous.map(PostedDraft::fileId).filter(old -> !old.equals(fileId)).ifPresent(slack::deleteFile);
     }
 
     private static String summary(Incident incident, GeneratedPostmortem draft) {
