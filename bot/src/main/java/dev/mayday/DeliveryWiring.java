@@ -35,7 +35,6 @@ import dev.mayday.slack.delivery.HandOffTakenDelivery;
 import dev.mayday.slack.delivery.HomeAfterChannelSetUp;
 import dev.mayday.slack.delivery.HomeRefreshDelivery;
 import dev.mayday.slack.delivery.HomeRefreshes;
-import dev.mayday.slack.delivery.HomeRefreshingNotifier;
 import dev.mayday.slack.delivery.IncidentNoticeDelivery;
 import dev.mayday.slack.delivery.OnCallInvitedDelivery;
 import dev.mayday.slack.delivery.PostmortemPublisher;
@@ -139,14 +138,14 @@ final class DeliveryWiring {
             this.appHome = appHome;
             this.handOffOffers = handOffOffers;
             this.weeklyDigests = weeklyDigests;
-            this.notifier = new HomeRefreshingNotifier(IncidentNotifier.waking(outbox::wake), homeRefreshes);
+            this.notifier = IncidentNotifier.waking(outbox::wake);
         }
 
         AppHome appHome() {
             return appHome;
         }
 
-        /** What the domain tells of declarations and changes: the outbox wakes, and Homes that show them refresh. */
+        /** Told of each committed change, whose publications (Home refreshes too) are queued: wakes the outbox. */
         IncidentNotifier notifier() {
             return notifier;
         }

@@ -71,6 +71,7 @@ public final class IncidentService {
         store.timeline().insert(TimelineRows.toRow(TimelineEntry.key(incident.id(), now, TimelineKind.DECLARED,
                 declaration.declaredBy(), incident.severity().label() + " " + incident.title())));
         Publications.enqueue(store, new ChannelSetUp(incident.id()), now);
+        HomeRefreshRule.declared(store, incident, now);
         return new Declared(incident, true);
     }
 
@@ -228,6 +229,7 @@ public final class IncidentService {
         TimelineEntry entry = TimelineEntry.key(before.id(), now, step.kind(), actor, step.text());
         store.timeline().insert(TimelineRows.toRow(entry));
         Publications.enqueue(store, new ChangePosted(before.id(), entry.kind(), actor, entry.text()), now);
+        HomeRefreshRule.changed(store, before, after, now);
         if (entry.kind() == TimelineKind.CLOSED) {
             Publications.enqueue(store, new PostmortemRequested(before.id(), actor), now);
         }

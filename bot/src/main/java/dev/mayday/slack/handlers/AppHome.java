@@ -8,13 +8,12 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.mayday.slack.delivery.HomeAfterChannelSetUp;
 import dev.mayday.slack.delivery.HomeRefreshDelivery;
 import dev.mayday.slack.delivery.HomeRefreshes;
-import dev.mayday.slack.delivery.HomeRefreshingNotifier;
 
 import java.util.Set;
 
 /**
  * Opening the App Home tab queues a refresh of it (the outbox publishes it, {@link HomeRefreshDelivery}). Every other
- * refresh is queued by the change that alters what a Home shows: an incident change ({@link HomeRefreshingNotifier}),
+ * refresh is queued by the change that alters what a Home shows, in that change's transaction: an incident change,
  * a roster change, a new incident's channel ({@link HomeAfterChannelSetUp}).
  */
 public final class AppHome implements BoltEventHandler<AppHomeOpenedEvent> {
