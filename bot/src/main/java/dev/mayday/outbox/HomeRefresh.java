@@ -19,15 +19,19 @@ public record HomeRefresh(String user, long dueAt) implements Publication {
         return new HomeRefresh(user, when.toEpochMilli());
     }
 
-    /** A refresh due later has a lane of its own, so that it never holds up the refreshes due before it. */
+    /**
+     * Refreshes due now share one lane, so Homes are built one at a time (each reads every open incident: in a storm of
+     * declarations, building many at once would only hold more memory, not show anything sooner). A refresh due later
+     * has a lane of its own, so that it never holds up the refreshes due before it.
+     */
     @Override
     public Lane lane() {
-        return new Lane(dueAt == 0 ? "slack/home/" + user : "slack/home/" + user + "/at/" + dueAt);
+        return new Lane(dueAt == 0 ? "slack/home" : "slack/home/" + user + "/at/" + dueAt);
     }
 
     /** Queues it inside the caller's transaction unless the same refresh is waiting already; true when queued. */
     public boolean queue(Database.Store store, Instant now) {
         Instant due = dueAt == 0 ? now : Instant.ofEpochMilli(dueAt);
-        return Publications.enqueueUnlessQueued(store, this, "home/" + lane().name(), due);
+        return Publications.enqueueUnlessQueued(store, this, "home/" + user + (dueAt == 0 ? "" : "/at/" + dueAt), due);
     }
 }
