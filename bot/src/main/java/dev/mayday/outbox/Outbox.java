@@ -68,7 +68,6 @@ public final class Outbox implements AutoCloseable {
         scheduler.start();
     }
 
-
     /** True once nothing is pending or being delivered (FAILED rows count as done); false after the timeout. */
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);

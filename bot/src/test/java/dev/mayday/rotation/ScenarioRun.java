@@ -1,6 +1,5 @@
 package dev.mayday.rotation;
 
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -31,7 +31,6 @@ public final class FakePagerDuty implements AutoCloseable {
     public static final String DEFAULT_POLICY_ID = "PPOL001";
     private static final int THREADS = 8;
 
-
     private final FakePagerDutyState state = new FakePagerDutyState();
     private final String apiToken;
     private final FakePagerDutyApi api;

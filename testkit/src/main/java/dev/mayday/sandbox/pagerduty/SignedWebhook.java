@@ -1,6 +1,5 @@
 package dev.mayday.sandbox.pagerduty;
 
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
