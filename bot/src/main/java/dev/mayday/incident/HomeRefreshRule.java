@@ -14,13 +14,13 @@ import java.util.TreeSet;
  * lead and the paired responder, before and after, when something a Home shows moved (severity, status, lead,
  * responder, title). At most one refresh waits per person, so a burst of changes publishes each Home once.
  */
-final class HomeRefreshRule {
+public final class HomeRefreshRule {
 
     private HomeRefreshRule() {
     }
 
     static void declared(Database.Store store, Incident incident, Instant now) {
-        queue(store, involved(incident, incident), now);
+        queue(store, involved(incident), now);
     }
 
     static void changed(Database.Store store, Incident before, Incident after, Instant now) {
@@ -36,9 +36,10 @@ final class HomeRefreshRule {
                 || !before.title().equals(after.title());
     }
 
-    private static Set<String> involved(Incident before, Incident after) {
+    /** Whose Home shows these incidents as theirs (declarer, lead, paired responder), by Slack user id. */
+    public static Set<String> involved(Incident... incidents) {
         Set<String> people = new TreeSet<>();
-        for (Incident incident : new Incident[] {before, after}) {
+        for (Incident incident : incidents) {
             people.add(incident.people().declaredBy());
             people.add(incident.lead());
             incident.people().pairedResponder().ifPresent(people::add);

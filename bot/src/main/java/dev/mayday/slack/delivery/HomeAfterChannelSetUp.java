@@ -1,5 +1,6 @@
 package dev.mayday.slack.delivery;
 
+import dev.mayday.incident.HomeRefreshRule;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.outbox.Attempt;
 import dev.mayday.outbox.ChannelSetUp;
@@ -26,7 +27,7 @@ public final class HomeAfterChannelSetUp implements Delivery<ChannelSetUp> {
     @Override
     public void deliver(ChannelSetUp publication, Attempt attempt) {
         setUp.deliver(publication, attempt);
-        directory.byId(publication.incidentId()).ifPresent(incident -> homes.queue(HomeRefreshes.involved(incident)));
+        directory.byId(publication.incidentId()).ifPresent(incident -> homes.queue(HomeRefreshRule.involved(incident)));
     }
 
     @Override

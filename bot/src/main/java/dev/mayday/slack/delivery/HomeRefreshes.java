@@ -1,7 +1,6 @@
 package dev.mayday.slack.delivery;
 
 import dev.mayday.db.Database;
-import dev.mayday.incident.Incident;
 import dev.mayday.outbox.HomeRefresh;
 import dev.mayday.slack.views.Mentions;
 import org.slf4j.Logger;
@@ -13,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Asks for App Home refreshes from outside a transaction (after an incident change committed, when a tab is opened):
+ * Asks for App Home refreshes from outside a transaction (a new incident's channel set up, the tab opened):
  * one {@link HomeRefresh} row per person, unless one is waiting already. The caller wakes the outbox. A refresh that
  * cannot be queued is logged, never thrown: the change it follows has committed, and the next opening of the tab shows
  * the truth.
@@ -45,16 +44,5 @@ public final class HomeRefreshes {
         } catch (RuntimeException e) {
             log.warn("Could not queue App Home refreshes for {}: {}", people, e.getMessage());
         }
-    }
-
-    /** Whose Home shows an incident as theirs: declarer, lead and paired responder, before and after a change. */
-    static Set<String> involved(Incident... incidents) {
-        Set<String> people = new TreeSet<>();
-        for (Incident incident : incidents) {
-            people.add(incident.people().declaredBy());
-            people.add(incident.lead());
-            incident.people().pairedResponder().ifPresent(people::add);
-        }
-        return people;
     }
 }
