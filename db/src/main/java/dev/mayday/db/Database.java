@@ -52,13 +52,13 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final String url;
     private final ReusedConnections connections;
-    private final WriterQueue writers;
+    private final GroupCommit writes;
 
-    private Database(Jdbi jdbi, String url, ReusedConnections connections, WriterQueue writers) {
+    private Database(Jdbi jdbi, String url, ReusedConnections connections, GroupCommit writes) {
         this.jdbi = jdbi;
         this.url = url;
         this.connections = connections;
-        this.writers = writers;
+        this.writes = writes;
     }
 
     public static Database open(String jdbcUrl) {
@@ -78,17 +78,18 @@ public final class Database implements AutoCloseable {
         Jdbi jdbi = Jdbi.create(connections).installPlugin(new SqlObjectPlugin());
         jdbi.setTransactionHandler(new OneWriterAtATime(jdbi.getTransactionHandler(), writers));
         StoreFailures.install(jdbi);
-        return new Database(jdbi, url, connections, writers);
+        return new Database(jdbi, url, connections, new GroupCommit(jdbi, writers));
     }
 
     /**
-     * Runs {@code work} in one IMMEDIATE transaction: all of it is stored, or none of it. The turn to write is taken
-     * before a connection is: writers waiting in a storm then hold no connection, and the few kept for reuse serve
-     * them all instead of new ones being opened (and their schema read) inside someone's turn.
+     * Runs {@code work} in an IMMEDIATE transaction: all of it is stored, or none of it, and it has been committed
+     * when this returns. Writes that arrive together share one transaction, each in a savepoint of its own
+     * ({@link GroupCommit}). The turn to write is taken before a connection is: writers waiting in a storm then hold
+     * no connection, and the few kept for reuse serve them all.
      */
     public <T> T inTransaction(StoreWork<T> work) {
         try {
-            return writers.inTurn(() -> jdbi.inTransaction(handle -> work.run(Store.on(handle))));
+            return writes.write(work);
         } catch (JdbiException e) {
             throw StoreFailures.translated(e);
         }

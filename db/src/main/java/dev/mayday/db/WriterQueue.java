@@ -41,13 +41,11 @@ final class WriterQueue {
         int ahead = waiting.incrementAndGet() - 1;
         try {
             if (ahead >= maxWaiting) {
-                throw new StoreBusyException("the store is overloaded: " + ahead + " writes are already queued (the "
-                        + "limit is " + maxWaiting + "), so this one was refused rather than queued");
+                throw overloaded(ahead);
             }
             // tryLock with a timeout keeps the queue's order; the untimed tryLock() would barge ahead of it
             if (!turn.tryLock(lastResort.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new StoreBusyException("the store is stuck: no turn to write came within "
-                        + lastResort.toSeconds() + " s");
+                throw stuck();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -74,5 +72,25 @@ final class WriterQueue {
     /** How many writers wait for a turn now. */
     int waiting() {
         return waiting.get();
+    }
+
+    int maxWaiting() {
+        return maxWaiting;
+    }
+
+    Duration lastResort() {
+        return lastResort;
+    }
+
+    /** The refusal of a writer that found {@code ahead} others waiting, at the bound. */
+    StoreBusyException overloaded(int ahead) {
+        return new StoreBusyException("the store is overloaded: " + ahead + " writes are already queued (the "
+                + "limit is " + maxWaiting + "), so this one was refused rather than queued");
+    }
+
+    /** The failure of a writer whose turn did not come within the last resort. */
+    StoreBusyException stuck() {
+        return new StoreBusyException("the store is stuck: no turn to write came within "
+                + lastResort.toSeconds() + " s");
     }
 }
