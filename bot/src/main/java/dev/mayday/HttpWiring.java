@@ -23,6 +23,10 @@ final class HttpWiring {
 
     /** Starts listening; the port taken (the one asked for, or a free one for 0). */
     int start(String host, int port) {
-        return server.start(host, port);
+        try {
+            return server.start(host, port);
+        } catch (RuntimeException e) {
+            throw new StartFailed("cannot listen on port " + port, "PORT", e);
+        }
     }
 }

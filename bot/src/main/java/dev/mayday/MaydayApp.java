@@ -60,7 +60,7 @@ public final class MaydayApp implements AutoCloseable {
         Opened opened = new Opened();
         try {
             return start(config, clocks, host, opened);
-        } catch (ConfigException e) {
+        } catch (ConfigException | StartFailed e) {
             opened.close();
             throw e;
         } catch (RuntimeException e) {

@@ -10,6 +10,16 @@ public final class StartFailed extends RuntimeException {
         super("Mayday could not start: " + oneLine(cause), cause);
     }
 
+    /** {@code what} stops the start, and {@code setting} is the one to look at. */
+    StartFailed(String what, String setting) {
+        super("Mayday could not start: " + what + " (" + setting + ")");
+    }
+
+    /** {@code what} failed, and {@code setting} is the one to look at: "cannot listen on port 3000 (PORT): …". */
+    StartFailed(String what, String setting, RuntimeException cause) {
+        super("Mayday could not start: " + what + " (" + setting + "): " + oneLine(cause), cause);
+    }
+
     private static String oneLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Throwable cause = e.getCause();

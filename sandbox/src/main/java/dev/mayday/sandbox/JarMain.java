@@ -2,6 +2,7 @@ package dev.mayday.sandbox;
 
 import dev.mayday.Main;
 import dev.mayday.bench.Benchmark;
+import dev.mayday.cli.Extra;
 
 import java.util.List;
 
@@ -14,13 +15,20 @@ public final class JarMain {
     private JarMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Main.run(args, List.of(
-                new Main.Extra("demo",
-                        "demo    run a scripted incident against a local fake Slack and print what Slack would show",
-                        rest -> new Demo(System.out).run()),
-                new Main.Extra("bench",
-                        "bench [--quick]  the benchmark: latency and throughput against the targets, on loopback",
-                        rest -> new Benchmark(System.out).run(rest))));
+    public static void main(String[] args) {
+        System.exit(Main.run(args, extras()));
+    }
+
+    /**
+     * The demo takes no arguments. The benchmark's options ({@code --quick}, {@code --tiny}, …) are its own: they are
+     * passed on to it unread, so that it can grow options without the command line changing.
+     */
+    static List<Extra> extras() {
+        return List.of(
+                new Extra("demo", "Run a scripted incident against a local fake Slack and print what Slack would show.",
+                        false, rest -> new Demo(System.out).run()),
+                new Extra("bench", "The benchmark: latency and throughput against the targets, on loopback. "
+                        + "Its options (--quick, --tiny, ...) are its own; see README.md.",
+                        true, rest -> new Benchmark(System.out).run(rest)));
     }
 }
