@@ -4,6 +4,7 @@ import dev.mayday.db.Database;
 import dev.mayday.digest.DigestFactsLoader;
 import dev.mayday.digest.DigestLedger;
 import dev.mayday.digest.DigestSettings;
+import dev.mayday.digest.StoreOrigin;
 
 import java.time.Clock;
 
@@ -15,6 +16,8 @@ final class DigestWiring {
     private final DigestFactsLoader facts;
 
     DigestWiring(Config config, Database database, Clock clock) {
+        // this start is evidence the store exists now, on the clock that decides which week is due
+        new StoreOrigin(database).existedAt(clock.instant());
         this.settings = config.digest();
         this.ledger = new DigestLedger(database, clock);
         this.facts = new DigestFactsLoader(database, config.teamZone(),

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The weekly digest's timer: once a minute (and at start, so a slot missed while Mayday was down is queued then), it
  * queues the digest of the week due by the {@link DigestSchedule}. The outbox row's unique key makes that once per
- * week, whatever timers, restarts or processes ask; the outbox posts it, and {@code wake} tells it there is work.
+ * week, whatever timers, restarts or processes ask; the outbox posts it, and {@code wake} tells it there is work. A
+ * week that ended before the store was created is never queued: on a first start, nobody had used Mayday in it.
  */
 public final class WeeklyDigests implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class WeeklyDigests implements AutoCloseable {
 
     private final DigestSchedule schedule;
     private final Database database;
+    private final StoreOrigin origin;
     private final Clock clock;
     private final Runnable wake;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,6 +37,7 @@ public final class WeeklyDigests implements AutoCloseable {
     public WeeklyDigests(DigestSchedule schedule, Database database, Clock clock, Runnable wake) {
         this.schedule = schedule;
         this.database = database;
+        this.origin = new StoreOrigin(database);
         this.clock = clock;
         this.wake = wake;
     }
@@ -43,10 +46,16 @@ public final class WeeklyDigests implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::tickQuietly, 0, 1, TimeUnit.MINUTES);
     }
 
-    /** Queues the digest of the week due now, unless it was queued before; returns the week this call queued. */
+    /**
+     * Queues the digest of the week due now, unless it was queued before or ended before the store was created; returns
+     * the week this call queued.
+     */
     public Optional<IsoWeek> queueDue() {
         Instant now = clock.instant();
         IsoWeek due = schedule.dueAt(now);
+        if (origin.endedBefore(due, schedule.zone())) {
+            return Optional.empty();
+        }
         WeeklyDigest digest = new WeeklyDigest(due.format());
         boolean queued = database.inTransaction(store -> Publications.enqueueOnce(store, digest, digest.uniqueKey(), now));
         return queued ? Optional.of(due) : Optional.empty();

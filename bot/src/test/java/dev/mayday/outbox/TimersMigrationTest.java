@@ -5,6 +5,7 @@ import dev.mayday.db.digest.DigestRow;
 import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.db.rotation.HandoffOfferRow;
 import dev.mayday.digest.DigestSchedule;
+import dev.mayday.digest.StoreOrigin;
 import dev.mayday.digest.WeeklyDigests;
 import dev.mayday.support.TestClock;
 import org.flywaydb.core.Flyway;
@@ -82,6 +83,7 @@ class TimersMigrationTest {
 
             // Tuesday of W47: W46 is due by the schedule once more, but it was posted before the upgrade
             TestClock clock = new TestClock(Instant.parse("2026-11-17T10:00:00Z"));
+            new StoreOrigin(database).existedAt(Instant.parse("2026-11-01T00:00:00Z")); // so W46 is refused as posted
             WeeklyDigests timer = new WeeklyDigests(DigestSchedule.parse("MON 09:00", ZoneOffset.UTC), database, clock,
                     () -> { });
             assertThat(timer.queueDue()).isEmpty();

@@ -23,13 +23,35 @@ class DigestPostingTest {
         return sandbox.slack.messages(sandbox.digestChannel);
     }
 
+    /**
+     * The sandbox starts on Saturday of W11 with a new store; restarted on Monday of W12 after the slot, as if it had
+     * been down over it. W10 ended before the store existed and is never posted.
+     */
+    private void startThenMissTheSlotOfW11() {
+        sandbox = sandboxes.start(dir -> Sandbox.startWithDigest(dir, "MON 09:00"));
+        sandbox.settle();
+        sandbox.clock.advance(Duration.ofDays(2).plusHours(1)); // Monday 16 March, 11:30 in Berlin
+        sandbox.restart();
+    }
+
+    @Test
+    void firstStart_postsNoDigestOfAWeekThatEndedBeforeTheStoreWasCreated() {
+        sandbox = sandboxes.start(dir -> Sandbox.startWithDigest(dir, "MON 09:00"));
+        sandbox.settle();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(digests()).isEmpty());
+        int queued = sandbox.app.database().jdbi().withHandle(h -> h
+                .createQuery("SELECT count(*) FROM outbox WHERE type = 'WeeklyDigest'").mapTo(Integer.class).one());
+        assertThat(queued).isZero();
+    }
+
     @Test
     void missedSlot_isPostedAtStartOnce_andARestartDoesNotPostAgain() {
-        sandbox = sandboxes.start(dir -> Sandbox.startWithDigest(dir, "MON 09:00"));
+        startThenMissTheSlotOfW11();
         await().atMost(Duration.ofSeconds(10)).until(() -> digests().size() == 1);
         FakeMessage digest = digests().get(0);
-        assertThat(digest.blocksJson()).contains("Weekly learnings digest: 2026-W10").contains("Quiet week");
-        assertThat(digest.metadataJson()).contains("mayday-digest-2026-W10");
+        assertThat(digest.blocksJson()).contains("Weekly learnings digest: 2026-W11").contains("Quiet week");
+        assertThat(digest.metadataJson()).contains("mayday-digest-2026-W11");
 
         sandbox.restart();
         sandbox.settle();
@@ -39,7 +61,7 @@ class DigestPostingTest {
 
     @Test
     void crashBetweenPostingAndRecording_isReconciledWithoutASecondPost() {
-        sandbox = sandboxes.start(dir -> Sandbox.startWithDigest(dir, "MON 09:00"));
+        startThenMissTheSlotOfW11();
         await().atMost(Duration.ofSeconds(10)).until(() -> digests().size() == 1);
         String ts = digests().get(0).ts();
         // what a crash right after chat.postMessage leaves behind: the week's outbox row still pending (its try

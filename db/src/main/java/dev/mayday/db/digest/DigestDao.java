@@ -24,6 +24,14 @@ public interface DigestDao {
     @SqlQuery("SELECT * FROM digests WHERE iso_week = :week")
     Optional<DigestRow> byWeek(@Bind("week") String isoWeek);
 
+    /** When the store came into being, in epoch millis (V021): no digest is posted for a week that ended before. */
+    @SqlQuery("SELECT created_at FROM store_origin WHERE id = 1")
+    Optional<Long> storeCreatedAt();
+
+    /** The store existed at {@code at}: lowers its creation time when that is earlier; never raises it. */
+    @SqlUpdate("UPDATE store_origin SET created_at = :at WHERE id = 1 AND created_at > :at")
+    int storeExistedAt(@Bind("at") long at);
+
     /** "YYYY-Www" sorts as text in week order. */
     @SqlQuery("SELECT * FROM digests ORDER BY iso_week DESC LIMIT 1")
     Optional<DigestRow> lastPosted();
