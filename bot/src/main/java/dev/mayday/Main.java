@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * {@code java -jar target/mayday.jar serve|backup|…|help}; the jar's entry point adds {@code demo} and {@code bench}.
- * The one place that reads the environment for the command line, and the only one that exits the process.
+ * It reads the environment for every command; the commands answer an exit status and only the {@code main} methods
+ * exit the process with it.
  */
 public final class Main {
 
