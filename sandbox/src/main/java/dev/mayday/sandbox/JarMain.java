@@ -20,7 +20,9 @@ public final class JarMain {
                         "demo    run a scripted incident against a local fake Slack and print what Slack would show",
                         rest -> new Demo(System.out).run()),
                 new Main.Extra("bench",
-                        "bench [--quick]  the benchmark: latency and throughput against the targets, on loopback",
+                        "bench [--quick] [--check] [--profile]\n"
+                                + "          the benchmark against its targets, on loopback; --check: exit 1 on a"
+                                + " missed target,\n          --profile: record the server during Events API ingest",
                         rest -> new Benchmark(System.out).run(rest))));
     }
 }

@@ -37,7 +37,7 @@ class BenchmarkSmokeTest {
         assertThat(table).contains("declare storm, 8 conn, core busy (n=24)", "declare storm: refused",
                 "declare storm: ack p99 / max", "declare storm: stored / channels set up");
         assertThat(table.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
-        assertThat(rows).hasSize(29);
+        assertThat(rows).hasSize(28);
         assertThat(rows).allSatisfy(row -> assertThat(row.value()).isNotBlank());
         assertThat(rows).filteredOn(row -> row.figure().contains("conn (n=")).allSatisfy(row ->
                 assertThat(row.client()).as(row.figure()).endsWith("%"));
