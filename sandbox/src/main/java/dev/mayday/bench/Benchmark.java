@@ -123,7 +123,7 @@ public final class Benchmark {
         long begin = System.nanoTime();
         Path dir = Files.createTempDirectory("mayday-bench");
         Progress progress = new Progress();
-        Path recording;
+        ServerProfile.Span recording;
         try {
             recording = new ServerPhases(table, progress, dir).run(sizes, options.profile());
             new DraftPhase(table).run(sizes, dir);
@@ -137,7 +137,7 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors(), (System.nanoTime() - begin) / 1e9);
         table.print(out);
         if (recording != null) {
-            ProfileSummary.read(recording).print(out, recording);
+            ProfileSummary.read(recording).print(out, recording.file());
         }
         return table.rows();
     }

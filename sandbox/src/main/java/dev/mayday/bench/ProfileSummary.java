@@ -18,10 +18,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where the server's time went, from a flight recording's execution samples: the methods most often on top of a
+ * Where the server's time went, from a flight recording: of its CPU samples (Java execution samples, and native
+ * samples inside SQLite, whose work is C code that execution samples never see) the methods most often on top of a
  * stack (self); among the application's code (Mayday, JDBI, SQLite, Bolt) the methods most often anywhere in a stack
- * (inclusive); and for each family of packages, Jetty and Javalin included, the share of samples that pass through it.
- * Enough to see what a change moved; open the file in JMC for the rest.
+ * (inclusive); for each family of packages, Jetty and Javalin included, the share of samples that pass through it;
+ * and where request threads waited (parked or blocked for 10 ms or more, by the innermost Mayday or JDBI frame), since
+ * a server that queues its writes spends more time waiting than computing. Enough to see what a change moved; open
+ * the file in JMC for the rest.
  */
 final class ProfileSummary {
 
@@ -34,15 +37,28 @@ final class ProfileSummary {
     private final Map<String, Integer> self = new HashMap<>();
     private final Map<String, Integer> inclusive = new HashMap<>();
     private final Map<String, Integer> family = new LinkedHashMap<>();
+    private final Map<String, Long> waitedNanos = new HashMap<>();
+    private final Map<String, Integer> waits = new HashMap<>();
     private int samples;
+    private int sqliteSamples;
 
-    static ProfileSummary read(Path recording) throws IOException {
+    /** Reads the events of the recording's span. */
+    static ProfileSummary read(ServerProfile.Span span) throws IOException {
         ProfileSummary summary = new ProfileSummary();
-        try (RecordingFile file = new RecordingFile(recording)) {
+        try (RecordingFile file = new RecordingFile(span.file())) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
-                if (event.getEventType().getName().equals("jdk.ExecutionSample")) {
-                    summary.add(event.getStackTrace());
+                if (!span.contains(event.getStartTime())) {
+                    continue;
+                }
+                switch (event.getEventType().getName()) {
+                    case "jdk.ExecutionSample" -> summary.add(event.getStackTrace());
+                    case "jdk.NativeMethodSample" -> summary.addNative(event.getStackTrace());
+                    case "jdk.ThreadPark", "jdk.JavaMonitorEnter" ->
+                            summary.waited(event.getStackTrace(), event.getDuration().toNanos());
+                    default -> {
+                        // other events say nothing about where CPU time or waiting went
+                    }
                 }
             }
         }
@@ -51,6 +67,27 @@ final class ProfileSummary {
 
     int samples() {
         return samples;
+    }
+
+    /** A native sample counts when it is inside SQLite; elsewhere it is mostly a thread idling in epoll or accept. */
+    void addNative(RecordedStackTrace stack) {
+        if (stack != null && stack.getFrames().stream().anyMatch(frame -> name(frame).startsWith("org.sqlite."))) {
+            sqliteSamples++;
+            add(stack);
+        }
+    }
+
+    void waited(RecordedStackTrace stack, long nanos) {
+        if (stack == null) {
+            return;
+        }
+        stack.getFrames().stream().map(ProfileSummary::name)
+                .filter(name -> name.startsWith("dev.mayday.") || name.startsWith("org.jdbi."))
+                .findFirst()
+                .ifPresent(name -> {
+                    waitedNanos.merge(name, nanos, Long::sum);
+                    waits.merge(name, 1, Integer::sum);
+                });
     }
 
     void add(RecordedStackTrace stack) {
@@ -69,7 +106,7 @@ final class ProfileSummary {
                     families.add(label);
                 }
             });
-            boolean ours = FAMILIES.keySet().stream().anyMatch(name::startsWith);
+            boolean ours = FAMILIES.keySet().stream().anyMatch(name::startsWith) && !name.contains("$$Lambda");
             if (ours && PLUMBING.stream().noneMatch(name::startsWith) && seen.add(name)) {
                 inclusive.merge(name, 1, Integer::sum);
             }
@@ -89,8 +126,8 @@ final class ProfileSummary {
     }
 
     void print(PrintStream out, Path recording) {
-        out.printf(Locale.ROOT, "%nServer profile of the Events API phase: %d execution samples, in %s%n", samples,
-                recording.toAbsolutePath());
+        out.printf(Locale.ROOT, "%nServer profile of the Events API phase: %d CPU samples (%d of them native, in SQLite),"
+                + " in%n  %s%n", samples, sqliteSamples, recording.toAbsolutePath());
         StringBuilder shares = new StringBuilder();
         for (String label : FAMILIES.values()) {
             shares.append(shares.length() == 0 ? "" : ", ").append(label).append(' ')
@@ -99,6 +136,12 @@ final class ProfileSummary {
         out.printf(Locale.ROOT, "samples passing through: %s%n", shares);
         top(out, "self (on top of the stack)", self);
         top(out, "inclusive (anywhere in the stack), Mayday/JDBI/SQLite/Bolt", inclusive);
+        out.printf(Locale.ROOT, "%nwaiting (parked or blocked ≥ 10 ms), by the innermost Mayday/JDBI frame%n");
+        waitedNanos.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP / 3)
+                .forEach(e -> out.printf(Locale.ROOT, "  %6d  %7.1f s  %s%n", waits.get(e.getKey()), e.getValue() / 1e9,
+                        shorten(e.getKey())));
     }
 
     private void top(PrintStream out, String title, Map<String, Integer> counts) {

@@ -40,7 +40,7 @@ final class ServerPhases {
     }
 
     /** Runs every server phase; answers the flight recording of the Events API phase when asked to profile, or null. */
-    Path run(Benchmark.Sizes sizes, boolean profile) throws Exception {
+    ServerProfile.Span run(Benchmark.Sizes sizes, boolean profile) throws Exception {
         try (FakeSlack slack = FakeSlack.start(); FakePagerDuty pagerDuty = FakePagerDuty.start(Benchmark.PD_TOKEN)) {
             String general = slack.createChannelDirectly("general", false, "U0ADMIN").id();
             String announce = slack.createChannelDirectly("incidents", false, "U0ADMIN").id();
@@ -59,7 +59,7 @@ final class ServerPhases {
             ServerProcess app = ServerProcess.start(flags, "dev.mayday.Main", List.of("serve"), env, port,
                     dir.resolve("mayday-server.log"));
             ServerProcess bare = null;
-            Path recording = null;
+            ServerProfile.Span recording = null;
             try {
                 String base = "http://" + Benchmark.HOST + ":" + port;
                 app.awaitHealthy(Duration.ofSeconds(30));
@@ -81,11 +81,14 @@ final class ServerPhases {
                         URI.create(base + "/pagerduty/webhook"), channels, general);
                 TrafficPhases traffic = new TrafficPhases(table, rig);
                 progress.phase("incident channels");
+                ServerProfile profiler = profile ? ServerProfile.start(app.pid(), recordingFile(), dir) : null;
                 traffic.warmUp(sizes, pagerDuty);
                 progress.phase("warm-up");
                 traffic.commands(sizes);
                 progress.phase("commands");
-                ServerProfile profiler = profile ? ServerProfile.start(app.pid(), recordingFile()) : null;
+                if (profiler != null) {
+                    profiler.begin();
+                }
                 traffic.events(sizes);
                 if (profiler != null) {
                     recording = profiler.stop();
