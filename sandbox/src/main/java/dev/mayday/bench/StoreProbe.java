@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the store of a server running in another process (SQLite in WAL mode lets it read while that one writes). */
 final class StoreProbe {
@@ -37,6 +39,21 @@ final class StoreProbe {
                 channels.add(rs.getString(1));
             }
             return channels;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the bench store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The status of each incident that has a channel, by channel id. */
+    Map<String, String> statuses() {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT channel_id, status FROM incidents WHERE channel_id IS NOT NULL")) {
+            Map<String, String> statuses = new HashMap<>();
+            while (rs.next()) {
+                statuses.put(rs.getString(1), rs.getString(2));
+            }
+            return statuses;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the bench store: " + e.getMessage(), e);
         }

@@ -1,131 +1,183 @@
 package dev.mayday.bench;
 
-import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.fake.FakeAnswer;
-import dev.mayday.sandbox.fake.FakeSlack;
 import dev.mayday.sandbox.pagerduty.FakePagerDuty;
 import dev.mayday.sandbox.pagerduty.PdIncident;
 import dev.mayday.sandbox.pagerduty.SignedWebhook;
 import dev.mayday.sandbox.pagerduty.WebhookDeliveries;
 
-import java.net.URI;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
-/** The phases that drive a running server over HTTP: slash commands, Events API, PagerDuty webhooks, a Slack outage. */
+/**
+ * The phases that drive the running servers over HTTP: slash commands that write and Events API messages, each at 16
+ * and 64 connections on Mayday and on the bare app in turn, PagerDuty webhooks, and commands while Slack hangs.
+ * Requests are built and signed before each run, so the run itself costs the client little.
+ */
 final class TrafficPhases {
 
+    static final int WEBHOOK_CONNECTIONS = 16;
+
     private final Table table;
+    private final Rig rig;
+    private final CommandMix mix;
+    private final SlackRequests toMayday;
+    private final SlackRequests toBare;
+    private final LoadClient mayday;
+    private final LoadClient bare;
+    private final long baseSecond = Instant.now().getEpochSecond();
+    /** Numbers every message event across phases, so no two share an event id or a (channel, ts). */
+    private int sequence;
 
-    TrafficPhases(Table table) {
+    TrafficPhases(Table table, Rig rig) {
         this.table = table;
+        this.rig = rig;
+        this.mix = new CommandMix(rig.channels());
+        this.toMayday = new SlackRequests(rig.mayday(), Benchmark.SECRET, rig.slack()::responseUrl);
+        this.toBare = new SlackRequests(rig.bare(), Benchmark.SECRET, rig.slack()::responseUrl);
+        this.mayday = new LoadClient(Rig.address(rig.mayday()));
+        this.bare = new LoadClient(Rig.address(rig.bare()));
     }
 
-    /** Mayday's mix: 9 in 10 are notes in an incident channel (a timeline write), 1 in 10 declares (a new incident). */
-    private static Load.Client maydayCommands(FakeSlack slack, URI uri, List<String> channels, String general) {
-        SlackSimulator sim = new SlackSimulator(uri, Benchmark.SECRET, slack::responseUrl);
-        return i -> {
-            SlackSimulator.SlackReply reply = i % 10 == 9
-                    ? sim.command("U0BENCH", general, "declare sev3 Load test " + i)
-                    : sim.command("U0BENCH", channels.get(i % channels.size()), "note bench note " + i);
-            // an ack that says ":x: … nothing was changed" is a failed command even though Slack sees a 200
-            return reply.body() != null && reply.body().contains(":x:") ? Benchmark.FAILED_REPLY : reply.status();
-        };
+    /** Runs each kind of request through both servers before anything is measured, so the JIT has compiled it. */
+    void warmUp(Benchmark.Sizes sizes, FakePagerDuty pagerDuty) throws IOException, InterruptedException {
+        int n = sizes.warmup();
+        int c = sizes.levels().get(0);
+        Duration cap = sizes.levelCap();
+        report("warm-up, bare commands", bare.run(new Plan(
+                mix.requests(toBare, c, n, Map.of(), "wb", null), c, cap, CommandMix.acked())));
+        report("warm-up, Mayday commands", mayday.run(new Plan(
+                mix.requests(toMayday, c, n, rig.store().statuses(), "wm", null), c, cap, CommandMix.acked())));
+        report("warm-up, bare events", bare.run(new Plan(messages(toBare, n, "wb"), c, cap)));
+        report("warm-up, Mayday events", mayday.run(new Plan(messages(toMayday, n, "wm"), c, cap)));
+        report("warm-up, webhooks", new LoadClient(Rig.address(rig.webhook())).run(
+                new Plan(webhooks(pagerDuty, Math.max(1, n / 8), "PWARM"), WEBHOOK_CONNECTIONS, cap)));
+        Benchmark.quiet(rig.store());
     }
 
-    private static Load.Client bareCommands(FakeSlack slack, URI uri, List<String> channels) {
-        SlackSimulator sim = new SlackSimulator(uri, Benchmark.SECRET, slack::responseUrl);
-        return i -> sim.command("U0BENCH", channels.get(i % channels.size()), "note bench note " + i).status();
-    }
-
-    void commands(Benchmark.Sizes sizes, FakeSlack slack, URI mayday, URI bare, List<String> channels, String general) {
-        Load.run(4, sizes.warmup(), sizes.levelCap(), () -> maydayCommands(slack, mayday, channels, general));
-        Load.run(4, sizes.warmup(), sizes.levelCap(), () -> bareCommands(slack, bare, channels));
-        for (int clients : new int[]{1, 16, 64}) {
-            Load.Result b = Load.run(clients, sizes.commandsPerLevel(), sizes.levelCap(),
-                    () -> bareCommands(slack, bare, channels));
-            Load.Result m = Load.run(clients, sizes.commandsPerLevel(), sizes.levelCap(),
-                    () -> maydayCommands(slack, mayday, channels, general));
-            table.add("ack, bare Bolt app, " + clients + " clients", Table.latency(b), "baseline", null);
-            table.add("ack, Mayday note/declare, " + clients + " clients", Table.latency(m),
-                    clients == 1 ? "(no target at 1)" : "p99 ≤ 1.5× bare", null);
-            if (clients > 1) {
-                double ratio = m.p99() / b.p99();
-                table.add("ack p99 ratio Mayday/bare, " + clients + " clients", String.format(Locale.ROOT, "%.2f×", ratio),
-                        "≤ 1.5×", ratio <= 1.5 && m.errors() == 0);
-            }
+    void commands(Benchmark.Sizes sizes) throws IOException, InterruptedException {
+        for (int connections : sizes.levels()) {
+            int n = sizes.commandsPerLevel();
+            LoadResult b = bare.run(new Plan(mix.requests(toBare, connections, n, Map.of(), "b" + connections, null),
+                    connections, sizes.levelCap(), CommandMix.acked()));
+            LoadResult m = mayday.run(new Plan(mix.requests(toMayday, connections, n, rig.store().statuses(),
+                    "m" + connections, null), connections, sizes.levelCap(), CommandMix.acked()));
+            report("Mayday commands, " + connections, m);
+            Benchmark.quiet(rig.store());
+            table.load(String.format(Locale.ROOT, "commands, bare, %d conn (n=%d)", connections, b.count()), b,
+                    "baseline", null);
+            table.load(String.format(Locale.ROOT, "commands, Mayday, %d conn (n=%d)", connections, m.count()), m,
+                    "", null);
+            double ratio = m.p99() / b.p99();
+            table.add("commands ack p99 Mayday/bare, " + connections + " conn",
+                    String.format(Locale.ROOT, "%.2f×", ratio), "≤ 2×", ratio <= 2 && m.errors() == 0);
         }
     }
 
-    void outage(Benchmark.Sizes sizes, FakeSlack slack, URI mayday, List<String> channels, String general) {
-        slack.outage(FakeAnswer.delayed(Duration.ofSeconds(10)));
-        try {
-            Load.Result m = Load.run(16, sizes.outageCommands(), sizes.levelCap(),
-                    () -> maydayCommands(slack, mayday, channels, general));
-            table.add("ack while Slack hangs 10 s, Mayday, 16 clients", Table.latency(m), "p99 and max ≤ 300 ms",
-                    m.max() <= 300 && m.errors() == 0);
-        } finally {
-            slack.endOutage();
+    void events(Benchmark.Sizes sizes) throws IOException, InterruptedException {
+        for (int connections : sizes.levels()) {
+            int n = sizes.events();
+            String tag = "e" + connections;
+            LoadResult b = bare.run(new Plan(messages(toBare, n, "b" + connections), connections, sizes.ingestCap()));
+            LoadResult m = mayday.run(new Plan(messages(toMayday, n, tag), connections, sizes.ingestCap()));
+            report("Mayday events, " + connections, m);
+            long stored = rig.store().count("SELECT COUNT(*) FROM timeline_events WHERE kind = 'MESSAGE'"
+                    + " AND text LIKE 'bench-event-" + tag + "-%'");
+            Benchmark.quiet(rig.store());
+            table.load(String.format(Locale.ROOT, "events, bare, %d conn (n=%d)", connections, b.count()), b,
+                    "baseline", null);
+            table.load(String.format(Locale.ROOT, "events, Mayday, %d conn (n=%d)", connections, m.count()), m,
+                    "", null);
+            double rate = m.perSecond() / b.perSecond();
+            double p99 = m.p99() / b.p99();
+            table.add("events Mayday/bare, " + connections + " conn: rate, p99",
+                    String.format(Locale.ROOT, "%.2f×, %.2f×", rate, p99), "≥ 0.6×, ≤ 2×",
+                    rate >= 0.6 && p99 <= 2 && m.errors() == 0);
+            int ok = m.count() - m.errors();
+            table.add("events, " + connections + " conn: answered 200 / stored", ok + " / " + stored, "every 200",
+                    stored >= ok);
         }
-    }
-
-    void events(Benchmark.Sizes sizes, StoreProbe store, FakeSlack slack, URI mayday, URI bare, List<String> channels) {
-        Load.Result b = messageEvents(sizes, slack, bare, channels, "EvBARE");
-        table.add("Events API, bare Bolt app (ack only), " + sizes.eventClients() + " clients", Table.rate(b) + "; "
-                + Table.latency(b), "baseline", null);
-        Load.Result r = messageEvents(sizes, slack, mayday, channels, "EvBENCH");
-        int ok = r.count() - r.errors();
-        long stored = store.count(
-                "SELECT COUNT(*) FROM timeline_events WHERE kind = 'MESSAGE' AND text LIKE 'bench-event-%'");
-        table.add("Events API ingest, " + sizes.eventClients() + " clients: events/s", Table.rate(r), "≥ 2,000/s",
-                r.perSecond() >= 2_000 && r.errors() == 0);
-        table.add("Events API ingest p50/p99/max", Table.latency(r), "p99 ≤ 50 ms", r.p99() <= 50 && r.errors() == 0);
-        table.add("Events API: answered 200 / stored", ok + " / " + stored, "every 200 stored", stored >= ok);
     }
 
     /** Distinct messages into the incident channels, each a signed event_callback with its own event id. */
-    private static Load.Result messageEvents(Benchmark.Sizes sizes, FakeSlack slack, URI uri, List<String> channels,
-                                             String eventIdPrefix) {
-        long baseSecond = Instant.now().getEpochSecond();
-        return Load.run(sizes.eventClients(), sizes.events(), sizes.ingestCap(), () -> {
-            SlackSimulator sim = new SlackSimulator(uri, Benchmark.SECRET, slack::responseUrl);
-            return i -> {
-                String ts = String.format(Locale.ROOT, "%d.%06d", baseSecond + i / 1_000_000, i % 1_000_000);
-                return sim.deliver(sim.message("U0BENCH", channels.get(i % channels.size()), ts,
-                        "bench-event-" + i), String.format(Locale.ROOT, "%s%08d", eventIdPrefix, i)).status();
-            };
-        });
+    private List<byte[]> messages(SlackRequests slack, int count, String tag) {
+        List<byte[]> requests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int n = sequence++;
+            String ts = String.format(Locale.ROOT, "%d.%06d", baseSecond + n / 1_000_000, n % 1_000_000);
+            requests.add(slack.message("U0BENCH", rig.channels().get(n % rig.channels().size()), ts,
+                    "bench-event-" + tag + "-" + n, String.format(Locale.ROOT, "Ev%S%08d", tag, n)));
+        }
+        return requests;
     }
 
-    void webhooks(Benchmark.Sizes sizes, FakePagerDuty pagerDuty, URI endpoint) {
+    void webhooks(Benchmark.Sizes sizes, FakePagerDuty pagerDuty) throws IOException, InterruptedException {
+        List<byte[]> requests = webhooks(pagerDuty, sizes.pagerDutyIncidents(), "PBENCH");
+        int duplicates = requests.size() - 4 * sizes.pagerDutyIncidents();
+        LoadResult r = new LoadClient(Rig.address(rig.webhook())).run(
+                new Plan(requests, WEBHOOK_CONNECTIONS, sizes.ingestCap()));
+        report("webhooks", r);
+        Benchmark.quiet(rig.store());
+        boolean complete = r.errors() == 0;
+        table.load(String.format(Locale.ROOT, "PagerDuty webhooks, %d conn (n=%d)", WEBHOOK_CONNECTIONS, r.count()), r,
+                "≥ 1,000/s", r.perSecond() >= 1_000 && complete);
+        table.add("PagerDuty webhooks p99 (" + duplicates + " dup)", Table.ms(r.p99()), "≤ 50 ms",
+                r.p99() <= 50 && complete);
+    }
+
+    /**
+     * Each incident triggered, annotated, acknowledged and resolved (a quarter of the deliveries are triggers), and
+     * every other incident one delivery again, as PagerDuty redelivers: to be acknowledged and ignored.
+     */
+    private List<byte[]> webhooks(FakePagerDuty pagerDuty, int incidents, String prefix) {
         WebhookDeliveries builder = new WebhookDeliveries(Benchmark.PD_SECRET, Clock.systemUTC());
         List<SignedWebhook> deliveries = new ArrayList<>();
         Random random = new Random(8);
-        int duplicates = 0;
-        for (int k = 0; k < sizes.pagerDutyIncidents(); k++) {
-            PdIncident incident = pagerDuty.addIncident(String.format("PBENCH%05d", k), "Bench page " + k);
+        for (int k = 0; k < incidents; k++) {
+            PdIncident incident = pagerDuty.addIncident(String.format(Locale.ROOT, "%s%05d", prefix, k), "Bench page " + k);
             deliveries.add(builder.triggered(incident));
             deliveries.add(builder.annotated(incident, "looking " + k));
             deliveries.add(builder.acknowledged(incident.withStatus("acknowledged")));
             deliveries.add(builder.resolved(incident.withStatus("resolved")));
             if (k % 2 == 1) {
-                // PagerDuty redelivers: the same delivery again, to be acknowledged and ignored
                 deliveries.add(deliveries.get(deliveries.size() - 1 - random.nextInt(Math.min(8, deliveries.size()))));
-                duplicates++;
             }
         }
-        Load.Result r = Load.run(sizes.webhookClients(), deliveries.size(), sizes.ingestCap(), () -> {
-            WebhookDeliveries sender = new WebhookDeliveries(Benchmark.PD_SECRET, Clock.systemUTC());
-            return i -> sender.send(endpoint, deliveries.get(i)).statusCode();
-        });
-        table.add(String.format(Locale.ROOT, "PagerDuty webhooks, %d clients (%d dup of %d): deliveries/s",
-                        sizes.webhookClients(), duplicates, deliveries.size()), Table.rate(r), "≥ 1,000/s",
-                r.perSecond() >= 1_000 && r.errors() == 0);
-        table.add("PagerDuty webhooks p50/p99/max", Table.latency(r), "p99 ≤ 50 ms", r.p99() <= 50 && r.errors() == 0);
+        String authority = rig.webhook().getHost() + ":" + rig.webhook().getPort();
+        List<byte[]> requests = new ArrayList<>(deliveries.size());
+        for (SignedWebhook delivery : deliveries) {
+            requests.add(RequestBytes.post(authority, rig.webhook().getPath(), delivery.headers(), delivery.bytes()));
+        }
+        return requests;
+    }
+
+    /** The write mix with a declare in ten, at the lowest level, while every Slack call hangs for 10 s. */
+    void outage(Benchmark.Sizes sizes) throws IOException {
+        int connections = sizes.levels().get(0);
+        rig.slack().outage(FakeAnswer.delayed(Duration.ofSeconds(10)));
+        try {
+            LoadResult m = mayday.run(new Plan(mix.requests(toMayday, connections, sizes.outageCommands(),
+                    rig.store().statuses(), "o", rig.general()), connections, sizes.levelCap(), CommandMix.acked()));
+            report("outage commands", m);
+            table.load(String.format(Locale.ROOT, "commands, Slack hanging, %d conn (n=%d)", connections,
+                    m.count()), m, "max ≤ 300 ms", m.max() <= 300 && m.errors() == 0);
+        } finally {
+            rig.slack().endOutage();
+        }
+    }
+
+    /** A failed request is worth a line on stderr: the table says how many, this says why. */
+    static void report(String what, LoadResult result) {
+        if (result.errors() > 0) {
+            System.err.printf(Locale.ROOT, "[bench] %s: %d of %d failed; the first: %s%n", what, result.errors(),
+                    result.count(), result.firstFailure());
+        }
     }
 }

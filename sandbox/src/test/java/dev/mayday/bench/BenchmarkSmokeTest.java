@@ -21,18 +21,25 @@ class BenchmarkSmokeTest {
                 .run(Benchmark.Sizes.tiny());
         String table = bytes.toString(StandardCharsets.UTF_8);
 
-        assertThat(table).contains("start to healthy", "resident memory of the server after the run", "targets met");
-        for (int clients : new int[]{1, 16, 64}) {
-            assertThat(table).contains("ack, bare Bolt app, " + clients + " clients",
-                    "ack, Mayday note/declare, " + clients + " clients");
+        assertThat(table).contains("start to healthy", "server resident memory after the run", "targets met",
+                "cpu: the load client's one thread");
+        for (int connections : Benchmark.Sizes.tiny().levels()) {
+            assertThat(table).contains("commands, bare, " + connections + " conn",
+                    "commands, Mayday, " + connections + " conn",
+                    "commands ack p99 Mayday/bare, " + connections + " conn",
+                    "events, bare, " + connections + " conn", "events, Mayday, " + connections + " conn",
+                    "events Mayday/bare, " + connections + " conn: rate, p99",
+                    "events, " + connections + " conn: answered 200 / stored");
         }
-        assertThat(table).contains("ack p99 ratio Mayday/bare, 16 clients", "ack p99 ratio Mayday/bare, 64 clients",
-                "ack while Slack hangs 10 s", "Events API, bare Bolt app (ack only)", "Events API ingest", "Events API: answered 200 / stored",
-                "PagerDuty webhooks", "PagerDuty webhooks p50/p99/max", "post-mortem draft, 200 timeline events",
-                "post-mortem draft, 1,000 timeline events", "digest over a year");
-        assertThat(table).contains("declare storm, 24 distinct from 8 clients, one core kept busy: refused",
-                "declare storm ack p50/p99/max", "declare storm: incidents stored / channels set up");
-        assertThat(rows).hasSize(26);
+        assertThat(table).contains("PagerDuty webhooks, 16 conn", "PagerDuty webhooks p99",
+                "commands, Slack hanging, 4 conn", "post-mortem draft, 200 events",
+                "post-mortem draft, 1,000 events", "digest of a year");
+        assertThat(table).contains("declare storm, 8 conn, core busy (n=24)", "declare storm: refused",
+                "declare storm: ack p99 / max", "declare storm: stored / channels set up");
+        assertThat(table.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
+        assertThat(rows).hasSize(28);
         assertThat(rows).allSatisfy(row -> assertThat(row.value()).isNotBlank());
+        assertThat(rows).filteredOn(row -> row.figure().contains("conn (n=")).allSatisfy(row ->
+                assertThat(row.client()).as(row.figure()).endsWith("%"));
     }
 }

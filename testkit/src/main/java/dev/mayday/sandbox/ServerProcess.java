@@ -104,6 +104,11 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server was not healthy within " + cap + "; see " + log);
     }
 
+    /** The child's process id, for tools that attach to it (the benchmark's {@code jcmd JFR.start}). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
