@@ -14,6 +14,7 @@ import dev.mayday.db.request.SeenRequestDao;
 import dev.mayday.db.rotation.HandoffOfferDao;
 import dev.mayday.db.rotation.OpenIncidentDao;
 import dev.mayday.db.rotation.RosterDao;
+import dev.mayday.db.sql.Sql;
 import dev.mayday.db.timeline.PinReactionDao;
 import dev.mayday.db.timeline.ProcessedEventDao;
 import dev.mayday.db.timeline.TimelineDao;
@@ -151,6 +152,7 @@ public final class Database implements AutoCloseable {
 
         private final Handle handle;
         private final Map<Class<?>, Object> attached = new HashMap<>();
+        private Sql sql;
 
         private Store(Handle handle) {
             this.handle = handle;
@@ -161,7 +163,7 @@ public final class Database implements AutoCloseable {
         }
 
         public IncidentDao incidents() {
-            return dao(IncidentDao.class);
+            return new IncidentDao(sql());
         }
 
         public ChannelNameDao channelNames() {
@@ -169,7 +171,7 @@ public final class Database implements AutoCloseable {
         }
 
         public TimelineDao timeline() {
-            return dao(TimelineDao.class);
+            return new TimelineDao(sql());
         }
 
         public PinReactionDao pins() {
@@ -177,11 +179,11 @@ public final class Database implements AutoCloseable {
         }
 
         public ProcessedEventDao processedEvents() {
-            return dao(ProcessedEventDao.class);
+            return new ProcessedEventDao(sql());
         }
 
         public OutboxDao outbox() {
-            return dao(OutboxDao.class);
+            return new OutboxDao(sql());
         }
 
         public RosterDao roster() {
@@ -189,7 +191,7 @@ public final class Database implements AutoCloseable {
         }
 
         public PagerDutyDao pagerDuty() {
-            return dao(PagerDutyDao.class);
+            return new PagerDutyDao(sql());
         }
 
         public PostmortemDao postmortems() {
@@ -213,11 +215,19 @@ public final class Database implements AutoCloseable {
         }
 
         public SeenRequestDao seenRequests() {
-            return dao(SeenRequestDao.class);
+            return new SeenRequestDao(sql());
         }
 
         private <T> T dao(Class<T> type) {
             return type.cast(attached.computeIfAbsent(type, handle::attach));
+        }
+
+        /** The hot paths' DAOs run plain JDBC statements, prepared once per connection: see {@link Sql}. */
+        private Sql sql() {
+            if (sql == null) {
+                sql = Sql.on(handle);
+            }
+            return sql;
         }
 
         public HandoffOfferDao handOffOffers() {
