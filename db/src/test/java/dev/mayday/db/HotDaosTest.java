@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,19 @@ class HotDaosTest {
         db.close();
     }
 
+    /** Typed by what the work returns, so that assertThat picks its overload. */
+    private int written(Database.StoreWork<Integer> work) {
+        return db.inTransaction(work);
+    }
+
+    private <T> Optional<T> found(Database.StoreWork<Optional<T>> work) {
+        return db.read(work);
+    }
+
+    private <T> Optional<T> foundWriting(Database.StoreWork<Optional<T>> work) {
+        return db.inTransaction(work);
+    }
+
     private static IncidentRow incident(String originKey) {
         return new IncidentRow(0, "Checkout down", "p99 up", "SEV2", "INVESTIGATING", true,
                 new IncidentRow.People("U1", "U2", "U3", "furthest behind"), IncidentRow.Times.declared(1_000L), null,
@@ -42,8 +56,8 @@ class HotDaosTest {
 
         assertThat(stored.id()).isPositive();
         assertThat(stored).usingRecursiveComparison().ignoringFields("id").isEqualTo(incident("k1"));
-        assertThat(db.inTransaction(store -> store.incidents().insertedIfNew(incident("k1")))).isEmpty();
-        assertThat(db.read(store -> store.incidents().byOriginKey("k1"))).contains(stored);
+        assertThat(foundWriting(store -> store.incidents().insertedIfNew(incident("k1")))).isEmpty();
+        assertThat(found(store -> store.incidents().byOriginKey("k1"))).contains(stored);
     }
 
     @Test
@@ -54,14 +68,14 @@ class HotDaosTest {
                 "rolled back", "k1", IncidentRow.Place.declaredFrom("C0"), 3_000L);
 
         db.inTransaction(store -> store.incidents().updateState(changed));
-        assertThat(db.inTransaction(store -> store.incidents().attachChannel(id, "C9", "inc-9"))).isEqualTo(1);
-        assertThat(db.inTransaction(store -> store.incidents().attachChannel(id, "C8", "inc-8"))).isZero();
+        assertThat(written(store -> store.incidents().attachChannel(id, "C9", "inc-9"))).isEqualTo(1);
+        assertThat(written(store -> store.incidents().attachChannel(id, "C8", "inc-8"))).isZero();
 
         IncidentRow read = db.read(store -> store.incidents().byChannel("C9")).orElseThrow();
         assertThat(read).usingRecursiveComparison().ignoringFields("place").isEqualTo(changed);
         assertThat(read.place().channelName()).isEqualTo("inc-9");
-        assertThat(db.read(store -> store.incidents().byId(id))).contains(read);
-        assertThat(db.read(store -> store.incidents().byChannel("C8"))).isEmpty();
+        assertThat(found(store -> store.incidents().byId(id))).contains(read);
+        assertThat(found(store -> store.incidents().byChannel("C8"))).isEmpty();
     }
 
     @Test
@@ -80,37 +94,37 @@ class HotDaosTest {
                         org.assertj.core.groups.Tuple.tuple("HomeRefresh", "home", null, 6L));
         long home = due.get(1).id();
 
-        assertThat(db.inTransaction(store -> store.outbox().claim(home))).isEqualTo(1);
-        assertThat(db.read(store -> store.outbox().byId(home)).orElseThrow())
+        assertThat(written(store -> store.outbox().claim(home))).isEqualTo(1);
+        assertThat(found(store -> store.outbox().byId(home)).orElseThrow())
                 .extracting(OutboxRow::attempts, OutboxRow::uniqueKey).containsExactly(1, null);
         db.inTransaction(store -> store.outbox().markDone(home, 20L));
-        assertThat(db.read(store -> store.outbox().byId(home)).orElseThrow())
+        assertThat(found(store -> store.outbox().byId(home)).orElseThrow())
                 .extracting(OutboxRow::state, OutboxRow::doneAt).containsExactly(OutboxRow.DONE, 20L);
-        assertThat(db.read(store -> store.outbox().pendingCount())).isEqualTo(1);
-        assertThat(db.read(store -> store.outbox().nextAttemptAt())).contains(5L);
+        assertThat((int) db.read(store -> store.outbox().pendingCount())).isEqualTo(1);
+        assertThat(found(store -> store.outbox().nextAttemptAt())).contains(5L);
         db.inTransaction(store -> store.outbox().markFailed(due.get(0).id(), 30L, "refused"));
-        assertThat(db.read(store -> store.outbox().nextAttemptAt())).as("nothing pending").isEmpty();
+        assertThat(found(store -> store.outbox().nextAttemptAt())).as("nothing pending").isEmpty();
     }
 
     @Test
     void pagerDuty_eventsOnce_linkAndEarlyNotes() {
         long id = db.inTransaction(store -> store.incidents().insertedIfNew(incident("k1"))).orElseThrow().id();
 
-        assertThat(db.inTransaction(store -> store.pagerDuty().recordEvent("E1", "ANNOTATED", "PD1", 1L, 2L)))
+        assertThat(written(store -> store.pagerDuty().recordEvent("E1", "ANNOTATED", "PD1", 1L, 2L)))
                 .isEqualTo(1);
-        assertThat(db.inTransaction(store -> store.pagerDuty().recordEvent("E1", "ANNOTATED", "PD1", 1L, 3L)))
+        assertThat(written(store -> store.pagerDuty().recordEvent("E1", "ANNOTATED", "PD1", 1L, 3L)))
                 .isZero();
         db.inTransaction(store -> store.pagerDuty().keepEarlyNote("E1", null, "look at the db"));
         db.inTransaction(store -> store.pagerDuty().link(id, "PD1", "https://pd/PD1"));
 
-        assertThat(db.read(store -> store.pagerDuty().incidentFor("PD1"))).contains(id);
-        assertThat(db.read(store -> store.pagerDuty().incidentFor("PD2"))).isEmpty();
-        assertThat(db.read(store -> store.pagerDuty().pagerIdOf(id))).contains("PD1");
-        assertThat(db.read(store -> store.pagerDuty().pagerSeverityOf(id))).as("NULL reads as empty").isEmpty();
-        assertThat(db.read(store -> store.pagerDuty().earlyNotes("PD1")))
+        assertThat(found(store -> store.pagerDuty().incidentFor("PD1"))).contains(id);
+        assertThat(found(store -> store.pagerDuty().incidentFor("PD2"))).isEmpty();
+        assertThat(found(store -> store.pagerDuty().pagerIdOf(id))).contains("PD1");
+        assertThat(found(store -> store.pagerDuty().pagerSeverityOf(id))).as("NULL reads as empty").isEmpty();
+        assertThat((List<EarlyNote>) db.read(store -> store.pagerDuty().earlyNotes("PD1")))
                 .containsExactly(new EarlyNote(null, "look at the db"));
-        assertThat(db.inTransaction(store -> store.pagerDuty().advance(id, 10L))).isEqualTo(1);
-        assertThat(db.inTransaction(store -> store.pagerDuty().advance(id, 9L))).as("older").isZero();
+        assertThat(written(store -> store.pagerDuty().advance(id, 10L))).isEqualTo(1);
+        assertThat(written(store -> store.pagerDuty().advance(id, 9L))).as("older").isZero();
     }
 
     @Test
@@ -120,10 +134,10 @@ class HotDaosTest {
             return null;
         });
 
-        assertThat(db.read(store -> store.seenRequests().isRecorded("d1", 100L))).isTrue();
-        assertThat(db.read(store -> store.seenRequests().isRecorded("d3", 100L))).isFalse();
-        assertThat(db.read(store -> store.seenRequests().count())).isEqualTo(2);
-        assertThat(db.inTransaction(store -> store.seenRequests().prune(101L))).isEqualTo(2);
-        assertThat(db.read(store -> store.seenRequests().isRecorded("d1", 50L))).isFalse();
+        assertThat((boolean) db.read(store -> store.seenRequests().isRecorded("d1", 100L))).isTrue();
+        assertThat((boolean) db.read(store -> store.seenRequests().isRecorded("d3", 100L))).isFalse();
+        assertThat((int) db.read(store -> store.seenRequests().count())).isEqualTo(2);
+        assertThat(written(store -> store.seenRequests().prune(101L))).isEqualTo(2);
+        assertThat((boolean) db.read(store -> store.seenRequests().isRecorded("d1", 50L))).isFalse();
     }
 }
