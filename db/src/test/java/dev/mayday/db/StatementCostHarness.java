@@ -161,6 +161,15 @@ public final class StatementCostHarness {
             });
         }));
         report("read: byChannel alone", perRequest(() -> db.read(store -> store.incidents().byChannel(channel()))));
+        report("read: byChannel, 8 threads at once (wall time)", fromThreads(8,
+                () -> db.read(store -> store.incidents().byChannel(channel()))));
+        report("Events API message, 8 threads at once (wall time)", fromThreads(8, () -> db.inTransaction(store -> {
+            store.processedEvents().recordIfNew(eventId(), 1L);
+            String ts = "2." + eventId();
+            store.timeline().insertIfAbsent(new TimelineRow(0, 1, 1L, "MESSAGE", "U1", "hello", false, ts,
+                    "msg:C1:" + ts, null, false, null));
+            return store.timeline().replaceStandIn("pin:C1:" + ts, "(stand-in)", "U1", "hello");
+        })));
         report("tx: empty unit of work (turn, BEGIN, COMMIT)", perRequest(() -> db.inTransaction(store -> null)));
     }
 
@@ -200,11 +209,36 @@ public final class StatementCostHarness {
         return (System.nanoTime() - start) / 1_000.0 / n;
     }
 
-    private String eventId() {
+    /** {@code n} requests shared among {@code threads}. */
+    private double fromThreads(int threads, Request request) {
+        long start = System.nanoTime();
+        List<Thread> running = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int share = n / threads;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < share; i++) {
+                    request.run();
+                }
+            });
+            thread.start();
+            running.add(thread);
+        }
+        for (Thread thread : running) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Double.NaN;
+            }
+        }
+        return (System.nanoTime() - start) / 1_000.0 / n;
+    }
+
+    private synchronized String eventId() {
         return "Ev" + next++;
     }
 
-    private String channel() {
+    private synchronized String channel() {
         return "C" + (1 + next++ % INCIDENTS);
     }
 
