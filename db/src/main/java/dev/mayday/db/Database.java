@@ -145,8 +145,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * The repositories visible inside one unit of work: every DAO is reached here, through {@link #read} or
-     * {@link #inTransaction}. Each is attached on first use: attaching costs more than the one or two statements
-     * most units of work run.
+     * {@link #inTransaction}. The DAOs of the hot paths (incidents, timeline, processed events, outbox, PagerDuty,
+     * seen requests) are plain classes over {@link Sql}; the others are SqlObjects, each attached on first use:
+     * attaching costs more than the one or two statements most units of work run.
      */
     public static final class Store {
 
