@@ -59,7 +59,8 @@ public final class IncidentService {
         Incident draft = new Incident(0, declaration.title(), declaration.summary(), declaration.severity(),
                 Status.INVESTIGATING, declaration.isPrivate(), IncidentPeople.declarerLeads(declaration.declaredBy()),
                 IncidentTimes.declared(now), null, IncidentPlace.declaredFrom(declaration.originChannel()));
-        // Read first rather than insert first: a skipped insert would still use up an incident number (AUTOINCREMENT).
+        // stored and read back in one statement; the read by origin key above stays first, because an insert that
+        // ON CONFLICT skips would still use up an incident number (AUTOINCREMENT)
         IncidentRow inserted = store.incidents().insertedIfNew(IncidentRows.toRow(draft, declaration.originKey(), now))
                 .orElseThrow();
         Incident stored = IncidentRows.toIncident(inserted);
