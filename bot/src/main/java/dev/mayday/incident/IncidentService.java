@@ -59,9 +59,11 @@ public final class IncidentService {
         Incident draft = new Incident(0, declaration.title(), declaration.summary(), declaration.severity(),
                 Status.INVESTIGATING, declaration.isPrivate(), IncidentPeople.declarerLeads(declaration.declaredBy()),
                 IncidentTimes.declared(now), null, IncidentPlace.declaredFrom(declaration.originChannel()));
-        store.incidents().insertIfNew(IncidentRows.toRow(draft, declaration.originKey(), now));
-        Incident stored = IncidentRows.toIncident(
-                store.incidents().byOriginKey(declaration.originKey()).orElseThrow());
+        // stored and read back in one statement; the read by origin key above stays first, because an insert that
+        // ON CONFLICT skips would still use up an incident number (AUTOINCREMENT)
+        IncidentRow inserted = store.incidents().insertedIfNew(IncidentRows.toRow(draft, declaration.originKey(), now))
+                .orElseThrow();
+        Incident stored = IncidentRows.toIncident(inserted);
         // in the same transaction: the lead is chosen and the incident stored together, or neither
         Assignment assignment = leads.pick(store, stored.id(), now, stored.severity(), declaration.declaredBy());
         Incident incident = stored.assigned(assignment.lead(), assignment.responder(), assignment.reason());

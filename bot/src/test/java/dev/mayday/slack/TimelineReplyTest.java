@@ -8,6 +8,7 @@ import dev.mayday.db.timeline.TimelineRow;
 import dev.mayday.incident.IncidentRuleViolation;
 import dev.mayday.slack.handlers.TimelineReply;
 import dev.mayday.timeline.KeyTimeline;
+import dev.mayday.db.sql.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class TimelineReplyTest {
         database = Database.open("jdbc:sqlite:" + dir.resolve("mayday.db"));
         reply = new TimelineReply(new KeyTimeline(database), ZoneId.of("Europe/Berlin"));
         incidentId = database.jdbi().inTransaction(h -> {
-            IncidentDao incidents = h.attach(IncidentDao.class);
+            IncidentDao incidents = new IncidentDao(Sql.on(h));
             incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
                     IncidentRow.People.declarerLeads("U0ALEX"),
                     IncidentRow.Times.declared(START.toEpochMilli()), null, "k",
@@ -47,7 +48,7 @@ class TimelineReplyTest {
     }
 
     private void note(int minute, String text) {
-        database.jdbi().useHandle(h -> h.attach(TimelineDao.class).insert(new TimelineRow(0, incidentId,
+        database.jdbi().useHandle(h -> new TimelineDao(Sql.on(h)).insert(new TimelineRow(0, incidentId,
                 START.plusSeconds(60L * minute).toEpochMilli(), "NOTE_ADDED", "U0SAM", text, true, null, null)));
     }
 

@@ -5,6 +5,7 @@ import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.incident.IncidentRow;
 import dev.mayday.db.timeline.TimelineDao;
 import dev.mayday.support.TestClock;
+import dev.mayday.db.sql.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class TimelineCaptureTest {
         clock = new TestClock(START);
         capture = new TimelineCapture(database, clock);
         incidentId = database.jdbi().inTransaction(h -> {
-            IncidentDao incidents = h.attach(IncidentDao.class);
+            IncidentDao incidents = new IncidentDao(Sql.on(h));
             incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
                     IncidentRow.People.declarerLeads(ALEX),
                     IncidentRow.Times.declared(START.toEpochMilli()), null, "command:T1",
@@ -58,7 +59,7 @@ class TimelineCaptureTest {
 
     /** Every row of the incident's timeline, chatter and deleted rows included. */
     private List<TimelineEntry> entries() {
-        return database.jdbi().withHandle(h -> h.attach(TimelineDao.class).forIncident(incidentId).stream()
+        return database.jdbi().withHandle(h -> new TimelineDao(Sql.on(h)).forIncident(incidentId).stream()
                 .map(TimelineRows::toEntry).toList());
     }
 

@@ -14,6 +14,7 @@ import dev.mayday.db.request.SeenRequestDao;
 import dev.mayday.db.rotation.HandoffOfferDao;
 import dev.mayday.db.rotation.OpenIncidentDao;
 import dev.mayday.db.rotation.RosterDao;
+import dev.mayday.db.sql.Sql;
 import dev.mayday.db.timeline.PinReactionDao;
 import dev.mayday.db.timeline.ProcessedEventDao;
 import dev.mayday.db.timeline.TimelineDao;
@@ -145,13 +146,15 @@ public final class Database implements AutoCloseable {
 
     /**
      * The repositories visible inside one unit of work: every DAO is reached here, through {@link #read} or
-     * {@link #inTransaction}. Each is attached on first use: attaching costs more than the one or two statements
-     * most units of work run.
+     * {@link #inTransaction}. The DAOs of the hot paths (incidents, timeline, processed events, outbox, PagerDuty,
+     * seen requests) are plain classes over {@link Sql}; the others are SqlObjects, each attached on first use:
+     * attaching costs more than the one or two statements most units of work run.
      */
     public static final class Store {
 
         private final Handle handle;
         private final Map<Class<?>, Object> attached = new HashMap<>();
+        private Sql sql;
 
         private Store(Handle handle) {
             this.handle = handle;
@@ -162,7 +165,7 @@ public final class Database implements AutoCloseable {
         }
 
         public IncidentDao incidents() {
-            return dao(IncidentDao.class);
+            return new IncidentDao(sql());
         }
 
         public ChannelNameDao channelNames() {
@@ -170,7 +173,7 @@ public final class Database implements AutoCloseable {
         }
 
         public TimelineDao timeline() {
-            return dao(TimelineDao.class);
+            return new TimelineDao(sql());
         }
 
         public PinReactionDao pins() {
@@ -178,11 +181,11 @@ public final class Database implements AutoCloseable {
         }
 
         public ProcessedEventDao processedEvents() {
-            return dao(ProcessedEventDao.class);
+            return new ProcessedEventDao(sql());
         }
 
         public OutboxDao outbox() {
-            return dao(OutboxDao.class);
+            return new OutboxDao(sql());
         }
 
         public RosterDao roster() {
@@ -190,7 +193,7 @@ public final class Database implements AutoCloseable {
         }
 
         public PagerDutyDao pagerDuty() {
-            return dao(PagerDutyDao.class);
+            return new PagerDutyDao(sql());
         }
 
         public PostmortemDao postmortems() {
@@ -214,11 +217,19 @@ public final class Database implements AutoCloseable {
         }
 
         public SeenRequestDao seenRequests() {
-            return dao(SeenRequestDao.class);
+            return new SeenRequestDao(sql());
         }
 
         private <T> T dao(Class<T> type) {
             return type.cast(attached.computeIfAbsent(type, handle::attach));
+        }
+
+        /** The hot paths' DAOs run plain JDBC statements, prepared once per connection: see {@link Sql}. */
+        private Sql sql() {
+            if (sql == null) {
+                sql = Sql.on(handle);
+            }
+            return sql;
         }
 
         public HandoffOfferDao handOffOffers() {

@@ -1,6 +1,6 @@
 package dev.mayday.db;
 
-import dev.mayday.db.request.SeenRequestDao;
+import dev.mayday.db.rotation.OpenIncidentDao;
 import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +38,9 @@ class StoreFailuresTest {
     void daoCalledOnJdbi_thatFails_raisesStoreException() {
         Database db = open();
 
-        assertThatThrownBy(() -> db.jdbi().withExtension(SeenRequestDao.class, SeenRequestDao::count))
+        assertThatThrownBy(() -> db.jdbi().withExtension(OpenIncidentDao.class, dao -> dao.openIncidentIds(5)))
                 .isInstanceOf(StoreException.class).hasCauseInstanceOf(JdbiException.class);
-        assertThatThrownBy(() -> db.jdbi().onDemand(SeenRequestDao.class).count())
+        assertThatThrownBy(() -> db.jdbi().onDemand(OpenIncidentDao.class).openIncidentIds(5))
                 .isInstanceOf(StoreException.class).hasCauseInstanceOf(JdbiException.class);
     }
 

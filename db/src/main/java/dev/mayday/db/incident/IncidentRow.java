@@ -2,7 +2,7 @@ package dev.mayday.db.incident;
 
 /**
  * One row of {@code incidents}, its columns grouped as the domain groups them. Built from a result set in one place,
- * {@link IncidentRowMapper}; the DAO binds the groups' components by name ({@code :people.lead}).
+ * {@link IncidentDao}, which also binds the groups' components.
  */
 public record IncidentRow(
         long id,

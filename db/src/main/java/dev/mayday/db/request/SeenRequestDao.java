@@ -1,24 +1,39 @@
 package dev.mayday.db.request;
 
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import dev.mayday.db.sql.Sql;
 
 import java.util.List;
 
 /** Signed Slack requests already carried out, by digest, until the signature window has passed for them. */
-public interface SeenRequestDao {
+public final class SeenRequestDao {
 
-    @SqlBatch("INSERT INTO seen_requests (digest, expires_at) VALUES (:digest, :expiresAt) ON CONFLICT (digest) DO NOTHING")
-    void record(@Bind("digest") List<String> digests, @Bind("expiresAt") long expiresAt);
+    private static final String RECORD = """
+            INSERT INTO seen_requests (digest, expires_at) VALUES (?, ?) ON CONFLICT (digest) DO NOTHING""";
+    private static final String IS_RECORDED = """
+            SELECT EXISTS (SELECT 1 FROM seen_requests WHERE digest = ? AND expires_at >= ?)""";
 
-    @SqlQuery("SELECT EXISTS (SELECT 1 FROM seen_requests WHERE digest = :digest AND expires_at >= :now)")
-    boolean isRecorded(@Bind("digest") String digest, @Bind("now") long now);
+    private final Sql sql;
 
-    @SqlUpdate("DELETE FROM seen_requests WHERE expires_at < :now")
-    int prune(@Bind("now") long now);
+    public SeenRequestDao(Sql sql) {
+        this.sql = sql;
+    }
 
-    @SqlQuery("SELECT count(*) FROM seen_requests")
-    int count();
+    /** One statement, run once per digest: they arrive a few at a time, and it is prepared once per connection. */
+    public void record(List<String> digests, long expiresAt) {
+        for (String digest : digests) {
+            sql.update(RECORD, digest, expiresAt);
+        }
+    }
+
+    public boolean isRecorded(String digest, long now) {
+        return sql.first(IS_RECORDED, row -> row.getBoolean(1), digest, now).orElseThrow();
+    }
+
+    public int prune(long now) {
+        return sql.update("DELETE FROM seen_requests WHERE expires_at < ?", now);
+    }
+
+    public int count() {
+        return sql.first("SELECT count(*) FROM seen_requests", row -> row.getInt(1)).orElseThrow();
+    }
 }

@@ -1,18 +1,27 @@
 package dev.mayday.db.timeline;
 
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import dev.mayday.db.sql.Sql;
 
 /** Slack Events API deliveries already applied, by {@code event_id}. */
-public interface ProcessedEventDao {
+public final class ProcessedEventDao {
+
+    private static final String RECORD_IF_NEW = """
+            INSERT INTO processed_events (event_id, received_at) VALUES (?, ?)
+            ON CONFLICT (event_id) DO NOTHING""";
+
+    private final Sql sql;
+
+    public ProcessedEventDao(Sql sql) {
+        this.sql = sql;
+    }
 
     /** Returns 1 for a first delivery, 0 when this event id was recorded before. */
-    @SqlUpdate("""
-            INSERT INTO processed_events (event_id, received_at) VALUES (:eventId, :receivedAt)
-            ON CONFLICT (event_id) DO NOTHING""")
-    int recordIfNew(@Bind("eventId") String eventId, @Bind("receivedAt") long receivedAt);
+    public int recordIfNew(String eventId, long receivedAt) {
+        return sql.update(RECORD_IF_NEW, eventId, receivedAt);
+    }
 
-    @SqlQuery("SELECT count(*) FROM processed_events WHERE event_id = :eventId")
-    int count(@Bind("eventId") String eventId);
+    public int count(String eventId) {
+        return sql.first("SELECT count(*) FROM processed_events WHERE event_id = ?", row -> row.getInt(1), eventId)
+                .orElseThrow();
+    }
 }

@@ -1,7 +1,5 @@
 package dev.mayday.db.timeline;
 
-import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
-
 /**
  * One row of {@code timeline_events}; times are epoch milliseconds. {@code threadTs} is the parent's ts for a thread
  * reply, {@code deleted} marks a deleted message or an unpinned key event, {@code editedAt} the last edit applied.
@@ -19,10 +17,6 @@ public record TimelineRow(
         String threadTs,
         boolean deleted,
         Long editedAt) {
-
-    @JdbiConstructor
-    public TimelineRow {
-    }
 
     /** A live row that is not a thread reply and was never edited: what every key event starts as. */
     public TimelineRow(long id, long incidentId, long occurredAt, String kind, String actor, String text,

@@ -7,6 +7,7 @@ import dev.mayday.db.pagerduty.PagerDutyDao;
 import dev.mayday.db.rotation.AssignmentRow;
 import dev.mayday.db.rotation.MemberRow;
 import dev.mayday.db.rotation.RosterDao;
+import dev.mayday.db.sql.Sql;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class DigestStoreTest {
         roster.save(new MemberRow("U2", "MANAGER", 0, 50L, 0, 0, 0, 0, 0, 0));
         long early = incident("k1", 1_000L, "INVESTIGATING");
         long inWindow = incident("k2", 5_000L, "RESOLVED");
-        jdbi.onDemand(PagerDutyDao.class).link(inWindow, "PD1", "https://pd/PD1");
+        jdbi.useHandle(h -> new PagerDutyDao(Sql.on(h)).link(inWindow, "PD1", "https://pd/PD1"));
         roster.insertAssignment(new AssignmentRow(0, inWindow, "U1", "LEAD", true, 5_000L, null, null));
         roster.insertAssignment(new AssignmentRow(0, inWindow, "U2", "RESPONDER", true, 5_001L, null, null));
         roster.insertAssignment(new AssignmentRow(0, inWindow, "U9", "LEAD", false, 6_000L, null, null));
@@ -76,7 +77,7 @@ class DigestStoreTest {
 
     private long incident(String originKey, long declaredAt, String status) {
         return jdbi.inTransaction(h -> {
-            IncidentDao incidents = h.attach(IncidentDao.class);
+            IncidentDao incidents = new IncidentDao(Sql.on(h));
             incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", status, false,
                     IncidentRow.People.declarerLeads("U1"),
                     IncidentRow.Times.declared(declaredAt), null, originKey,

@@ -3,6 +3,7 @@ package dev.mayday.db.postmortem;
 import dev.mayday.db.Database;
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.incident.IncidentRow;
+import dev.mayday.db.sql.Sql;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class PostmortemStoreTest {
 
     private long incident(String originKey, Long closedAt) {
         return jdbi.inTransaction(h -> {
-            IncidentDao incidents = h.attach(IncidentDao.class);
+            IncidentDao incidents = new IncidentDao(Sql.on(h));
             incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
                     IncidentRow.People.declarerLeads("U1"),
                     IncidentRow.Times.declared(1_000L), null, originKey,

@@ -3,9 +3,12 @@ package dev.mayday.db.timeline;
 import dev.mayday.db.Database;
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.incident.IncidentRow;
+import dev.mayday.db.sql.Sql;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.nio.file.Path;
@@ -19,19 +22,26 @@ class TimelineCaptureStoreTest {
     @TempDir
     Path dir;
     Jdbi jdbi;
+    Handle handle;
     long incidentId;
 
     @BeforeEach
     void open() {
         jdbi = Database.open("jdbc:sqlite:" + dir.resolve("test.db")).jdbi();
         incidentId = jdbi.inTransaction(h -> {
-            IncidentDao incidents = h.attach(IncidentDao.class);
+            IncidentDao incidents = new IncidentDao(Sql.on(h));
             incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
                     IncidentRow.People.declarerLeads("U1"),
                     IncidentRow.Times.declared(1_000L), null, "k",
                     IncidentRow.Place.declaredFrom("C0"), 1_000L));
             return incidents.byOriginKey("k").orElseThrow().id();
         });
+        handle = jdbi.open();
+    }
+
+    @AfterEach
+    void close() {
+        handle.close();
     }
 
     private TimelineRow message(String ts, String threadTs, String text) {
@@ -40,7 +50,7 @@ class TimelineCaptureStoreTest {
     }
 
     private TimelineDao timeline() {
-        return jdbi.onDemand(TimelineDao.class);
+        return new TimelineDao(Sql.on(handle));
     }
 
     @Test
@@ -117,7 +127,7 @@ class TimelineCaptureStoreTest {
 
     @Test
     void processedEvents_recordEachEventIdOnce() {
-        ProcessedEventDao events = jdbi.onDemand(ProcessedEventDao.class);
+        ProcessedEventDao events = new ProcessedEventDao(Sql.on(handle));
 
         assertThat(events.recordIfNew("Ev1", 1_000L)).isEqualTo(1);
         assertThat(events.recordIfNew("Ev1", 2_000L)).isZero();
@@ -128,12 +138,12 @@ class TimelineCaptureStoreTest {
     @Test
     void processedEvent_andTimelineWrite_commitTogetherOrNotAtAll() {
         assertThatThrownBy(() -> jdbi.useTransaction(h -> {
-            h.attach(ProcessedEventDao.class).recordIfNew("Ev9", 1_000L);
-            h.attach(TimelineDao.class).insertIfAbsent(message("1.000900", null, "lost"));
+            new ProcessedEventDao(Sql.on(h)).recordIfNew("Ev9", 1_000L);
+            new TimelineDao(Sql.on(h)).insertIfAbsent(message("1.000900", null, "lost"));
             throw new IllegalStateException("disk full");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(jdbi.onDemand(ProcessedEventDao.class).count("Ev9")).isZero();
+        assertThat(new ProcessedEventDao(Sql.on(handle)).count("Ev9")).isZero();
         assertThat(timeline().byDedupeKey("msg:C1:1.000900")).isEmpty();
     }
 
