@@ -51,6 +51,8 @@ final class SlackWiring {
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
         slackConfig.setHttpClientReadTimeoutMillis(READ_TIMEOUT_MILLIS);
         slackConfig.setHttpClientCallTimeoutMillis(CALL_TIMEOUT_MILLIS);
+        // the SDK's per-method call counters: nothing reads them, and every call paid for them
+        slackConfig.setStatsEnabled(false);
         Slack slack = opened.add("the Slack client", Slack.getInstance(slackConfig));
         this.gateway = new SlackGateway(slack.methods(config.slackBotToken()),
                 new RateLimitGate(clocks.wall(), clocks.sleeper()), RetryPolicy.SLACK_CALL, clocks.sleeper());

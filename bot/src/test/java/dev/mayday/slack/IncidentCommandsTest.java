@@ -92,12 +92,16 @@ class IncidentCommandsTest {
     }
 
     @Test
-    void note_addsANoteToTheTimeline() {
+    void note_addsANoteToTheTimeline_andLeavesTheCardAlone() {
+        int cardUpdates = sandbox.calls("chat.update").size();
+
         sandbox.command(SAM, channel, "note Cache warm-up took 6 minutes");
 
         assertThat(lastEntry().kind()).isEqualTo(TimelineKind.NOTE_ADDED);
         assertThat(lastEntry().actor()).isEqualTo(SAM);
         assertThat(channelLines()).singleElement().asString().contains("Cache warm-up took 6 minutes");
+        // the card shows nothing a note changes: no chat.update for it
+        assertThat(sandbox.calls("chat.update")).hasSize(cardUpdates);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The store: SQLite through JDBI, migrated on open. Every connection gets the pragmas that make it safe
@@ -50,15 +51,21 @@ public final class Database implements AutoCloseable {
      */
     static final Duration LAST_RESORT_WAIT = Duration.ofSeconds(20);
 
+    /** How often the log is copied into the store file, off the writers' path ({@link WalCheckpoints}). */
+    static final Duration CHECKPOINT_EVERY = Duration.ofMillis(250);
+
     private final Jdbi jdbi;
     private final String url;
     private final ReusedConnections connections;
+    private final Optional<WalCheckpoints> checkpoints;
     private final GroupCommit writes;
 
-    private Database(Jdbi jdbi, String url, ReusedConnections connections, GroupCommit writes) {
+    private Database(Jdbi jdbi, String url, ReusedConnections connections, GroupCommit writes,
+                     Optional<WalCheckpoints> checkpoints) {
         this.jdbi = jdbi;
         this.url = url;
         this.connections = connections;
+        this.checkpoints = checkpoints;
         this.writes = writes;
     }
 
@@ -79,7 +86,11 @@ public final class Database implements AutoCloseable {
         Jdbi jdbi = Jdbi.create(connections).installPlugin(new SqlObjectPlugin());
         jdbi.setTransactionHandler(new OneWriterAtATime(jdbi.getTransactionHandler(), writers));
         StoreFailures.install(jdbi);
-        return new Database(jdbi, url, connections, new GroupCommit(jdbi, writers));
+        // a store in memory has no log to copy
+        Optional<WalCheckpoints> checkpoints = StoreFile.find(url)
+                .map(file -> new WalCheckpoints(url, file, CHECKPOINT_EVERY));
+        checkpoints.ifPresent(WalCheckpoints::start);
+        return new Database(jdbi, url, connections, new GroupCommit(jdbi, writers), checkpoints);
     }
 
     /**
@@ -124,6 +135,7 @@ public final class Database implements AutoCloseable {
     /** Closes the connections kept for reuse; handles still open close theirs when they finish. */
     @Override
     public void close() {
+        checkpoints.ifPresent(WalCheckpoints::close);
         connections.close();
     }
 

@@ -18,6 +18,8 @@ final class SqliteUrl {
         PRAGMAS.put("busy_timeout", "2000");
         PRAGMAS.put("foreign_keys", "true");
         PRAGMAS.put("transaction_mode", "IMMEDIATE");
+        // WalCheckpoints copies the log off the writers' path; a writer copies it only past this backstop (40 MB)
+        PRAGMAS.put("wal_autocheckpoint", "10000");
     }
 
     private SqliteUrl() {

@@ -16,10 +16,16 @@ import java.util.Set;
 
 /**
  * Says one change in the incident's channel (posted once, by tag, its ts recorded as soon as Slack returns it), then
- * brings the card, and for the changes it shows, the topic and the announcement, up to date (both idempotent).
+ * brings the card (unless the change is a note or an update), and for the changes it shows, the topic and the
+ * announcement, up to date (each idempotent).
  */
 public final class ChangePostedDelivery implements Delivery<ChangePosted> {
 
+    /**
+     * Notes and updates are said in the channel but change nothing the card shows (it is built from the incident
+     * alone): the card is left as it is, which spares Slack's rate-limited {@code chat.update} in a busy incident.
+     */
+    private static final Set<TimelineKind> LEAVES_CARD = EnumSet.of(TimelineKind.NOTE_ADDED, TimelineKind.UPDATE_POSTED);
     private static final Set<TimelineKind> CHANGES_TOPIC = EnumSet.of(TimelineKind.SEVERITY_CHANGED,
             TimelineKind.STATUS_CHANGED, TimelineKind.LEAD_CHANGED, TimelineKind.RESOLVED, TimelineKind.CLOSED);
 
@@ -51,7 +57,10 @@ public final class ChangePostedDelivery implements Delivery<ChangePosted> {
             attempt.recordResult(posts.postOnce(channel, change.tag(attempt.rowId()),
                     ChangeMessages.describe(kind, change.actor(), change.text()), null, attempt));
         }
-        incident.place().card().ifPresent(ts -> slack.updateMessage(channel, ts, card.fallbackText(incident), card.blocks(incident)));
+        if (!LEAVES_CARD.contains(kind)) {
+            incident.place().card().ifPresent(ts -> slack.updateMessage(channel, ts, card.fallbackText(incident),
+                    card.blocks(incident)));
+        }
         if (CHANGES_TOPIC.contains(kind)) {
             slack.setTopic(channel, card.topic(incident));
             announcements.refresh(incident);
