@@ -10,6 +10,7 @@ import dev.mayday.request.HandledRequests;
 import dev.mayday.retry.RateLimitGate;
 import dev.mayday.retry.RetryPolicy;
 import dev.mayday.slack.api.BotIdentity;
+import dev.mayday.slack.api.HotMethods;
 import dev.mayday.slack.api.SlackGateway;
 import dev.mayday.slack.api.UserGroupMembers;
 import dev.mayday.slack.delivery.Announcements;
@@ -55,7 +56,7 @@ final class SlackWiring {
         slackConfig.setStatsEnabled(false);
         Slack slack = opened.add("the Slack client", Slack.getInstance(slackConfig));
         this.gateway = new SlackGateway(slack.methods(config.slackBotToken()),
-                new RateLimitGate(clocks.wall(), clocks.sleeper()), RetryPolicy.SLACK_CALL, clocks.sleeper());
+                new HotMethods(slack, config.slackBotToken()), new RateLimitGate(clocks.wall(), clocks.sleeper()), RetryPolicy.SLACK_CALL, clocks.sleeper());
         this.signature = new RequestSignature(config.slackSigningSecret(), clocks.requests());
         SeenRequests seenRequests = opened.add("the record of handled Slack requests",
                 new SeenRequests(new HandledRequests(database), clocks.requests()));

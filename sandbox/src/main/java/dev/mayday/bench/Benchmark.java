@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * it over HTTP next to a bare Bolt-on-Javalin app from a one-thread load client, times the draft and digest on filled
  * temporary stores, and prints one table with every figure next to its target. Every loop is bounded by a count and by
  * time. {@code bench [--quick] [--check] [--profile]}: {@code --check} exits 1 when a target is missed,
- * {@code --profile} records the server during the Events API phase and prints where its time went.
+ * {@code --profile} records the server during the Events API phase ({@code --profile=commands|webhooks}: that phase)
+ * and prints where its time went.
  */
 public final class Benchmark {
 
@@ -75,9 +76,36 @@ public final class Benchmark {
     }
 
     /** What a run was asked for besides its sizes. */
-    record Options(boolean check, boolean profile) {
+    record Options(boolean check, Profiled profile) {
         static Options of(List<String> args) {
-            return new Options(args.contains("--check"), args.contains("--profile"));
+            Profiled profiled = args.contains("--profile") ? Profiled.EVENTS : null;
+            for (Profiled phase : Profiled.values()) {
+                if (args.contains("--profile=" + phase.option())) {
+                    profiled = phase;
+                }
+            }
+            return new Options(args.contains("--check"), profiled);
+        }
+    }
+
+    /** The phase {@code --profile} records: the Events API unless {@code --profile=commands|webhooks} says otherwise. */
+    enum Profiled {
+        COMMANDS("commands", "slash commands"), EVENTS("events", "Events API"), WEBHOOKS("webhooks", "PagerDuty webhooks");
+
+        private final String option;
+        private final String label;
+
+        Profiled(String option, String label) {
+            this.option = option;
+            this.label = label;
+        }
+
+        String option() {
+            return option;
+        }
+
+        String label() {
+            return label;
         }
     }
 
@@ -116,7 +144,7 @@ public final class Benchmark {
     }
 
     List<Row> run(Sizes sizes) throws Exception {
-        return run(sizes, new Options(false, false));
+        return run(sizes, new Options(false, null));
     }
 
     List<Row> run(Sizes sizes, Options options) throws Exception {
@@ -137,7 +165,7 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors(), (System.nanoTime() - begin) / 1e9);
         table.print(out);
         if (recording != null) {
-            ProfileSummary.read(recording).print(out, recording.file());
+            ProfileSummary.read(recording).print(out, options.profile().label(), recording.file());
         }
         return table.rows();
     }

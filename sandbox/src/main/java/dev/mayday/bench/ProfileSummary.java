@@ -125,9 +125,9 @@ final class ProfileSummary {
         return families;
     }
 
-    void print(PrintStream out, Path recording) {
-        out.printf(Locale.ROOT, "%nServer profile of the Events API phase: %d CPU samples (%d of them native, in SQLite),"
-                + " in%n  %s%n", samples, sqliteSamples, recording.toAbsolutePath());
+    void print(PrintStream out, String phase, Path recording) {
+        out.printf(Locale.ROOT, "%nServer profile of the %s phase: %d CPU samples (%d of them native, in SQLite),"
+                + " in%n  %s%n", phase, samples, sqliteSamples, recording.toAbsolutePath());
         StringBuilder shares = new StringBuilder();
         for (String label : FAMILIES.values()) {
             shares.append(shares.length() == 0 ? "" : ", ").append(label).append(' ')

@@ -39,8 +39,8 @@ final class ServerPhases {
         this.dir = dir;
     }
 
-    /** Runs every server phase; answers the flight recording of the Events API phase when asked to profile, or null. */
-    ServerProfile.Span run(Benchmark.Sizes sizes, boolean profile) throws Exception {
+    /** Runs every server phase; answers the flight recording of the {@code profiled} phase, or null when it is null. */
+    ServerProfile.Span run(Benchmark.Sizes sizes, Benchmark.Profiled profiled) throws Exception {
         try (FakeSlack slack = FakeSlack.start(); FakePagerDuty pagerDuty = FakePagerDuty.start(Benchmark.PD_TOKEN)) {
             String general = slack.createChannelDirectly("general", false, "U0ADMIN").id();
             String announce = slack.createChannelDirectly("incidents", false, "U0ADMIN").id();
@@ -81,20 +81,16 @@ final class ServerPhases {
                         URI.create(base + "/pagerduty/webhook"), channels, general);
                 TrafficPhases traffic = new TrafficPhases(table, rig);
                 progress.phase("incident channels");
-                ServerProfile profiler = profile ? ServerProfile.start(app.pid(), recordingFile(), dir) : null;
+                ServerProfile profiler = profiled == null ? null : ServerProfile.start(app.pid(), recordingFile(), dir);
                 traffic.warmUp(sizes, pagerDuty);
                 progress.phase("warm-up");
-                traffic.commands(sizes);
+                Recorded recorded = new Recorded(profiler, profiled);
+                recorded.during(Benchmark.Profiled.COMMANDS, () -> traffic.commands(sizes));
                 progress.phase("commands");
-                if (profiler != null) {
-                    profiler.begin();
-                }
-                traffic.events(sizes);
-                if (profiler != null) {
-                    recording = profiler.stop();
-                }
+                recorded.during(Benchmark.Profiled.EVENTS, () -> traffic.events(sizes));
                 progress.phase("events");
-                traffic.webhooks(sizes, pagerDuty);
+                recorded.during(Benchmark.Profiled.WEBHOOKS, () -> traffic.webhooks(sizes, pagerDuty));
+                recording = recorded.span();
                 progress.phase("webhooks");
                 new DeclareStorm(sizes.storm(), new SlackRequests(maydayUri, Benchmark.SECRET, slack::responseUrl),
                         new LoadClient(Rig.address(maydayUri)), general, store).run(table);

@@ -34,12 +34,13 @@ class ProfileSummaryTest {
         ProfileSummary summary = ProfileSummary.read(new ServerProfile.Span(file, begin, end));
         ProfileSummary none = ProfileSummary.read(new ServerProfile.Span(file, end.plusSeconds(60), end.plusSeconds(61)));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        summary.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), file);
+        summary.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), "slash commands", file);
         String printed = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(sum).isNotZero();
         assertThat(summary.samples()).isPositive();
         assertThat(none.samples()).as("samples outside the span are left out").isZero();
+        assertThat(printed).contains("Server profile of the slash commands phase");
         assertThat(printed).contains(file.toAbsolutePath().toString(), "samples passing through: Jetty 0.0%", "waiting (parked or blocked",
                 "self (on top of the stack)", "inclusive (anywhere in the stack)");
         assertThat(printed.substring(printed.indexOf("inclusive"))).contains("dev.mayday.bench.ProfileSummaryTest.spin");

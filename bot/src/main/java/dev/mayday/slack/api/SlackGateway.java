@@ -2,7 +2,11 @@ package dev.mayday.slack.api;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.conversations.ConversationsSetTopicRequest;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.request.views.ViewsPublishRequest;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsListResponse;
@@ -38,13 +42,16 @@ public final class SlackGateway {
     private static final String TAG_FIELD = "delivery";
 
     private final MethodsClient methods;
+    private final HotMethods hot;
     private final SlackCalls calls;
     private volatile String botUserId;
     private volatile String workspaceUrl;
     private final HttpClient uploads = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    public SlackGateway(MethodsClient methods, RateLimitGate gate, RetryPolicy retries, Sleeper sleeper) {
+    public SlackGateway(MethodsClient methods, HotMethods hot, RateLimitGate gate, RetryPolicy retries,
+                        Sleeper sleeper) {
         this.methods = methods;
+        this.hot = hot;
         this.calls = new SlackCalls(gate, retries, sleeper);
     }
 
@@ -143,7 +150,8 @@ public final class SlackGateway {
 
     public void setTopic(String channel, String topic) {
         String shortened = topic.length() > 250 ? topic.substring(0, 249) + "…" : topic;
-        call("conversations.setTopic", () -> methods.conversationsSetTopic(r -> r.channel(channel).topic(shortened)));
+        call("conversations.setTopic", () -> hot.conversationsSetTopic(ConversationsSetTopicRequest.builder()
+                .channel(channel).topic(shortened).build()));
     }
 
     /** Invites the users; people already in the channel are not an error. */
@@ -162,7 +170,8 @@ public final class SlackGateway {
 
     public String postMessage(String channel, String text, List<LayoutBlock> blocks) {
         return call("chat.postMessage", false,
-                () -> methods.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks))).getTs();
+                () -> hot.chatPostMessage(ChatPostMessageRequest.builder().channel(channel).text(text)
+                        .blocks(blocks).build())).getTs();
     }
 
     /**
@@ -172,8 +181,8 @@ public final class SlackGateway {
     public String postTagged(String channel, String text, List<LayoutBlock> blocks, String tag) {
         Message.Metadata metadata = Message.Metadata.builder().eventType(TAG_EVENT_TYPE)
                 .eventPayload(Map.of(TAG_FIELD, tag)).build();
-        return call("chat.postMessage", false, () -> methods.chatPostMessage(r -> r.channel(channel).text(text)
-                .blocks(blocks).metadata(metadata))).getTs();
+        return call("chat.postMessage", false, () -> hot.chatPostMessage(ChatPostMessageRequest.builder()
+                .channel(channel).text(text).blocks(blocks).metadata(metadata).build())).getTs();
     }
 
     /** The ts of a message the bot posted in {@code channel} since {@code since} with this tag, if any. */
@@ -190,7 +199,8 @@ public final class SlackGateway {
     }
 
     public void updateMessage(String channel, String ts, String text, List<LayoutBlock> blocks) {
-        call("chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
+        call("chat.update", () -> hot.chatUpdate(ChatUpdateRequest.builder().channel(channel).ts(ts).text(text)
+                .blocks(blocks).build()));
     }
 
     /** The Slack user with this email, if any (PagerDuty knows people by email, Slack by user id). */
@@ -219,7 +229,7 @@ public final class SlackGateway {
 
     /** Shows {@code view} (a {@code home} view) as the user's App Home tab, replacing what was there. */
     public void publishHome(String userId, View view) {
-        call("views.publish", () -> methods.viewsPublish(r -> r.userId(userId).view(view)));
+        call("views.publish", () -> hot.viewsPublish(ViewsPublishRequest.builder().userId(userId).view(view).build()));
     }
 
     private <T extends SlackApiTextResponse> T call(String method, SlackCalls.Call<T> call) {
