@@ -161,8 +161,9 @@ public final class Benchmark {
         } finally {
             deleteTree(dir);
         }
-        out.printf(Locale.ROOT, "%nMayday benchmark (%s sizes, %d cores, %.0f s)%n", sizes.name(),
-                Runtime.getRuntime().availableProcessors(), (System.nanoTime() - begin) / 1e9);
+        out.printf(Locale.ROOT, "%nMayday benchmark (%s sizes, %d cores, %.0f s; servers: java %s)%n", sizes.name(),
+                Runtime.getRuntime().availableProcessors(), (System.nanoTime() - begin) / 1e9,
+                String.join(" ", ServerPhases.SERVER_JVM_FLAGS));
         table.print(out);
         if (recording != null) {
             ProfileSummary.read(recording).print(out, options.profile().label(), recording.file());
