@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,7 +49,8 @@ public final class Outbox implements AutoCloseable {
     private final Database database;
     private final Deliveries deliveries;
     private final Clock clock;
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
+    private final int workerCount;
     private final Set<String> busyLanes = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private final Thread scheduler;
@@ -60,7 +61,9 @@ public final class Outbox implements AutoCloseable {
         this.database = database;
         this.deliveries = deliveries;
         this.clock = clock;
-        this.workers = Executors.newFixedThreadPool(workerCount, daemon("mayday-outbox-worker"));
+        this.workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), daemon("mayday-outbox-worker"));
+        this.workerCount = workerCount;
         this.scheduler = daemon("mayday-outbox").newThread(this::schedule);
     }
 
@@ -84,13 +87,19 @@ public final class Outbox implements AutoCloseable {
         while (running) {
             try {
                 long scanStarted = System.nanoTime();
-                List<OutboxRow> due = database.read(store -> store.outbox().due(clock.millis(), 100));
-                for (OutboxRow row : due) {
-                    if (busyLanes.add(row.lane())) {
-                        workers.execute(() -> deliverOrRecordBug(row));
+                if (workers.getQueue().size() < workerCount) {
+                    List<OutboxRow> due = database.read(store -> store.outbox().due(clock.millis(), 100));
+                    for (OutboxRow row : due) {
+                        if (busyLanes.add(row.lane())) {
+                            workers.execute(() -> deliverOrRecordBug(row));
+                        }
                     }
+                    awaitSignal(nextPoll());
+                } else {
+                    // every worker has rows waiting for it already: a scan now would find only more of the same
+                    // backlog, and costs a pass over every pending row; the next finished delivery wakes this
+                    awaitSignal(IDLE_POLL);
                 }
-                awaitSignal(nextPoll());
                 long sinceScan = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - scanStarted);
                 if (sinceScan < MIN_SCAN_GAP_MILLIS) {
                     Thread.sleep(MIN_SCAN_GAP_MILLIS - sinceScan);

@@ -161,7 +161,7 @@ public final class Benchmark {
         } finally {
             deleteTree(dir);
         }
-        out.printf(Locale.ROOT, "%nMayday benchmark (%s sizes, %d cores, %.0f s; servers: java %s)%n", sizes.name(),
+        out.printf(Locale.ROOT, "%nMayday benchmark (%s sizes, %d cores, %.0f s)%nservers run as java %s%n", sizes.name(),
                 Runtime.getRuntime().availableProcessors(), (System.nanoTime() - begin) / 1e9,
                 String.join(" ", ServerPhases.SERVER_JVM_FLAGS));
         table.print(out);
