@@ -56,7 +56,8 @@ final class SlackWiring {
         slackConfig.setStatsEnabled(false);
         Slack slack = opened.add("the Slack client", Slack.getInstance(slackConfig));
         this.gateway = new SlackGateway(slack.methods(config.slackBotToken()),
-                new HotMethods(slack, config.slackBotToken()), new RateLimitGate(clocks.wall(), clocks.sleeper()), RetryPolicy.SLACK_CALL, clocks.sleeper());
+                new HotMethods(slack, config.slackBotToken()), new RateLimitGate(clocks.wall(), clocks.sleeper()),
+                RetryPolicy.SLACK_CALL, clocks.sleeper());
         this.signature = new RequestSignature(config.slackSigningSecret(), clocks.requests());
         SeenRequests seenRequests = opened.add("the record of handled Slack requests",
                 new SeenRequests(new HandledRequests(database), clocks.requests()));

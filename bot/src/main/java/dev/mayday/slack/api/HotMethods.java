@@ -41,7 +41,8 @@ public final class HotMethods {
         this.gson = GsonFactory.createSnakeCase(slack.getConfig());
     }
 
-    public ChatPostMessageResponse chatPostMessage(ChatPostMessageRequest request) throws IOException, SlackApiException {
+    public ChatPostMessageResponse chatPostMessage(ChatPostMessageRequest request)
+            throws IOException, SlackApiException {
         return post("chat.postMessage", RequestFormBuilder.toForm(request), ChatPostMessageResponse.class);
     }
 

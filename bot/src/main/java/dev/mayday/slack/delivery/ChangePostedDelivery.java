@@ -25,7 +25,8 @@ public final class ChangePostedDelivery implements Delivery<ChangePosted> {
      * Notes and updates are said in the channel but change nothing the card shows (it is built from the incident
      * alone): the card is left as it is, which spares Slack's rate-limited {@code chat.update} in a busy incident.
      */
-    private static final Set<TimelineKind> LEAVES_CARD = EnumSet.of(TimelineKind.NOTE_ADDED, TimelineKind.UPDATE_POSTED);
+    private static final Set<TimelineKind> LEAVES_CARD = EnumSet.of(TimelineKind.NOTE_ADDED,
+            TimelineKind.UPDATE_POSTED);
     private static final Set<TimelineKind> CHANGES_TOPIC = EnumSet.of(TimelineKind.SEVERITY_CHANGED,
             TimelineKind.STATUS_CHANGED, TimelineKind.LEAD_CHANGED, TimelineKind.RESOLVED, TimelineKind.CLOSED);
 
