@@ -28,8 +28,8 @@ public final class JarMain {
                 new Extra("demo", "Run a scripted incident against a local fake Slack and print what Slack would show.",
                         false, rest -> new Demo(System.out).run()),
                 new Extra("bench", "The benchmark: latency and throughput against the targets, on loopback. "
-                        + "Its options are its own: --quick (about a minute), --check (exit 1 on a missed target), "
-                        + "--profile (record the server during Events API ingest); see README.md.",
+                        + "Its options are its own: --quick (fewer requests), --check (exit 1 on a missed target), "
+                        + "--profile[=commands|webhooks] (record the server during a phase); see README.md.",
                         true, rest -> new Benchmark(System.out).run(rest)));
     }
 }
