@@ -1,8 +1,10 @@
 package dev.mayday.outbox;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One try at delivering one outbox row: which row, how many tries came before it (a retry must first check whether an
@@ -15,13 +17,16 @@ public final class Attempt {
     private final Instant queuedAt;
     private final Optional<String> result;
     private final Consumer<String> recorder;
+    private final Supplier<List<Publication>> waitingBehind;
 
-    Attempt(long rowId, int earlierAttempts, Instant queuedAt, Optional<String> result, Consumer<String> recorder) {
+    Attempt(long rowId, int earlierAttempts, Instant queuedAt, Optional<String> result, Consumer<String> recorder,
+            Supplier<List<Publication>> waitingBehind) {
         this.rowId = rowId;
         this.earlierAttempts = earlierAttempts;
         this.queuedAt = queuedAt;
         this.result = result;
         this.recorder = recorder;
+        this.waitingBehind = waitingBehind;
     }
 
     /** The outbox row's id: stable across retries and restarts, so it can name what the row makes (a message tag). */
@@ -55,5 +60,13 @@ public final class Attempt {
      */
     public void recordResult(String value) {
         recorder.accept(value);
+    }
+
+    /**
+     * The publications queued after this one in its lane and still waiting (read from the store when asked): they
+     * will be delivered after this one, in order, so work they redo anyway can be left to them.
+     */
+    public List<Publication> waitingBehind() {
+        return waitingBehind.get();
     }
 }

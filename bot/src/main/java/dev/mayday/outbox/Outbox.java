@@ -120,7 +120,9 @@ public final class Outbox implements AutoCloseable {
         Publication publication = Publications.read(row.type(), row.payload());
         Attempt attempt = new Attempt(row.id(), row.attempts(), Instant.ofEpochMilli(row.createdAt()),
                 Optional.ofNullable(row.result()),
-                result -> database.inTransaction(store -> store.outbox().recordResult(row.id(), result)));
+                result -> database.inTransaction(store -> store.outbox().recordResult(row.id(), result)),
+                () -> database.read(store -> store.outbox().waitingAfter(row.lane(), row.id())).stream()
+                        .map(later -> Publications.read(later.type(), later.payload())).toList());
         try {
             if (database.inTransaction(store -> store.outbox().claim(row.id())) == 0) {
                 return;

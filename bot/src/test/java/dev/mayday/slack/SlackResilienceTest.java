@@ -159,6 +159,25 @@ class SlackResilienceTest {
     }
 
     @Test
+    void changesQueuedBehindEachOther_refreshTheCardAndTopicOnce_fromTheLatestState() {
+        String channel = sandbox.declare(ALEX, "sev2 Payments failing");
+        sandbox.slack.outage(FakeAnswer.httpError(500));
+        for (String command : List.of("status identified", "sev 1")) {
+            assertThat(sandbox.simulator.command(ALEX, channel, command).status()).isEqualTo(200);
+        }
+        int topicsBefore = sandbox.calls("conversations.setTopic").size();
+
+        sandbox.slack.endOutage();
+        sandbox.settle();
+
+        // both changes are said in the channel, but only the last one refreshes what shows the incident's state
+        assertThat(texts(channel)).hasSize(3);
+        assertThat(sandbox.calls("conversations.setTopic")).hasSize(topicsBefore + 1);
+        assertThat(sandbox.slack.channel(channel).orElseThrow().topic()).startsWith("SEV1 · Identified");
+        assertThat(sandbox.slack.messages(channel).get(0).blocksJson()).contains("SEV1").contains("Identified");
+    }
+
+    @Test
     void restartWhileSlackIsDown_deliversWhatWasPendingOnce() {
         String channel = sandbox.declare(ALEX, "sev2 Checkout is down");
         sandbox.slack.outage(FakeAnswer.httpError(503));

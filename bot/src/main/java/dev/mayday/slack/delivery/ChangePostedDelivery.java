@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Says one change in the incident's channel (posted once, by tag, its ts recorded as soon as Slack returns it), then
  * brings the card (unless the change is a note or an update), and for the changes it shows, the topic and the
- * announcement, up to date (each idempotent).
+ * announcement, up to date (each idempotent), unless a change waiting behind it will.
  */
 public final class ChangePostedDelivery implements Delivery<ChangePosted> {
 
@@ -58,13 +58,25 @@ public final class ChangePostedDelivery implements Delivery<ChangePosted> {
             attempt.recordResult(posts.postOnce(channel, change.tag(attempt.rowId()),
                     ChangeMessages.describe(kind, change.actor(), change.text()), null, attempt));
         }
-        if (!LEAVES_CARD.contains(kind)) {
-            incident.place().card().ifPresent(ts -> slack.updateMessage(channel, ts, card.fallbackText(incident),
-                    card.blocks(incident)));
+        if (LEAVES_CARD.contains(kind) || refreshedBehind(attempt)) {
+            return;
         }
+        incident.place().card().ifPresent(ts -> slack.updateMessage(channel, ts, card.fallbackText(incident),
+                card.blocks(incident)));
         if (CHANGES_TOPIC.contains(kind)) {
             slack.setTopic(channel, card.topic(incident));
             announcements.refresh(incident);
         }
+    }
+
+    /**
+     * A change of the topic's kind waits behind this one in the incident's lane: it will bring the card, the topic and
+     * the announcement up to date from the incident as it is then, so doing it here too would only be overwritten. A
+     * burst of changes (PagerDuty acknowledging and resolving, a run of commands while Slack was away) refreshes them
+     * once.
+     */
+    private static boolean refreshedBehind(Attempt attempt) {
+        return attempt.waitingBehind().stream()
+                .anyMatch(later -> later instanceof ChangePosted change && CHANGES_TOPIC.contains(change.kind()));
     }
 }

@@ -62,6 +62,12 @@ public final class OutboxDao {
         return sql.first("SELECT * FROM outbox WHERE id = ?", OutboxDao::read, id);
     }
 
+    /** The rows of {@code lane} queued after row {@code id} and still waiting, oldest first. */
+    public List<OutboxRow> waitingAfter(String lane, long id) {
+        return sql.list("SELECT * FROM outbox WHERE state = 'PENDING' AND lane = ? AND id > ? ORDER BY id",
+                OutboxDao::read, lane, id);
+    }
+
     public List<OutboxRow> forIncident(long incidentId) {
         return sql.list("SELECT * FROM outbox WHERE incident_id = ? ORDER BY id", OutboxDao::read, incidentId);
     }
