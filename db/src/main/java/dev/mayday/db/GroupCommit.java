@@ -136,10 +136,9 @@ final class GroupCommit {
                 return null;
             }));
         } catch (RuntimeException | Error e) {
-            RuntimeException failure = e instanceof JdbiException jdbiFailure ? StoreFailures.translated(jdbiFailure)
-                    : e instanceof RuntimeException runtime ? runtime : null;
+            // each write raises it as the store's error when it answers (Write.answer)
             for (Write<?> write : batch) {
-                write.failedWith(failure != null ? failure : e);
+                write.failedWith(e);
             }
         }
     }
