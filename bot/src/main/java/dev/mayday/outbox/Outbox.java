@@ -50,7 +50,6 @@ public final class Outbox implements AutoCloseable {
     private final Deliveries deliveries;
     private final Clock clock;
     private final ThreadPoolExecutor workers;
-    private final int workerCount;
     private final Set<String> busyLanes = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private final Thread scheduler;
@@ -63,7 +62,6 @@ public final class Outbox implements AutoCloseable {
         this.clock = clock;
         this.workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), daemon("mayday-outbox-worker"));
-        this.workerCount = workerCount;
         this.scheduler = daemon("mayday-outbox").newThread(this::schedule);
     }
 
@@ -87,7 +85,7 @@ public final class Outbox implements AutoCloseable {
         while (running) {
             try {
                 long scanStarted = System.nanoTime();
-                if (workers.getQueue().size() < workerCount) {
+                if (workers.getQueue().size() < workers.getCorePoolSize()) {
                     List<OutboxRow> due = database.read(store -> store.outbox().due(clock.millis(), 100));
                     for (OutboxRow row : due) {
                         if (busyLanes.add(row.lane())) {
