@@ -8,13 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
+import static dev.mayday.db.QueuedWriters.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -24,26 +22,22 @@ class GroupCommitTest {
 
     @TempDir
     Path dir;
-    private final List<Thread> threads = new ArrayList<>();
-    private final CountDownLatch release = new CountDownLatch(1);
+    private final QueuedWriters queued = new QueuedWriters();
 
     @AfterEach
     void stopThreads() throws InterruptedException {
-        release.countDown();
-        for (Thread thread : threads) {
-            thread.join(30_000);
-        }
+        queued.stop();
     }
 
     @Test
     void writesQueuedBehindOne_runInTheNextLeadersTurn_andEachAnswersOnlyOnceStored() throws Exception {
         Database db = Database.open("jdbc:sqlite:" + dir.resolve("batch.db"));
-        holdTheTurn(db);
+        queued.holdTheTurn(db, store -> store.incidents().insertIfNew(incident("held")));
         Map<String, String> ranOn = new ConcurrentHashMap<>();
         Map<String, Boolean> storedWhenAnswered = new ConcurrentHashMap<>();
         for (int i = 0; i < 5; i++) {
             String key = "queued-" + i;
-            queueWriter(() -> {
+            queued.queue(() -> {
                 db.inTransaction(store -> {
                     ranOn.put(key, Thread.currentThread().getName());
                     return store.incidents().insertIfNew(incident(key));
@@ -53,7 +47,7 @@ class GroupCommitTest {
             });
         }
 
-        release.countDown();
+        queued.release();
         await().atMost(Duration.ofSeconds(30)).until(() -> storedWhenAnswered.size() == 5);
 
         assertThat(storedWhenAnswered).containsOnlyKeys("queued-0", "queued-1", "queued-2", "queued-3", "queued-4")
@@ -65,12 +59,12 @@ class GroupCommitTest {
     @Test
     void aWriteThatFailsInABatch_isUndoneAlone_andTheOthersAreStored() throws Exception {
         Database db = Database.open("jdbc:sqlite:" + dir.resolve("apart.db"));
-        holdTheTurn(db);
+        queued.holdTheTurn(db, store -> store.incidents().insertIfNew(incident("held")));
         Map<String, Object> outcomes = new ConcurrentHashMap<>();
         for (int i = 0; i < 3; i++) {
             String key = "write-" + i;
             boolean fails = i == 1;
-            queueWriter(() -> {
+            queued.queue(() -> {
                 try {
                     outcomes.put(key, db.inTransaction(store -> {
                         store.incidents().insertIfNew(incident(key));
@@ -85,7 +79,7 @@ class GroupCommitTest {
             });
         }
 
-        release.countDown();
+        queued.release();
         await().atMost(Duration.ofSeconds(30)).until(() -> outcomes.size() == 3);
 
         assertThat(outcomes.get("write-0")).isEqualTo("stored");
@@ -121,39 +115,5 @@ class GroupCommitTest {
 
         assertThatThrownBy(() -> db.inTransaction(store -> store.timeline().insertIfAbsent(orphan)))
                 .isInstanceOf(StoreException.class);
-    }
-
-    /** A write that keeps the turn until the test lets it go; returns once it has the turn. */
-    private void holdTheTurn(Database db) throws InterruptedException {
-        CountDownLatch holding = new CountDownLatch(1);
-        Thread holder = new Thread(() -> db.inTransaction(store -> {
-            store.incidents().insertIfNew(incident("held"));
-            holding.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }), "holder");
-        threads.add(holder);
-        holder.start();
-        assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
-    }
-
-    /** Starts a writer and returns once it waits, so writers queue in the order they are started. */
-    private void queueWriter(Runnable write) {
-        Thread writer = new Thread(write, "writer-" + threads.size());
-        threads.add(writer);
-        writer.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> writer.getState() == Thread.State.WAITING
-                || writer.getState() == Thread.State.TIMED_WAITING || !writer.isAlive());
-    }
-
-    private static IncidentRow incident(String originKey) {
-        return new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
-                IncidentRow.People.declarerLeads("U1"),
-                IncidentRow.Times.declared(1_000L), null, originKey,
-                IncidentRow.Place.declaredFrom("C0"), 1_000L);
     }
 }
