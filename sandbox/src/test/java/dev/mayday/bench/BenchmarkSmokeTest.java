@@ -28,7 +28,8 @@ class BenchmarkSmokeTest {
                     "commands, Mayday, " + connections + " conn",
                     "commands ack p99 Mayday/bare, " + connections + " conn",
                     "events, bare, " + connections + " conn", "events, Mayday, " + connections + " conn",
-                    "events Mayday/bare, " + connections + " conn: rate, p99",
+                    "events Mayday/bare, " + connections + " conn: rate",
+                    "events Mayday/bare, " + connections + " conn: p99",
                     "events, " + connections + " conn: answered 200 / stored");
         }
         assertThat(table).contains("PagerDuty webhooks, 16 conn", "PagerDuty webhooks p99",
@@ -37,7 +38,7 @@ class BenchmarkSmokeTest {
         assertThat(table).contains("declare storm, 8 conn, core busy (n=24)", "declare storm: refused",
                 "declare storm: ack p99 / max", "declare storm: stored / channels set up");
         assertThat(table.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
-        assertThat(rows).hasSize(28);
+        assertThat(rows).hasSize(30);
         assertThat(rows).allSatisfy(row -> assertThat(row.value()).isNotBlank());
         assertThat(rows).filteredOn(row -> row.figure().contains("conn (n=")).allSatisfy(row ->
                 assertThat(row.client()).as(row.figure()).endsWith("%"));
