@@ -112,7 +112,7 @@ public final class Backups {
      * {@code -journal}) into the copy: the copy then holds what SQLite reads from the snapshot, in one file, and
      * that file is what gets checked and restored.
      */
-    private static Path settledCopy(Path source, Path scratch) throws IOException {
+    static Path settledCopy(Path source, Path scratch) throws IOException {
         Path copy = scratch.resolve("snapshot.db");
         PrivateFiles.copyNew(source, copy);
         for (String companion : PrivateFiles.SQLITE_LOGS) {
@@ -131,7 +131,7 @@ public final class Backups {
         return copy;
     }
 
-    private static void deleteTree(Path directory) {
+    static void deleteTree(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(Backups::deleteQuietly);
         } catch (IOException e) {

@@ -35,9 +35,10 @@ final class SnapshotCheck {
 
     /**
      * Checks {@code copy}, the settled copy of {@code source} that will replace the store; {@code scratch} is an
-     * owner-only directory for the reference store. Messages name {@code source}, the file the user gave.
+     * owner-only directory for the reference store. Messages name {@code source}, the file the user gave. Returns the
+     * snapshot's schema version.
      */
-    static void check(Path copy, Path source, Path scratch) {
+    static String check(Path copy, Path source, Path scratch) {
         String url = "jdbc:sqlite:" + copy + "?open_mode=1";
         try (Connection connection = DriverManager.getConnection(url);
              Statement statement = connection.createStatement();
@@ -61,6 +62,7 @@ final class SnapshotCheck {
                 .max(Comparator.comparing(MigrationInfo::getVersion))
                 .orElseThrow(() -> new BackupRefused(source + " has no versioned migration; nothing was changed."));
         compareSchema(url, reference(scratch, latest), source);
+        return latest.getVersion().getVersion();
     }
 
     /** A store of this version's migrations up to the snapshot's own version: the schema the snapshot should have. */
