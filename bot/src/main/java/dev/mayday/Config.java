@@ -2,9 +2,12 @@ package dev.mayday;
 
 import dev.mayday.db.StoreFile;
 import dev.mayday.digest.DigestSchedule;
+import dev.mayday.drill.BackupConfig;
+import dev.mayday.drill.BackupSchedule;
 import dev.mayday.pagerduty.SeverityMapping;
 import dev.mayday.rotation.DutyAdmins;
 
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -27,12 +30,14 @@ public record Config(
         PagerDutyConfig pagerDuty,
         Duration leadHandoffAfter,
         DigestConfig digest,
-        DutyAdmins dutyAdmins) {
+        DutyAdmins dutyAdmins,
+        BackupConfig backups) {
 
     public Config {
         Objects.requireNonNull(dutyAdmins, "dutyAdmins");
         Objects.requireNonNull(pagerDuty, "pagerDuty");
         Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(backups, "backups");
         Objects.requireNonNull(leadHandoffAfter, "leadHandoffAfter");
         if (!digest.schedule().zone().equals(teamZone)) {
             throw new IllegalArgumentException("the digest schedule is in " + digest.schedule().zone()
@@ -47,22 +52,28 @@ public record Config(
     public Config(String slackBotToken, String slackSigningSecret, String slackApiUrl, String databaseUrl, int port,
                   Optional<String> incidentsChannel, ZoneId teamZone) {
         this(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(teamZone), DutyAdmins.everyone());
+                PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(teamZone), DutyAdmins.everyone(),
+                BackupConfig.off());
     }
 
     public Config withPagerDuty(PagerDutyConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                settings, leadHandoffAfter, digest, dutyAdmins);
+                settings, leadHandoffAfter, digest, dutyAdmins, backups);
     }
 
     public Config withDigest(DigestConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, settings, dutyAdmins);
+                pagerDuty, leadHandoffAfter, settings, dutyAdmins, backups);
     }
 
     public Config withDutyAdmins(DutyAdmins admins) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, digest, admins);
+                pagerDuty, leadHandoffAfter, digest, admins, backups);
+    }
+
+    public Config withBackups(BackupConfig settings) {
+        return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
+                pagerDuty, leadHandoffAfter, digest, dutyAdmins, settings);
     }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -95,7 +106,40 @@ public record Config(
                         optional(env, "DIGEST_CHANNEL"),
                         digestSchedule(optional(env, "DIGEST_SCHEDULE").orElse(DigestConfig.DEFAULT_SCHEDULE), teamZone),
                         budgetHours(env)),
-                optional(env, "DUTY_ADMINS").map(Config::parseDutyAdmins).orElse(DutyAdmins.everyone()));
+                optional(env, "DUTY_ADMINS").map(Config::parseDutyAdmins).orElse(DutyAdmins.everyone()),
+                backups(env, teamZone));
+    }
+
+    /** The backup settings alone, for the {@code drill} command. */
+    public static BackupConfig backups(Map<String, String> env, ZoneId teamZone) {
+        Optional<Path> dir = optional(env, "BACKUP_DIR").map(Path::of);
+        Optional<BackupSchedule> schedule = optional(env, "BACKUP_SCHEDULE").map(text -> backupSchedule(text, teamZone));
+        int keep = backupKeep(optional(env, "BACKUP_KEEP").orElse(String.valueOf(BackupConfig.DEFAULT_KEEP)));
+        try {
+            return new BackupConfig(dir, schedule, keep);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static BackupSchedule backupSchedule(String text, ZoneId zone) {
+        try {
+            return BackupSchedule.parse(text, zone);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private static int backupKeep(String text) {
+        try {
+            int keep = Integer.parseInt(text.strip());
+            if (keep >= 1 && keep <= 10_000) {
+                return keep;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the variable's name
+        }
+        throw new ConfigException("BACKUP_KEEP must be a whole number of backups from 1 to 10000, got: " + text);
     }
 
     private static DutyAdmins parseDutyAdmins(String text) {
@@ -167,7 +211,8 @@ public record Config(
     public String toString() {
         return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
                 + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
-                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins + "]";
+                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins
+                + ", backups=" + backups + "]";
     }
 
     private static String required(Map<String, String> env, String name, String what) {

@@ -1,7 +1,11 @@
 package dev.mayday;
 
 import dev.mayday.db.Database;
+import dev.mayday.db.StoreFile;
 import dev.mayday.digest.WeeklyDigests;
+import dev.mayday.drill.BackupConfig;
+import dev.mayday.drill.RestoreDrills;
+import dev.mayday.drill.ScheduledDrills;
 import dev.mayday.incident.ChannelNameClaims;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentNotifier;
@@ -9,6 +13,7 @@ import dev.mayday.outbox.ChangePosted;
 import dev.mayday.outbox.ChannelRefused;
 import dev.mayday.outbox.ChannelSetUp;
 import dev.mayday.outbox.Deliveries;
+import dev.mayday.outbox.DrillNotice;
 import dev.mayday.outbox.HandOffOffered;
 import dev.mayday.outbox.HandOffTaken;
 import dev.mayday.outbox.HomeRefresh;
@@ -30,6 +35,7 @@ import dev.mayday.slack.delivery.ChangePostedDelivery;
 import dev.mayday.slack.delivery.ChannelProvisioner;
 import dev.mayday.slack.delivery.ChannelSetUpDelivery;
 import dev.mayday.slack.delivery.DigestDelivery;
+import dev.mayday.slack.delivery.DrillNoticeDelivery;
 import dev.mayday.slack.delivery.HandOffOfferDelivery;
 import dev.mayday.slack.delivery.HandOffTakenDelivery;
 import dev.mayday.slack.delivery.HomeAfterChannelSetUp;
@@ -112,13 +118,24 @@ final class DeliveryWiring {
                 .on(WeeklyDigest.class, new DigestDelivery(digest.facts(), digest.ledger(), taggedPosts,
                         digest.settings().channel(), clocks.stored()))
                 .on(HandOffOffered.class, new HandOffOfferDelivery(duty.handOffs(), directory, taggedPosts))
-                .on(HandOffTaken.class, new HandOffTakenDelivery(duty.handOffs(), directory, slack.gateway()));
+                .on(HandOffTaken.class, new HandOffTakenDelivery(duty.handOffs(), directory, slack.gateway()))
+                .on(DrillNotice.class, new DrillNoticeDelivery(taggedPosts, digest.settings().channel(),
+                        config.incidentsChannel()));
         HandOffOffers handOffOffers = opened.add("the hand-off offers",
                 new HandOffOffers(duty.handOffs(), outbox::wake, clocks.stored()));
         Optional<WeeklyDigests> weeklyDigests = digest.settings().channel().map(channel -> opened.add(
                 "the weekly digest timer", new WeeklyDigests(digest.settings().schedule(), database, clocks.stored(),
                         outbox::wake)));
-        return new Timers(new AppHome(homeRefreshes, outbox::wake), handOffOffers, weeklyDigests);
+        return new Timers(new AppHome(homeRefreshes, outbox::wake), handOffOffers, weeklyDigests,
+                scheduledDrills(opened));
+    }
+
+    /** Backups and their drills on schedule: only when one is set, and only for a store in a file. */
+    private Optional<ScheduledDrills> scheduledDrills(Opened opened) {
+        BackupConfig backups = config.backups();
+        return backups.schedule().flatMap(schedule -> StoreFile.find(database.url()).map(store -> opened.add(
+                "the backup timer", new ScheduledDrills(new RestoreDrills(database, store, backups.dir().orElseThrow(),
+                        backups.keep(), clocks.stored()), schedule, outbox::wake))));
     }
 
     /** Waits until the deliveries queued so far are done; true when in time. */
@@ -132,12 +149,15 @@ final class DeliveryWiring {
         private final AppHome appHome;
         private final HandOffOffers handOffOffers;
         private final Optional<WeeklyDigests> weeklyDigests;
+        private final Optional<ScheduledDrills> scheduledDrills;
         private final IncidentNotifier notifier;
 
-        private Timers(AppHome appHome, HandOffOffers handOffOffers, Optional<WeeklyDigests> weeklyDigests) {
+        private Timers(AppHome appHome, HandOffOffers handOffOffers, Optional<WeeklyDigests> weeklyDigests,
+                       Optional<ScheduledDrills> scheduledDrills) {
             this.appHome = appHome;
             this.handOffOffers = handOffOffers;
             this.weeklyDigests = weeklyDigests;
+            this.scheduledDrills = scheduledDrills;
             this.notifier = IncidentNotifier.waking(outbox::wake);
         }
 
@@ -154,6 +174,7 @@ final class DeliveryWiring {
             outbox.start();
             handOffOffers.start();
             weeklyDigests.ifPresent(WeeklyDigests::start);
+            scheduledDrills.ifPresent(ScheduledDrills::start);
         }
     }
 }

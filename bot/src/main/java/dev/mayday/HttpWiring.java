@@ -1,6 +1,7 @@
 package dev.mayday;
 
 import dev.mayday.db.Database;
+import dev.mayday.drill.DrillHistory;
 import dev.mayday.http.BoltJavalinAdapter;
 import dev.mayday.http.Health;
 import dev.mayday.http.HttpServer;
@@ -18,7 +19,7 @@ final class HttpWiring {
                Opened opened) {
         StoreProbe storeProbe = opened.add("the store probe", new StoreProbe(database, wallClock));
         this.server = opened.add("the HTTP server", new HttpServer(new BoltJavalinAdapter(slack.app(), slack.signature()),
-                pagerDutyWebhook, new Health(storeProbe)));
+                pagerDutyWebhook, new Health(storeProbe, new DrillHistory(database, wallClock)::summary)));
     }
 
     /** Starts listening; the port taken (the one asked for, or a free one for 0). */

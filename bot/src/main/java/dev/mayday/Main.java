@@ -34,7 +34,7 @@ public final class Main {
     /** As above, with the environment and the output given: what the command-line tests run. */
     public static int run(String[] args, List<Extra> extras, Map<String, String> env, PrintStream out, PrintStream err) {
         Settings settings = new Settings(Config.databaseUrl(env), () -> Config.teamZone(env),
-                () -> Config.budgetHours(env));
+                () -> Config.budgetHours(env), () -> Config.backups(env, Config.teamZone(env)));
         Cli cli = new Cli(settings, new Serve(env), new Backups(Clock.systemDefaultZone()), Clock.systemUTC(), extras);
         return cli.execute(args, writer(out), writer(err));
     }

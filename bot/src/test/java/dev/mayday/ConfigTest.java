@@ -1,12 +1,14 @@
 package dev.mayday;
 
 import dev.mayday.digest.DigestSchedule;
+import dev.mayday.drill.BackupConfig;
 import dev.mayday.incident.Severity;
 import dev.mayday.rotation.DutyAdmins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -168,6 +170,34 @@ class ConfigTest {
         assertThat(config.digest().channel()).contains("C0LEARN");
         assertThat(config.digest().schedule().format()).isEqualTo("FRI 16:30");
         assertThat(config.digest().budgetHours()).isEqualTo(12.5);
+    }
+
+    @Test
+    void backups_areOffByDefault_andReadDirScheduleAndKeep() {
+        assertThat(Config.fromEnvironment(env()).backups()).isEqualTo(BackupConfig.off());
+
+        Config config = Config.fromEnvironment(env("BACKUP_DIR", "/var/backups/mayday", "BACKUP_SCHEDULE", "daily 03:30",
+                "BACKUP_KEEP", "14", "TEAM_TIMEZONE", "Europe/Berlin"));
+
+        assertThat(config.backups().dir()).contains(Path.of("/var/backups/mayday"));
+        assertThat(config.backups().schedule()).hasValueSatisfying(s -> {
+            assertThat(s.format()).isEqualTo("daily 03:30");
+            assertThat(s.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        });
+        assertThat(config.backups().keep()).isEqualTo(14);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"BACKUP_SCHEDULE=hourly", "BACKUP_KEEP=0", "BACKUP_KEEP=seven", "BACKUP_SCHEDULE_ALONE"})
+    void backups_badValues_stopWithOneLineNamingTheVariable(String setting) {
+        Map<String, String> env = setting.equals("BACKUP_SCHEDULE_ALONE")
+                ? env("BACKUP_SCHEDULE", "daily 03:00")
+                : env("BACKUP_DIR", "/tmp/b", setting.split("=")[0], setting.split("=")[1]);
+
+        assertThatThrownBy(() -> Config.fromEnvironment(env))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(setting.split("=")[0].replace("_ALONE", ""))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @ParameterizedTest

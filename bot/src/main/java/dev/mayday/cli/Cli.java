@@ -38,6 +38,7 @@ public final class Cli {
         line.addSubcommand(new DigestCommand(settings, clock));
         line.addSubcommand(new BackupCommand(settings, backups));
         line.addSubcommand(new RestoreCommand(settings, backups));
+        line.addSubcommand(new DrillCommand(settings, clock));
         line.addSubcommand(new PostmortemCommand(settings));
         line.addSubcommand(new SimulateRotationCommand());
         line.addSubcommand(new CommandLine.HelpCommand());

@@ -19,18 +19,20 @@ import java.util.Optional;
  * with {@code week}), those still open, and those the learnings and action items belong to. {@code learnings} are
  * those of incidents closed in the week, {@code actionsOpened} and {@code actionsDone} the items added and done in
  * it, {@code openActions} every open item with its age at {@code asOf}. {@code assignments} are the duty ledger
- * entries made in the history window and {@code roster} the members on the roster now with their kind.
+ * entries made in the history window and {@code roster} the members on the roster now with their kind;
+ * {@code drills} what the restore drills had shown by {@code asOf}.
  */
 public record DigestFacts(IsoWeek week, ZoneId zone, Instant asOf, List<IncidentFact> incidents,
                           List<Learning> learnings, List<ActionItem> actionsOpened, List<ActionItem> actionsDone,
                           List<OpenActionItem> openActions, List<DutyFact> assignments,
-                          Map<String, MemberKind> roster, DigestSettings settings) {
+                          Map<String, MemberKind> roster, DigestSettings settings, DrillFacts drills) {
 
     public DigestFacts {
         Objects.requireNonNull(week, "week");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(drills, "drills");
         incidents = List.copyOf(incidents);
         learnings = List.copyOf(learnings);
         actionsOpened = List.copyOf(actionsOpened);

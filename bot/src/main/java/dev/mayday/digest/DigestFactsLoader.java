@@ -4,6 +4,7 @@ import dev.mayday.db.Database;
 import dev.mayday.db.digest.DigestFactsDao;
 import dev.mayday.db.digest.DigestIncidentRow;
 import dev.mayday.db.digest.DutyAssignmentRow;
+import dev.mayday.db.drill.DrillRow;
 import dev.mayday.incident.Severity;
 import dev.mayday.incident.Status;
 import dev.mayday.postmortem.ActionItem;
@@ -14,11 +15,13 @@ import dev.mayday.postmortem.OpenActionItem;
 import dev.mayday.rotation.DutyRole;
 import dev.mayday.rotation.MemberKind;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -72,8 +75,13 @@ public final class DigestFactsLoader {
                     .map(DigestFactsLoader::toDuty).toList();
             Map<String, MemberKind> roster = dao.roster().stream()
                     .collect(Collectors.toMap(r -> r.userId(), r -> MemberKind.valueOf(r.kind())));
+            Optional<DrillRow> lastDrill = store.drills().lastFinished(asOf.toEpochMilli());
+            Optional<DrillRow> lastPassed = store.drills().lastPassed(asOf.toEpochMilli());
+            DrillFacts drills = new DrillFacts(lastPassed.map(d -> Instant.ofEpochMilli(d.finishedAt())),
+                    lastPassed.map(d -> Duration.ofMillis(d.restoreMillis())),
+                    lastDrill.map(d -> !d.ok()).orElse(false));
             return new DigestFacts(week, zone, asOf, incidents.values().stream().map(this::toFact).toList(),
-                    learned, opened, done, open, duty, roster, settings);
+                    learned, opened, done, open, duty, roster, settings, drills);
         });
     }
 

@@ -35,6 +35,7 @@ final class DigestMarkdown {
             stillOpen();
             learnings();
             openFollowUps();
+            drills();
         } else {
             incidents();
             stillOpen();
@@ -44,6 +45,7 @@ final class DigestMarkdown {
             duty();
             dependencies();
             backPressure();
+            drills();
         }
         return out.toString().stripTrailing() + "\n";
     }
@@ -198,6 +200,18 @@ final class DigestMarkdown {
     private void backPressure() {
         section("Back pressure");
         line((report.backPressure().overCapacity() ? "⚠️ " : "") + report.backPressure().sentence());
+    }
+
+    /** Only for a team whose drills have run: the others have nothing to hear about here. */
+    private void drills() {
+        if (!report.drills().any()) {
+            return;
+        }
+        if (!out.toString().endsWith("\n\n")) {
+            line("");
+        }
+        section("Backups");
+        line(report.drills().sentence(report.zone()));
     }
 
     private static String against(WeekCount count) {

@@ -2,6 +2,7 @@ package dev.mayday.cli;
 
 import dev.mayday.Main;
 import dev.mayday.db.Database;
+import dev.mayday.db.drill.DrillRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +77,8 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "simulate-rotation", "postmortem", "digest", "backup", "restore", "demo", "bench"})
+    @ValueSource(strings = {"serve", "simulate-rotation", "postmortem", "digest", "backup", "restore", "drill", "demo",
+            "bench"})
     void everyCommand_hasItsOwnHelp_andHelpRunsNothing(String command) {
         Result result = run(command, "--help");
 
@@ -153,6 +156,43 @@ class CommandLineTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactly("snapshot.db");
         }
+    }
+
+    @Test
+    void drill_backsUpIntoBackupDir_provesItRestores_andSaysSoInOneLine() throws IOException {
+        Database.open("jdbc:sqlite:" + dir.resolve("mayday.db")).close();
+        env.put("BACKUP_DIR", dir.resolve("backups").toString());
+
+        Result result = run("drill");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out().lines()).singleElement().asString().startsWith("Restore drill ok: mayday-")
+                .contains("integrity ok", "rows as in the store");
+        try (var files = Files.list(dir.resolve("backups"))) {
+            assertThat(files).singleElement().satisfies(f -> assertThat(f.getFileName().toString()).startsWith("mayday-"));
+        }
+        try (Database store = Database.open("jdbc:sqlite:" + dir.resolve("mayday.db"))) {
+            Optional<DrillRow> recorded = store.read(s -> s.drills().lastPassed(Long.MAX_VALUE));
+            assertThat(recorded).as("recorded, for /health").isPresent();
+        }
+    }
+
+    @Test
+    void drill_withoutBackupDir_orWhenItFails_saysWhyInOneLine() throws IOException {
+        Database.open("jdbc:sqlite:" + dir.resolve("mayday.db")).close();
+
+        Result unset = run("drill");
+        assertThat(unset.exit()).isEqualTo(2);
+        assertThat(unset.errLines()).singleElement().asString().startsWith("mayday drill: BACKUP_DIR is not set");
+
+        env.put("BACKUP_DIR", Files.writeString(dir.resolve("in-the-way"), "a file").toString());
+        Result failed = run("drill");
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.errLines()).singleElement().asString()
+                .startsWith("mayday drill: Restore drill FAILED: cannot create the backup directory");
+
+        env.put("BACKUP_KEEP", "none");
+        assertThat(run("drill").errLines()).singleElement().asString().contains("BACKUP_KEEP");
     }
 
     @Test

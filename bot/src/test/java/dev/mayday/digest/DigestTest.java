@@ -15,6 +15,7 @@ import java.util.Random;
 
 import static java.time.Duration.ofDays;
 import static java.time.Duration.ofHours;
+import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofMinutes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -44,6 +45,22 @@ class DigestTest {
                 .contains("- #1 Incident 1: Add a canary step (@U0SAM, open 27 d 9 h) **(overdue)**")
                 .contains("- #1 Incident 1: Write the runbook (no owner, open 5 d 9 h)")
                 .doesNotContain("## Duty load").doesNotContain("## Back pressure");
+    }
+
+    @Test
+    void drills_areMentionedOnlyOnceOneRan_andAFailureIsFlagged() {
+        History h = new History("2026-W47", ZoneOffset.UTC);
+        assertThat(h.report().toMarkdown()).doesNotContain("Backups", "restore drill");
+
+        h.drills = new DrillFacts(Optional.of(h.inWeek(ofDays(2))), Optional.of(ofMillis(85)), false);
+        assertThat(h.report().toMarkdown()).contains("## Backups\nThe last restore drill passed on ")
+                .contains("; restoring the backup took 85 ms.");
+
+        h.drills = new DrillFacts(Optional.of(h.inWeek(ofDays(2))), Optional.of(ofMillis(85)), true);
+        assertThat(h.report().toMarkdown()).contains("⚠️ The last restore drill failed. The last that passed was on ");
+
+        h.drills = new DrillFacts(Optional.empty(), Optional.empty(), true);
+        assertThat(h.report().toMarkdown()).contains("⚠️ No restore drill has passed yet: the last one failed.");
     }
 
     @Test

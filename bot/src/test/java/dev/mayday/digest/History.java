@@ -24,6 +24,7 @@ final class History {
     final ZoneId zone;
     Instant asOf;
     DigestSettings settings = DigestSettings.defaults();
+    DrillFacts drills = DrillFacts.none();
     private final List<IncidentFact> incidents = new ArrayList<>();
     private final List<DutyFact> duty = new ArrayList<>();
     private final Map<String, MemberKind> roster = new HashMap<>();
@@ -110,7 +111,8 @@ final class History {
     DigestFacts facts() {
         List<OpenActionItem> ages = open.stream()
                 .map(item -> new OpenActionItem(item, Duration.between(item.createdAt(), asOf))).toList();
-        return new DigestFacts(week, zone, asOf, incidents, learnings, opened, done, ages, duty, roster, settings);
+        return new DigestFacts(week, zone, asOf, incidents, learnings, opened, done, ages, duty, roster, settings,
+                drills);
     }
 
     DigestReport report() {

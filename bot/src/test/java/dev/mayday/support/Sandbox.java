@@ -4,6 +4,8 @@ import dev.mayday.Config;
 import dev.mayday.DigestConfig;
 import dev.mayday.PagerDutyConfig;
 import dev.mayday.digest.DigestSchedule;
+import dev.mayday.drill.BackupConfig;
+import dev.mayday.drill.BackupSchedule;
 import dev.mayday.rotation.DutyAdmins;
 import dev.mayday.sandbox.pagerduty.FakePagerDuty;
 import dev.mayday.sandbox.pagerduty.SignedWebhook;
@@ -54,10 +56,12 @@ public final class Sandbox implements AutoCloseable {
     private final Sleeper sleeper;
 
     private Sandbox(Path dir, String digestSchedule, Clock wallClock, Sleeper sleeper) {
-        this("jdbc:sqlite:" + dir.resolve("mayday.db"), digestSchedule, wallClock, sleeper, DutyAdmins.everyone());
+        this("jdbc:sqlite:" + dir.resolve("mayday.db"), digestSchedule, wallClock, sleeper, DutyAdmins.everyone(),
+                BackupConfig.off());
     }
 
-    private Sandbox(String databaseUrl, String digestSchedule, Clock wallClock, Sleeper sleeper, DutyAdmins dutyAdmins) {
+    private Sandbox(String databaseUrl, String digestSchedule, Clock wallClock, Sleeper sleeper, DutyAdmins dutyAdmins,
+                    BackupConfig backups) {
         this.wallClock = wallClock;
         this.sleeper = sleeper;
         slack = FakeSlack.start(wallClock);
@@ -73,7 +77,8 @@ public final class Sandbox implements AutoCloseable {
         config = (digestSchedule == null ? base
                 : base.withDigest(new DigestConfig(Optional.of(digestChannel),
                         DigestSchedule.parse(digestSchedule, ZoneId.of("Europe/Berlin")), 20)))
-                .withDutyAdmins(dutyAdmins);
+                .withDutyAdmins(dutyAdmins)
+                .withBackups(backups);
         startApp();
     }
 
@@ -95,17 +100,27 @@ public final class Sandbox implements AutoCloseable {
     /** With {@code DUTY_ADMINS} set to {@code admins}, e.g. {@code U0BOSS,S0LEADS}. */
     public static Sandbox startWithDutyAdmins(Path dir, String admins) {
         return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), null, Clock.systemUTC(), Sleeper.REAL,
-                DutyAdmins.parse(admins));
+                DutyAdmins.parse(admins), BackupConfig.off());
     }
 
     /** On the store at {@code databaseUrl}, for tests that give the store pragmas of their own. */
     public static Sandbox startOnStore(String databaseUrl) {
-        return new Sandbox(databaseUrl, null, Clock.systemUTC(), Sleeper.REAL, DutyAdmins.everyone());
+        return new Sandbox(databaseUrl, null, Clock.systemUTC(), Sleeper.REAL, DutyAdmins.everyone(), BackupConfig.off());
     }
 
     /** With the weekly digest posting to the sandbox's #learnings channel at {@code schedule}. */
     public static Sandbox startWithDigest(Path dir, String schedule) {
         return new Sandbox(dir, schedule, Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    /**
+     * With the weekly digest posting to #learnings at {@code MON 09:00} and backups with their restore drills taken
+     * into {@code backupDir} at {@code schedule} (e.g. {@code daily 03:00}), in the sandbox's zone.
+     */
+    public static Sandbox startWithBackups(Path dir, String schedule, Path backupDir) {
+        return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), "MON 09:00", Clock.systemUTC(), Sleeper.REAL,
+                DutyAdmins.everyone(), new BackupConfig(Optional.of(backupDir),
+                Optional.of(BackupSchedule.parse(schedule, ZoneId.of("Europe/Berlin"))), BackupConfig.DEFAULT_KEEP));
     }
 
     /**

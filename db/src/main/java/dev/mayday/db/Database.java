@@ -2,6 +2,7 @@ package dev.mayday.db;
 
 import dev.mayday.db.digest.DigestDao;
 import dev.mayday.db.digest.DigestFactsDao;
+import dev.mayday.db.drill.DrillDao;
 import dev.mayday.db.incident.ChannelNameDao;
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.outbox.OutboxDao;
@@ -230,6 +231,10 @@ public final class Database implements AutoCloseable {
 
         public SeenRequestDao seenRequests() {
             return new SeenRequestDao(sql());
+        }
+
+        public DrillDao drills() {
+            return new DrillDao(sql());
         }
 
         private <T> T dao(Class<T> type) {

@@ -3,6 +3,7 @@ package dev.mayday.db.backup;
 import dev.mayday.db.PrivateFiles;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -53,8 +54,11 @@ public final class RestoreDrill {
             snapshot = CountedSnapshot.take(store, backup);
         } catch (BackupRefused e) {
             return failed(at, backup, "the backup could not be taken: " + e.getMessage());
+        } catch (FileAlreadyExistsException e) {
+            return failed(at, backup, "cannot create the backup directory " + backupDir + ": a file of that name is "
+                    + "in the way");
         } catch (IOException e) {
-            return failed(at, backup, "cannot create the backup directory " + backupDir + " (" + e.getMessage() + ")");
+            return failed(at, backup, "cannot create the backup directory " + backupDir + " (" + e + ")");
         }
         afterBackup.accept(backup);
         long started = System.nanoTime();
