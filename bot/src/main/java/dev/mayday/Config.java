@@ -27,13 +27,15 @@ public record Config(
         PagerDutyConfig pagerDuty,
         Duration leadHandoffAfter,
         DigestConfig digest,
-        DutyAdmins dutyAdmins) {
+        DutyAdmins dutyAdmins,
+        Optional<String> slackAppToken) {
 
     public Config {
         Objects.requireNonNull(dutyAdmins, "dutyAdmins");
         Objects.requireNonNull(pagerDuty, "pagerDuty");
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(leadHandoffAfter, "leadHandoffAfter");
+        Objects.requireNonNull(slackAppToken, "slackAppToken");
         if (!digest.schedule().zone().equals(teamZone)) {
             throw new IllegalArgumentException("the digest schedule is in " + digest.schedule().zone()
                     + ", not in the team's zone " + teamZone);
@@ -47,22 +49,33 @@ public record Config(
     public Config(String slackBotToken, String slackSigningSecret, String slackApiUrl, String databaseUrl, int port,
                   Optional<String> incidentsChannel, ZoneId teamZone) {
         this(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(teamZone), DutyAdmins.everyone());
+                PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(teamZone), DutyAdmins.everyone(),
+                Optional.empty());
+    }
+
+    /** Socket Mode: Slack's requests come over a WebSocket opened with this app-level token instead of over HTTP. */
+    public boolean socketMode() {
+        return slackAppToken.isPresent();
     }
 
     public Config withPagerDuty(PagerDutyConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                settings, leadHandoffAfter, digest, dutyAdmins);
+                settings, leadHandoffAfter, digest, dutyAdmins, slackAppToken);
     }
 
     public Config withDigest(DigestConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, settings, dutyAdmins);
+                pagerDuty, leadHandoffAfter, settings, dutyAdmins, slackAppToken);
     }
 
     public Config withDutyAdmins(DutyAdmins admins) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, digest, admins);
+                pagerDuty, leadHandoffAfter, digest, admins, slackAppToken);
+    }
+
+    public Config withSlackAppToken(String appToken) {
+        return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
+                pagerDuty, leadHandoffAfter, digest, dutyAdmins, Optional.of(appToken));
     }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -75,9 +88,13 @@ public record Config(
     /** Reads and parses every setting once, here; a bad value stops with one line naming the variable. */
     public static Config fromEnvironment(Map<String, String> env) {
         ZoneId teamZone = teamZone(env);
+        Optional<String> appToken = optional(env, "SLACK_APP_TOKEN").map(Config::appToken);
         return new Config(
                 required(env, "SLACK_BOT_TOKEN", "the bot token (xoxb-…) from the Slack app's OAuth page"),
-                required(env, "SLACK_SIGNING_SECRET", "the signing secret from the Slack app's Basic Information page"),
+                // in Socket Mode no request comes over HTTP, so there is no signature to check
+                appToken.isPresent() ? optional(env, "SLACK_SIGNING_SECRET").orElse("")
+                        : required(env, "SLACK_SIGNING_SECRET", "the signing secret from the Slack app's Basic "
+                        + "Information page (or set SLACK_APP_TOKEN to use Socket Mode)"),
                 withTrailingSlash(optional(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
                 storeUrl(databaseUrl(env)),
                 port(optional(env, "PORT").orElse(String.valueOf(DEFAULT_PORT))),
@@ -95,7 +112,17 @@ public record Config(
                         optional(env, "DIGEST_CHANNEL"),
                         digestSchedule(optional(env, "DIGEST_SCHEDULE").orElse(DigestConfig.DEFAULT_SCHEDULE), teamZone),
                         budgetHours(env)),
-                optional(env, "DUTY_ADMINS").map(Config::parseDutyAdmins).orElse(DutyAdmins.everyone()));
+                optional(env, "DUTY_ADMINS").map(Config::parseDutyAdmins).orElse(DutyAdmins.everyone()),
+                appToken);
+    }
+
+    /** An app-level token, never shown: a bot or user token here is a mistake worth naming. */
+    private static String appToken(String token) {
+        if (!token.startsWith("xapp-")) {
+            throw new ConfigException("SLACK_APP_TOKEN must be an app-level token (xapp-…) with the connections:write "
+                    + "scope, from the Slack app's Basic Information page; the value set does not start with xapp-.");
+        }
+        return token;
     }
 
     private static DutyAdmins parseDutyAdmins(String text) {
@@ -167,7 +194,8 @@ public record Config(
     public String toString() {
         return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
                 + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
-                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins + "]";
+                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins
+                + ", slackAppToken=" + (socketMode() ? "***" : "(none)") + "]";
     }
 
     private static String required(Map<String, String> env, String name, String what) {
