@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +39,7 @@ public final class Sandbox implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-03-14T09:30:00Z");
     public static final String PAGERDUTY_TOKEN = "pd-test-token-not-real";
     public static final String PAGERDUTY_SECRET = "pd-webhook-secret-not-real";
+    public static final String APP_TOKEN = "xapp-test-token-not-real";
 
     public final FakeSlack slack;
     public final FakePagerDuty pagerDuty;
@@ -58,6 +60,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private Sandbox(String databaseUrl, String digestSchedule, Clock wallClock, Sleeper sleeper, DutyAdmins dutyAdmins) {
+        this(databaseUrl, digestSchedule, wallClock, sleeper, dutyAdmins, UnaryOperator.identity());
+    }
+
+    private Sandbox(String databaseUrl, String digestSchedule, Clock wallClock, Sleeper sleeper, DutyAdmins dutyAdmins,
+                    UnaryOperator<Config> adjust) {
         this.wallClock = wallClock;
         this.sleeper = sleeper;
         slack = FakeSlack.start(wallClock);
@@ -70,10 +77,11 @@ public final class Sandbox implements AutoCloseable {
                 Optional.of(announceChannel), ZoneId.of("Europe/Berlin")).withPagerDuty(new PagerDutyConfig(
                 Optional.of(PAGERDUTY_TOKEN), pagerDuty.baseUrl(), Optional.of(PAGERDUTY_SECRET),
                 Optional.of("mayday@example.com"), PagerDutyConfig.DEFAULT_SEVERITY_MAP));
-        config = (digestSchedule == null ? base
+        Config configured = (digestSchedule == null ? base
                 : base.withDigest(new DigestConfig(Optional.of(digestChannel),
                         DigestSchedule.parse(digestSchedule, ZoneId.of("Europe/Berlin")), 20)))
                 .withDutyAdmins(dutyAdmins);
+        config = adjust.apply(configured);
         startApp();
     }
 
@@ -96,6 +104,12 @@ public final class Sandbox implements AutoCloseable {
     public static Sandbox startWithDutyAdmins(Path dir, String admins) {
         return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), null, Clock.systemUTC(), Sleeper.REAL,
                 DutyAdmins.parse(admins));
+    }
+
+    /** In Socket Mode: Slack's requests come over the fake Slack's socket ({@code slack.socketMode()}), not HTTP. */
+    public static Sandbox startInSocketMode(Path dir) {
+        return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), null, Clock.systemUTC(), Sleeper.REAL,
+                DutyAdmins.everyone(), config -> config.withSlackAppToken(APP_TOKEN));
     }
 
     /** On the store at {@code databaseUrl}, for tests that give the store pragmas of their own. */
