@@ -164,7 +164,8 @@ public final class SocketMode implements SocketLink.Listener, AutoCloseable {
         }
         Duration wait = RECONNECT.delayAfter(attempt);
         if (tokenRefused && news) {
-            log.error("Socket Mode cannot connect: {}; trying again every {} s", why, RECONNECT.maxDelay().toSeconds());
+            log.error("Socket Mode cannot connect: {}; trying again, at most {} s apart", why,
+                    RECONNECT.maxDelay().toSeconds());
         } else if (news) {
             log.warn("Socket Mode is not connected: {}; trying again", why);
         }
