@@ -31,7 +31,8 @@ public record Config(
         Duration leadHandoffAfter,
         DigestConfig digest,
         DutyAdmins dutyAdmins,
-        BackupConfig backups) {
+        BackupConfig backups,
+        Optional<String> slackAppToken) {
 
     public Config {
         Objects.requireNonNull(dutyAdmins, "dutyAdmins");
@@ -39,6 +40,7 @@ public record Config(
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(backups, "backups");
         Objects.requireNonNull(leadHandoffAfter, "leadHandoffAfter");
+        Objects.requireNonNull(slackAppToken, "slackAppToken");
         if (!digest.schedule().zone().equals(teamZone)) {
             throw new IllegalArgumentException("the digest schedule is in " + digest.schedule().zone()
                     + ", not in the team's zone " + teamZone);
@@ -53,27 +55,37 @@ public record Config(
                   Optional<String> incidentsChannel, ZoneId teamZone) {
         this(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
                 PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(teamZone), DutyAdmins.everyone(),
-                BackupConfig.off());
+                BackupConfig.off(), Optional.empty());
+    }
+
+    /** Socket Mode: Slack's requests come over a WebSocket opened with this app-level token instead of over HTTP. */
+    public boolean socketMode() {
+        return slackAppToken.isPresent();
     }
 
     public Config withPagerDuty(PagerDutyConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                settings, leadHandoffAfter, digest, dutyAdmins, backups);
+                settings, leadHandoffAfter, digest, dutyAdmins, backups, slackAppToken);
     }
 
     public Config withDigest(DigestConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, settings, dutyAdmins, backups);
+                pagerDuty, leadHandoffAfter, settings, dutyAdmins, backups, slackAppToken);
     }
 
     public Config withDutyAdmins(DutyAdmins admins) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, digest, admins, backups);
+                pagerDuty, leadHandoffAfter, digest, admins, backups, slackAppToken);
     }
 
     public Config withBackups(BackupConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, digest, dutyAdmins, settings);
+                pagerDuty, leadHandoffAfter, digest, dutyAdmins, settings, slackAppToken);
+    }
+
+    public Config withSlackAppToken(String appToken) {
+        return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
+                pagerDuty, leadHandoffAfter, digest, dutyAdmins, backups, Optional.of(appToken));
     }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -86,9 +98,13 @@ public record Config(
     /** Reads and parses every setting once, here; a bad value stops with one line naming the variable. */
     public static Config fromEnvironment(Map<String, String> env) {
         ZoneId teamZone = teamZone(env);
+        Optional<String> appToken = optional(env, "SLACK_APP_TOKEN").map(Config::appToken);
         return new Config(
                 required(env, "SLACK_BOT_TOKEN", "the bot token (xoxb-…) from the Slack app's OAuth page"),
-                required(env, "SLACK_SIGNING_SECRET", "the signing secret from the Slack app's Basic Information page"),
+                // in Socket Mode no request comes over HTTP, so there is no signature to check
+                appToken.isPresent() ? optional(env, "SLACK_SIGNING_SECRET").orElse("")
+                        : required(env, "SLACK_SIGNING_SECRET", "the signing secret from the Slack app's Basic "
+                        + "Information page (or set SLACK_APP_TOKEN to use Socket Mode)"),
                 withTrailingSlash(optional(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
                 storeUrl(databaseUrl(env)),
                 port(optional(env, "PORT").orElse(String.valueOf(DEFAULT_PORT))),
@@ -107,7 +123,8 @@ public record Config(
                         digestSchedule(optional(env, "DIGEST_SCHEDULE").orElse(DigestConfig.DEFAULT_SCHEDULE), teamZone),
                         budgetHours(env)),
                 optional(env, "DUTY_ADMINS").map(Config::parseDutyAdmins).orElse(DutyAdmins.everyone()),
-                backups(env, teamZone));
+                backups(env, teamZone),
+                appToken);
     }
 
     /** The backup settings alone, for the {@code drill} command. */
@@ -140,6 +157,15 @@ public record Config(
             // reported below with the variable's name
         }
         throw new ConfigException("BACKUP_KEEP must be a whole number of backups from 1 to 10000, got: " + text);
+    }
+
+    /** An app-level token, never shown: a bot or user token here is a mistake worth naming. */
+    private static String appToken(String token) {
+        if (!token.startsWith("xapp-")) {
+            throw new ConfigException("SLACK_APP_TOKEN must be an app-level token (xapp-…) with the connections:write "
+                    + "scope, from the Slack app's Basic Information page; the value set does not start with xapp-.");
+        }
+        return token;
     }
 
     private static DutyAdmins parseDutyAdmins(String text) {
@@ -212,7 +238,7 @@ public record Config(
         return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
                 + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
                 + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins
-                + ", backups=" + backups + "]";
+                + ", backups=" + backups + ", slackAppToken=" + (socketMode() ? "***" : "(none)") + "]";
     }
 
     private static String required(Map<String, String> env, String name, String what) {

@@ -86,11 +86,13 @@ public final class MaydayApp implements AutoCloseable {
         SlackSurface surface = SlackHandlerWiring.register(config, clocks.stored(), slack,
                 new SlackHandlerWiring.Features(database, directory, incidents, duty, postmortems, digest, pagerDuty,
                         timers.appHome()));
-        HttpWiring http = new HttpWiring(slack,
+        SocketModeWiring socketMode = new SocketModeWiring(config, slack);
+        HttpWiring http = new HttpWiring(slack, socketMode.socket(),
                 pagerDuty.webhook(database, incidents, timers.notifier(), clocks.stored()), database, clocks.wall(),
                 opened);
         int port = http.start(host, config.port());
         timers.start();
+        socketMode.start(opened);
         return new MaydayApp(port, deliveries, database, surface, directory, opened);
     }
 

@@ -37,6 +37,7 @@ final class SlackWiring {
     private static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final int CALL_TIMEOUT_MILLIS = 15_000;
 
+    private final Slack client;
     private final SlackGateway gateway;
     private final RequestSignature signature;
     private final App app;
@@ -55,6 +56,7 @@ final class SlackWiring {
         // the SDK's per-method call counters: nothing reads them, and every call paid for them
         slackConfig.setStatsEnabled(false);
         Slack slack = opened.add("the Slack client", Slack.getInstance(slackConfig));
+        this.client = slack;
         this.gateway = new SlackGateway(slack.methods(config.slackBotToken()),
                 new HotMethods(slack, config.slackBotToken()), new RateLimitGate(clocks.wall(), clocks.sleeper()),
                 RetryPolicy.SLACK_CALL, clocks.sleeper());
@@ -78,6 +80,11 @@ final class SlackWiring {
         this.card = new IncidentCard(new SlackTimes(config.teamZone()));
         this.announcements = new Announcements(gateway, config.incidentsChannel());
         opened.add("learning the bot's identity", new BotIdentity(gateway)).learn();
+    }
+
+    /** The Web API client every call goes through (one configuration: base URL, timeouts). */
+    Slack client() {
+        return client;
     }
 
     SlackGateway gateway() {

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.Optional;
 
 /** The HTTP face of Mayday: every route and error mapping in one place. */
 public final class HttpServer implements AutoCloseable {
@@ -24,12 +25,13 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private final Javalin javalin;
 
-    public HttpServer(BoltJavalinAdapter slack, PagerDutyWebhookEndpoint pagerDuty, Health health) {
+    /** {@code slack} is empty in Socket Mode, where Slack's requests come over the socket instead. */
+    public HttpServer(Optional<BoltJavalinAdapter> slack, PagerDutyWebhookEndpoint pagerDuty, Health health) {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.routes.before(HttpServer::refuseOversizedBodies);
-            config.routes.post("/slack/events", slack::handle);
+            slack.ifPresent(adapter -> config.routes.post("/slack/events", adapter::handle));
             config.routes.post("/pagerduty/webhook", pagerDuty::handle);
             config.routes.get("/health", health::handle);
             config.routes.exception(Exception.class, (e, ctx) -> {

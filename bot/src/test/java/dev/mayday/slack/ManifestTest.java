@@ -2,6 +2,7 @@ package dev.mayday.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mayday.sandbox.fake.FakeAnswer;
 import dev.mayday.sandbox.fake.SlackCall;
@@ -27,7 +28,10 @@ import java.util.stream.StreamSupport;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** manifest.yml and the code must agree: what Slack sends is what the code handles, and the scopes are exact. */
+/**
+ * manifest.yml and the code must agree: what Slack sends is what the code handles, and the scopes are exact; and
+ * manifest.socket-mode.yml is the same app for Socket Mode.
+ */
 class ManifestTest {
 
     /** The bot scopes each Web API method needs as Mayday uses it (public and private channels alike). */
@@ -167,6 +171,27 @@ class ManifestTest {
         assertThat(home.path("messages_tab_enabled").asBoolean()).isTrue();
         assertThat(home.path("messages_tab_read_only_enabled").asBoolean()).as("nothing handles messages sent to it")
                 .isTrue();
+    }
+
+    /**
+     * The Socket Mode manifest is this one without request URLs and with Socket Mode on: the same commands, shortcuts,
+     * events, scopes and settings, so every check above holds for it too.
+     */
+    @Test
+    void socketModeManifest_isThisOneWithoutRequestUrls_andWithSocketModeOn() throws IOException {
+        JsonNode socketMode = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(
+                manifestFile().resolveSibling("manifest.socket-mode.yml")));
+        ObjectNode expected = manifest.deepCopy();
+        expected.path("features").path("slash_commands").forEach(command -> ((ObjectNode) command).remove("url"));
+        ObjectNode settings = (ObjectNode) expected.path("settings");
+        ((ObjectNode) settings.path("interactivity")).remove("request_url");
+        ((ObjectNode) settings.path("event_subscriptions")).remove("request_url");
+        settings.put("socket_mode_enabled", true);
+
+        assertThat(manifest.path("settings").path("socket_mode_enabled").asBoolean()).isFalse();
+        assertThat(socketMode).isEqualTo(expected);
+        assertThat(socketMode.findValues("url")).isEmpty();
+        assertThat(socketMode.findValues("request_url")).isEmpty();
     }
 
     private static Set<String> texts(JsonNode array, String field) {

@@ -29,6 +29,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +41,7 @@ public final class Sandbox implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-03-14T09:30:00Z");
     public static final String PAGERDUTY_TOKEN = "pd-test-token-not-real";
     public static final String PAGERDUTY_SECRET = "pd-webhook-secret-not-real";
+    public static final String APP_TOKEN = "xapp-test-token-not-real";
 
     public final FakeSlack slack;
     public final FakePagerDuty pagerDuty;
@@ -56,12 +58,15 @@ public final class Sandbox implements AutoCloseable {
     private final Sleeper sleeper;
 
     private Sandbox(Path dir, String digestSchedule, Clock wallClock, Sleeper sleeper) {
-        this("jdbc:sqlite:" + dir.resolve("mayday.db"), digestSchedule, wallClock, sleeper, DutyAdmins.everyone(),
-                BackupConfig.off());
+        this("jdbc:sqlite:" + dir.resolve("mayday.db"), digestSchedule, wallClock, sleeper, DutyAdmins.everyone());
+    }
+
+    private Sandbox(String databaseUrl, String digestSchedule, Clock wallClock, Sleeper sleeper, DutyAdmins dutyAdmins) {
+        this(databaseUrl, digestSchedule, wallClock, sleeper, dutyAdmins, UnaryOperator.identity());
     }
 
     private Sandbox(String databaseUrl, String digestSchedule, Clock wallClock, Sleeper sleeper, DutyAdmins dutyAdmins,
-                    BackupConfig backups) {
+                    UnaryOperator<Config> adjust) {
         this.wallClock = wallClock;
         this.sleeper = sleeper;
         slack = FakeSlack.start(wallClock);
@@ -74,11 +79,11 @@ public final class Sandbox implements AutoCloseable {
                 Optional.of(announceChannel), ZoneId.of("Europe/Berlin")).withPagerDuty(new PagerDutyConfig(
                 Optional.of(PAGERDUTY_TOKEN), pagerDuty.baseUrl(), Optional.of(PAGERDUTY_SECRET),
                 Optional.of("mayday@example.com"), PagerDutyConfig.DEFAULT_SEVERITY_MAP));
-        config = (digestSchedule == null ? base
+        Config configured = (digestSchedule == null ? base
                 : base.withDigest(new DigestConfig(Optional.of(digestChannel),
                         DigestSchedule.parse(digestSchedule, ZoneId.of("Europe/Berlin")), 20)))
-                .withDutyAdmins(dutyAdmins)
-                .withBackups(backups);
+                .withDutyAdmins(dutyAdmins);
+        config = adjust.apply(configured);
         startApp();
     }
 
@@ -100,12 +105,18 @@ public final class Sandbox implements AutoCloseable {
     /** With {@code DUTY_ADMINS} set to {@code admins}, e.g. {@code U0BOSS,S0LEADS}. */
     public static Sandbox startWithDutyAdmins(Path dir, String admins) {
         return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), null, Clock.systemUTC(), Sleeper.REAL,
-                DutyAdmins.parse(admins), BackupConfig.off());
+                DutyAdmins.parse(admins));
+    }
+
+    /** In Socket Mode: Slack's requests come over the fake Slack's socket ({@code slack.socketMode()}), not HTTP. */
+    public static Sandbox startInSocketMode(Path dir) {
+        return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), null, Clock.systemUTC(), Sleeper.REAL,
+                DutyAdmins.everyone(), config -> config.withSlackAppToken(APP_TOKEN));
     }
 
     /** On the store at {@code databaseUrl}, for tests that give the store pragmas of their own. */
     public static Sandbox startOnStore(String databaseUrl) {
-        return new Sandbox(databaseUrl, null, Clock.systemUTC(), Sleeper.REAL, DutyAdmins.everyone(), BackupConfig.off());
+        return new Sandbox(databaseUrl, null, Clock.systemUTC(), Sleeper.REAL, DutyAdmins.everyone());
     }
 
     /** With the weekly digest posting to the sandbox's #learnings channel at {@code schedule}. */
@@ -119,8 +130,8 @@ public final class Sandbox implements AutoCloseable {
      */
     public static Sandbox startWithBackups(Path dir, String schedule, Path backupDir) {
         return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), "MON 09:00", Clock.systemUTC(), Sleeper.REAL,
-                DutyAdmins.everyone(), new BackupConfig(Optional.of(backupDir),
-                Optional.of(BackupSchedule.parse(schedule, ZoneId.of("Europe/Berlin"))), BackupConfig.DEFAULT_KEEP));
+                DutyAdmins.everyone(), config -> config.withBackups(new BackupConfig(Optional.of(backupDir),
+                Optional.of(BackupSchedule.parse(schedule, ZoneId.of("Europe/Berlin"))), BackupConfig.DEFAULT_KEEP)));
     }
 
     /**

@@ -78,6 +78,11 @@ public final class SlackSimulator {
         return formEncode(Map.of("payload", payloads.buttonClicked(user, channel, actionId, value).toString()));
     }
 
+    /** The payload of a button click, as Slack sends it over Socket Mode (and, form-encoded, over HTTP). */
+    public ObjectNode buttonPayload(String user, String channel, String actionId, String value) {
+        return payloads.buttonClicked(user, channel, actionId, value);
+    }
+
     public SlackReply addToTimeline(String user, String channel, String messageTs, String author, String text) {
         return interaction(payloads.addToTimeline(user, channel, messageTs, author, text));
     }

@@ -18,6 +18,11 @@ import java.util.Set;
  * Runs after {@link SignedRequests}, so only genuine requests are remembered. Events are left out: each carries its
  * own id, recorded in the same transaction as what it changes (see TimelineEvents), which also holds across
  * a crash; Slack's own retries of an event therefore still get their 200.
+ * <p>
+ * In Socket Mode nothing is signed, but Slack redelivers an envelope whose acknowledgement came late or not at all
+ * (a slow write, a connection refreshed in between). A redelivery carries the same payload (its trigger id, its
+ * action), so the payload is remembered the same way: the redelivery of a request carried out is acknowledged
+ * without acting, one still being handled is left unacknowledged (Slack tries again), one that failed is handled.
  */
 public final class ReplayGuard implements Middleware {
 
@@ -25,6 +30,8 @@ public final class ReplayGuard implements Middleware {
     private static final Set<RequestType> UNGUARDED = EnumSet.of(RequestType.Event, RequestType.UrlVerification,
             RequestType.SSLCheck, RequestType.OAuthStart, RequestType.OAuthCallback);
     private static final Logger log = LoggerFactory.getLogger(ReplayGuard.class);
+    /** Stands for the timestamp in a Socket Mode payload's digest: no HTTP request's timestamp looks like it. */
+    private static final String SOCKET_MODE = "socket-mode";
 
     private final SeenRequests seen;
 
@@ -34,8 +41,9 @@ public final class ReplayGuard implements Middleware {
 
     @Override
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
-        String timestamp = req.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
-        if (UNGUARDED.contains(req.getRequestType()) || req.isSocketMode() || timestamp == null) {
+        String timestamp = req.isSocketMode() ? SOCKET_MODE
+                : req.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+        if (UNGUARDED.contains(req.getRequestType()) || timestamp == null) {
             return chain.next(req);
         }
         String digest = SeenRequests.digest(timestamp, req.getRequestBodyAsString());

@@ -17,7 +17,8 @@ import java.util.function.Function;
  * {@link #calls()} and the visible effects are summarised in {@link #transcript()}.
  *
  * <p>Endpoints: {@code /api/<method>} (Web API), {@code /respond/<id>} (fake response_url) and
- * {@code /upload/<fileId>} (upload_url from files.getUploadURLExternal).
+ * {@code /upload/<fileId>} (upload_url from files.getUploadURLExternal); Socket Mode's WebSocket server beside them
+ * ({@link #socketMode()}).
  */
 public final class FakeSlack implements AutoCloseable {
 
@@ -29,15 +30,18 @@ public final class FakeSlack implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final LoopbackServer server;
     private final String baseUrl;
+    private final Clock clock;
+    private FakeSocketMode socketMode;
 
     private FakeSlack(Clock clock) {
+        this.clock = clock;
         state = new FakeSlackState(clock);
         calls = new CallLog(state);
         transcript = new Transcript(state);
         FakeSlackHttp http = new FakeSlackHttp(state, calls, transcript, json);
         server = LoopbackServer.start("fake-slack", THREADS, http::handle);
         baseUrl = server.baseUrl();
-        http.serveMethods(new FakeSlackMethods(state, transcript, baseUrl, json));
+        http.serveMethods(new FakeSlackMethods(state, transcript, baseUrl, json, this::socketMode));
     }
 
     /** Starts a fake on 127.0.0.1 with an ephemeral port. */
@@ -80,6 +84,17 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     // --- recorded calls and scripting --------------------------------------------------------------
+
+    /**
+     * Slack's Socket Mode side: the WebSocket server that {@code apps.connections.open} points at (started on first
+     * use), to send envelopes over and read the acknowledgements from.
+     */
+    public synchronized FakeSocketMode socketMode() {
+        if (socketMode == null) {
+            socketMode = new FakeSocketMode(json, clock);
+        }
+        return socketMode;
+    }
 
     /** Every call received so far, in arrival order. */
     public List<SlackCall> calls() {
@@ -176,5 +191,10 @@ public final class FakeSlack implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        synchronized (this) {
+            if (socketMode != null) {
+                socketMode.close();
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static dev.mayday.sandbox.fake.FakeSlackState.BOT_ID;
 import static dev.mayday.sandbox.fake.FakeSlackState.BOT_USER_ID;
@@ -17,6 +18,8 @@ import static dev.mayday.sandbox.fake.RequestParams.truthy;
  */
 final class FakeSlackMethods {
 
+    static final String CONNECTIONS_OPEN = "apps.connections.open";
+
     private final FakeSlackState state;
     private final SlackJson json;
     private final Transcript transcript;
@@ -26,8 +29,12 @@ final class FakeSlackMethods {
     private final UserMethods users;
     private final FileMethods files;
 
-    FakeSlackMethods(FakeSlackState state, Transcript transcript, String baseUrl, ObjectMapper mapper) {
+    private final Supplier<FakeSocketMode> socketMode;
+
+    FakeSlackMethods(FakeSlackState state, Transcript transcript, String baseUrl, ObjectMapper mapper,
+                     Supplier<FakeSocketMode> socketMode) {
         this.state = state;
+        this.socketMode = socketMode;
         this.transcript = transcript;
         this.json = new SlackJson(mapper);
         this.conversations = new ConversationMethods(state, json, transcript);
@@ -78,6 +85,20 @@ final class FakeSlackMethods {
             case "files.delete" -> files.filesDelete(p);
             default -> throw new SlackError("unknown_method");
         };
+    }
+
+    /** {@code apps.connections.open}: an address for one Socket Mode connection, for an app-level token only. */
+    FakeReply connectionsOpen(String authorization) {
+        synchronized (state) {
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                return failure(CONNECTIONS_OPEN, "not_authed");
+            }
+            if (!authorization.startsWith("Bearer xapp-")) {
+                return failure(CONNECTIONS_OPEN, "not_allowed_token_type");
+            }
+        }
+        String address = socketMode.get().newAddress();
+        return FakeReply.json(200, json.write(json.ok().put("url", address)));
     }
 
     /** A POST to a fake response_url (slash command / interaction reply). */
