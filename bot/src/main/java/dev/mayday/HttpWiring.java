@@ -9,7 +9,7 @@ import dev.mayday.http.StoreProbe;
 
 import java.time.Clock;
 
-/** The HTTP server: Slack's requests, PagerDuty's webhooks and the health check. */
+/** The HTTP server: Slack's requests, PagerDuty's webhooks and the health check (the store, the bot token). */
 final class HttpWiring {
 
     private final HttpServer server;
@@ -18,7 +18,7 @@ final class HttpWiring {
                Opened opened) {
         StoreProbe storeProbe = opened.add("the store probe", new StoreProbe(database, wallClock));
         this.server = opened.add("the HTTP server", new HttpServer(new BoltJavalinAdapter(slack.app(), slack.signature()),
-                pagerDutyWebhook, new Health(storeProbe)));
+                pagerDutyWebhook, new Health(storeProbe, slack.tokenCheck()::status)));
     }
 
     /** Starts listening; the port taken (the one asked for, or a free one for 0). */

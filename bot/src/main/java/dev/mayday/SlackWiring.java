@@ -9,9 +9,9 @@ import dev.mayday.db.Database;
 import dev.mayday.request.HandledRequests;
 import dev.mayday.retry.RateLimitGate;
 import dev.mayday.retry.RetryPolicy;
-import dev.mayday.slack.api.BotIdentity;
 import dev.mayday.slack.api.HotMethods;
 import dev.mayday.slack.api.SlackGateway;
+import dev.mayday.slack.api.TokenCheck;
 import dev.mayday.slack.api.UserGroupMembers;
 import dev.mayday.slack.delivery.Announcements;
 import dev.mayday.slack.delivery.DeclarationReplies;
@@ -46,6 +46,7 @@ final class SlackWiring {
     private final IncidentCard card;
     private final DeclarationReplies replies = new DeclarationReplies();
     private final Announcements announcements;
+    private final TokenCheck tokenCheck;
 
     SlackWiring(Config config, Clocks clocks, Database database, Opened opened) {
         SlackConfig slackConfig = new SlackConfig();
@@ -77,7 +78,8 @@ final class SlackWiring {
         this.userGroups = opened.add("the user-group cache", new UserGroupMembers(gateway, clocks.wall()));
         this.card = new IncidentCard(new SlackTimes(config.teamZone()));
         this.announcements = new Announcements(gateway, config.incidentsChannel());
-        opened.add("learning the bot's identity", new BotIdentity(gateway)).learn();
+        this.tokenCheck = opened.add("the token check", new TokenCheck(gateway, config.slackBotToken(),
+                TokenCheck.EVERY)).start();
     }
 
     SlackGateway gateway() {
@@ -114,5 +116,10 @@ final class SlackWiring {
 
     Announcements announcements() {
         return announcements;
+    }
+
+    /** Whether Slack accepts the bot token, for the health check. */
+    TokenCheck tokenCheck() {
+        return tokenCheck;
     }
 }

@@ -46,8 +46,9 @@ final class FakeSlackHttp {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (path.startsWith(API) && path.length() > API.length()) {
                 String method = decode(path.substring(API.length()));
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                 handleParsed(exchange, method, body, Map.of(),
-                        params -> methods.call(method, params));
+                        params -> methods.call(method, params, authorization));
             } else if (path.startsWith(RESPOND) && path.length() > RESPOND.length()) {
                 String id = decode(path.substring(RESPOND.length()));
                 handleParsed(exchange, "response_url", body, Map.of("id", id),
