@@ -8,6 +8,7 @@ import dev.mayday.rotation.DutyAdmins;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -146,6 +147,16 @@ public record Config(
         } catch (IllegalArgumentException e) {
             throw new ConfigException("PAGERDUTY_SEVERITY_MAP must look like P1=sev1,P2=sev2,high=sev2: " + e.getMessage());
         }
+    }
+
+    /** {@code LOG_FORMAT}: {@code text} (the default) or {@code json}; read first, so that it applies to every line. */
+    public static LogFormat logFormat(Map<String, String> env) {
+        String text = optional(env, "LOG_FORMAT").orElse("text");
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "text" -> LogFormat.TEXT;
+            case "json" -> LogFormat.JSON;
+            default -> throw new ConfigException("LOG_FORMAT must be text or json, got: " + text);
+        };
     }
 
     /** The team's zone alone, for commands that need no Slack secrets. */

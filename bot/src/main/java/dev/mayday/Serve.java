@@ -32,6 +32,7 @@ final class Serve implements Server {
         Config config;
         MaydayApp app;
         try {
+            LogFormatting.use(Config.logFormat(env));
             config = Config.fromEnvironment(env);
             app = MaydayApp.start(config, Clock.systemUTC(), "0.0.0.0");
         } catch (RuntimeException e) {

@@ -75,6 +75,8 @@ class StopOnSigtermTest {
         assertThat(server.output()).as("the server's output")
                 .contains("Mayday stopped (SIGTERM)")
                 .doesNotContain("\tat ", "Exception in thread", "ERROR");
+        assertThat(server.output().lines().filter(line -> line.contains("Mayday stopped")))
+                .as("dated lines").singleElement().asString().matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:.*");
         try (StoreReader reader = new StoreReader(store)) {
             assertThat(reader.count("SELECT count(*) FROM outbox WHERE type = 'ChannelSetUp' AND state = 'PENDING'"))
                     .as("the set-up left for the next start").isEqualTo(1);
