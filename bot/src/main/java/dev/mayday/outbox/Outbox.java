@@ -228,14 +228,15 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * Stops taking rows at once, and waits {@link #STOP_GRACE} for the deliveries under way; those still running after
-     * it (a hanging Slack) are interrupted and left: their rows stay pending for the next start, and nothing they end
-     * with is written to the store, which closes next.
+     * Stops taking rows at once (rows not started yet stay pending), and waits {@link #STOP_GRACE} for the deliveries
+     * under way; those still running after it (a hanging Slack) are interrupted and left: their rows stay pending for
+     * the next start, and nothing they end with is written to the store, which closes next.
      */
     @Override
     public void close() {
         running = false;
         scheduler.interrupt();
+        workers.getQueue().clear(); // rows handed over but not started stay pending, unclaimed
         workers.shutdown();
         try {
             scheduler.join(STOP_GRACE.toMillis());

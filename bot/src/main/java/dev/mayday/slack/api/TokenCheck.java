@@ -66,8 +66,10 @@ public final class TokenCheck implements AutoCloseable {
             return botPrefix && identity.botId().isPresent() ? TokenStatus.OK
                     : TokenStatus.refused(TokenStatus.NOT_A_BOT_TOKEN);
         } catch (SlackCallFailed e) {
-            return e.isTransient() || e.error().equals("interrupted") ? TokenStatus.UNREACHABLE
-                    : TokenStatus.refused(e.error());
+            if (e.error().equals("interrupted")) {
+                return status; // stopping: no news
+            }
+            return e.isTransient() ? TokenStatus.UNREACHABLE : TokenStatus.refused(e.error());
         }
     }
 
