@@ -3,14 +3,13 @@ package dev.mayday;
 import dev.mayday.db.StoreFile;
 import dev.mayday.digest.DigestSchedule;
 import dev.mayday.drill.BackupConfig;
-import dev.mayday.drill.BackupSchedule;
 import dev.mayday.pagerduty.SeverityMapping;
 import dev.mayday.rotation.DutyAdmins;
 
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -129,34 +128,12 @@ public record Config(
 
     /** The backup settings alone, for the {@code drill} command. */
     public static BackupConfig backups(Map<String, String> env, ZoneId teamZone) {
-        Optional<Path> dir = optional(env, "BACKUP_DIR").map(Path::of);
-        Optional<BackupSchedule> schedule = optional(env, "BACKUP_SCHEDULE").map(text -> backupSchedule(text, teamZone));
-        int keep = backupKeep(optional(env, "BACKUP_KEEP").orElse(String.valueOf(BackupConfig.DEFAULT_KEEP)));
         try {
-            return new BackupConfig(dir, schedule, keep);
+            return BackupConfig.parse(optional(env, "BACKUP_DIR"), optional(env, "BACKUP_SCHEDULE"),
+                    optional(env, "BACKUP_KEEP"), teamZone);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-    }
-
-    private static BackupSchedule backupSchedule(String text, ZoneId zone) {
-        try {
-            return BackupSchedule.parse(text, zone);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
-        }
-    }
-
-    private static int backupKeep(String text) {
-        try {
-            int keep = Integer.parseInt(text.strip());
-            if (keep >= 1 && keep <= 10_000) {
-                return keep;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the variable's name
-        }
-        throw new ConfigException("BACKUP_KEEP must be a whole number of backups from 1 to 10000, got: " + text);
     }
 
     /** An app-level token, never shown: a bot or user token here is a mistake worth naming. */
@@ -216,6 +193,16 @@ public record Config(
         } catch (IllegalArgumentException e) {
             throw new ConfigException("PAGERDUTY_SEVERITY_MAP must look like P1=sev1,P2=sev2,high=sev2: " + e.getMessage());
         }
+    }
+
+    /** {@code LOG_FORMAT}: {@code text} (the default) or {@code json}; read first, so that it applies to every line. */
+    public static LogFormat logFormat(Map<String, String> env) {
+        String text = optional(env, "LOG_FORMAT").orElse("text");
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "text" -> LogFormat.TEXT;
+            case "json" -> LogFormat.JSON;
+            default -> throw new ConfigException("LOG_FORMAT must be text or json, got: " + text);
+        };
     }
 
     /** The team's zone alone, for commands that need no Slack secrets. */

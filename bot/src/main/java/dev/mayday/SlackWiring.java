@@ -9,9 +9,9 @@ import dev.mayday.db.Database;
 import dev.mayday.request.HandledRequests;
 import dev.mayday.retry.RateLimitGate;
 import dev.mayday.retry.RetryPolicy;
-import dev.mayday.slack.api.BotIdentity;
 import dev.mayday.slack.api.HotMethods;
 import dev.mayday.slack.api.SlackGateway;
+import dev.mayday.slack.api.TokenCheck;
 import dev.mayday.slack.api.UserGroupMembers;
 import dev.mayday.slack.delivery.Announcements;
 import dev.mayday.slack.delivery.DeclarationReplies;
@@ -47,6 +47,7 @@ final class SlackWiring {
     private final IncidentCard card;
     private final DeclarationReplies replies = new DeclarationReplies();
     private final Announcements announcements;
+    private final TokenCheck tokenCheck;
 
     SlackWiring(Config config, Clocks clocks, Database database, Opened opened) {
         SlackConfig slackConfig = new SlackConfig();
@@ -79,7 +80,8 @@ final class SlackWiring {
         this.userGroups = opened.add("the user-group cache", new UserGroupMembers(gateway, clocks.wall()));
         this.card = new IncidentCard(new SlackTimes(config.teamZone()));
         this.announcements = new Announcements(gateway, config.incidentsChannel());
-        opened.add("learning the bot's identity", new BotIdentity(gateway)).learn();
+        this.tokenCheck = opened.add("the token check", new TokenCheck(gateway, config.slackBotToken(),
+                TokenCheck.EVERY)).start();
     }
 
     /** The Web API client every call goes through (one configuration: base URL, timeouts). */
@@ -121,5 +123,10 @@ final class SlackWiring {
 
     Announcements announcements() {
         return announcements;
+    }
+
+    /** Whether Slack accepts the bot token, for the health check. */
+    TokenCheck tokenCheck() {
+        return tokenCheck;
     }
 }

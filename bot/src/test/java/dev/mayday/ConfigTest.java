@@ -54,6 +54,16 @@ class ConfigTest {
     }
 
     @Test
+    void logFormat_isTextByDefault_jsonWhenAsked_andAnythingElseNamesTheVariable() {
+        assertThat(Config.logFormat(env())).isEqualTo(LogFormat.TEXT);
+        assertThat(Config.logFormat(env("LOG_FORMAT", "json"))).isEqualTo(LogFormat.JSON);
+        assertThat(Config.logFormat(env("LOG_FORMAT", "JSON"))).isEqualTo(LogFormat.JSON);
+        assertThatThrownBy(() -> Config.logFormat(env("LOG_FORMAT", "yaml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("LOG_FORMAT must be text or json, got: yaml");
+    }
+
+    @Test
     void fromEnvironment_withBlankBotToken_namesTheVariable() {
         assertThatThrownBy(() -> Config.fromEnvironment(env("SLACK_BOT_TOKEN", "   ")))
                 .isInstanceOf(ConfigException.class)

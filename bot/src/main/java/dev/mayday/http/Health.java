@@ -1,62 +1,50 @@
 package dev.mayday.http;
 
 import dev.mayday.db.Writability;
-import dev.mayday.slack.socket.SocketStatus;
 import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.TreeMap;
 
 /**
- * {@code GET /health}: the process answers, and says whether the store takes writes. A store that answers reads but
- * fails every write (a full disk, a read-only file system) is "not writable", with 503 and the reason; a store busy
- * with other writes is still healthy. In Socket Mode it also says whether the socket to Slack is connected: without
- * it no command, button or event reaches Mayday, so "disconnected" is a 503 too, with the last reason known. The last
- * restore drill is reported as information: a failed drill is the team's to look at, not a reason for a load balancer
- * to stop sending requests here.
+ * {@code GET /health}: the process answers, and says whether the store takes writes, then what each {@link HealthPart}
+ * reports (the bot token, the socket in Socket Mode, the last restore drill). A store that answers reads but fails
+ * every write (a full disk, a read-only file system) is "not writable", with 503 and the reason; a store busy with
+ * other writes is still healthy. Any part that reports unhealthy makes the answer 503 too.
  */
 public final class Health {
 
     private final StoreProbe store;
-    private final Supplier<Map<String, Object>> drill;
-    private final Optional<Supplier<SocketStatus>> socket;
+    private final List<HealthPart> parts;
 
-    /** {@code socket} is present in Socket Mode. */
-    public Health(StoreProbe store, Supplier<Map<String, Object>> drill, Optional<Supplier<SocketStatus>> socket) {
+    public Health(StoreProbe store, List<HealthPart> parts) {
         this.store = store;
-        this.drill = drill;
-        this.socket = socket;
+        this.parts = List.copyOf(parts);
     }
 
     public void handle(Context ctx) {
         Writability found = store.check();
-        Map<String, Object> answer = new LinkedHashMap<>();
         boolean healthy = found.state() != Writability.State.NOT_WRITABLE;
-        answer.put("status", "ok");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
         switch (found.state()) {
-            case WRITABLE -> answer.put("store", "reachable");
-            case BUSY -> answer.put("store", "busy");
-            case NOT_WRITABLE -> answer.put("store", "not writable");
+            case WRITABLE -> body.put("store", "reachable");
+            case BUSY -> body.put("store", "busy");
+            case NOT_WRITABLE -> body.put("store", "not writable");
         }
         if (found.state() != Writability.State.WRITABLE) {
-            answer.put("reason", found.reason());
+            body.put("reason", found.reason());
         }
-        if (socket.isPresent()) {
-            SocketStatus status = socket.get().get();
-            answer.put("socket", status.connected() ? "connected" : "disconnected");
-            if (!status.connected()) {
-                answer.put("socket_reason", status.reason());
-                healthy = false;
-            }
-        }
-        if (found.state() != Writability.State.NOT_WRITABLE) {
-            answer.put("drill", drill.get());
+        for (HealthPart part : parts) {
+            HealthPart.Report report = part.check();
+            body.putAll(new TreeMap<>(report.fields()));
+            healthy &= report.healthy();
         }
         if (!healthy) {
-            answer.put("status", "degraded");
+            body.put("status", "degraded");
         }
-        ctx.status(healthy ? 200 : 503).json(answer);
+        ctx.status(healthy ? 200 : 503).json(body);
     }
 }

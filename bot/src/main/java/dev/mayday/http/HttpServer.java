@@ -2,11 +2,13 @@ package dev.mayday.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +24,9 @@ public final class HttpServer implements AutoCloseable {
     /** Oversized bodies up to this size are read and discarded so the client gets its 413; larger ones are not. */
     private static final int MAX_DRAINED_BYTES = 16 * MAX_REQUEST_BYTES;
 
+    /** Longer than the ack window (2.5 s), within which every Slack request is answered. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private final Javalin javalin;
 
@@ -29,6 +34,12 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(Optional<BoltJavalinAdapter> slack, PagerDutyWebhookEndpoint pagerDuty, Health health) {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // on stop: refuse new connections at once, and let the requests in flight finish (they are short: each
+            // answers within Slack's ack window) before their connections close
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(STOP_GRACE.toMillis());
+            });
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.routes.before(HttpServer::refuseOversizedBodies);
             slack.ifPresent(adapter -> config.routes.post("/slack/events", adapter::handle));

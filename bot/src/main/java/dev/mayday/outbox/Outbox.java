@@ -5,6 +5,7 @@ import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.retry.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,12 @@ public final class Outbox implements AutoCloseable {
     private static final RetryPolicy SLOW_BACKOFF = new RetryPolicy(Integer.MAX_VALUE, Duration.ofMinutes(1),
             Duration.ofMinutes(15));
     private static final int MAX_ATTEMPTS_AFTER_A_BUG = 5;
+    /**
+     * How long a stop waits for deliveries already talking to Slack or PagerDuty. A hanging service must not hold the
+     * process past its stop deadline: a delivery still running then is left, its row pending (its attempt counted), for
+     * the next start to finish, looking first for what this try may have done.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
     private final Database database;
     private final Deliveries deliveries;
@@ -55,6 +62,8 @@ public final class Outbox implements AutoCloseable {
     private final Thread scheduler;
     private boolean woken;
     private volatile boolean running = true;
+    /** Set when a stop leaves the deliveries still running: what they end with is no longer recorded or reported. */
+    private volatile boolean abandoned;
 
     public Outbox(Database database, Deliveries deliveries, Clock clock, int workerCount) {
         this.database = database;
@@ -128,7 +137,7 @@ public final class Outbox implements AutoCloseable {
             deliveries.deliver(publication, attempt);
             database.inTransaction(store -> store.outbox().markDone(row.id(), clock.millis()));
         } catch (RuntimeException e) {
-            if (!(e instanceof DeliveryError failure)) {
+            if (abandoned || !(e instanceof DeliveryError failure)) {
                 throw e;
             }
             boolean willRetry = failure.isTransient();
@@ -144,19 +153,33 @@ public final class Outbox implements AutoCloseable {
     }
 
     private void deliverOrRecordBug(OutboxRow row) {
-        try {
+        try (MDC.MDCCloseable incident = incidentInLog(row)) {
             deliver(row);
         } catch (RuntimeException e) {
-            log.error("Outbox row {} ({} in lane {}) hit an unexpected error", row.id(), row.type(), row.lane(), e);
-            if (row.attempts() + 1 >= MAX_ATTEMPTS_AFTER_A_BUG) {
-                database.inTransaction(store -> store.outbox().markFailed(row.id(), clock.millis(), e.toString()));
-            } else {
-                retryLater(row, e.toString(), BACKOFF);
+            if (abandoned) {
+                log.info("Outbox row {} ({} in lane {}) was left for the next start: {}", row.id(), row.type(),
+                        row.lane(), e.toString());
+                return;
             }
+            recordBug(row, e);
         } finally {
             busyLanes.remove(row.lane());
             wake();
         }
+    }
+
+    private void recordBug(OutboxRow row, RuntimeException e) {
+        log.error("Outbox row {} ({} in lane {}) hit an unexpected error", row.id(), row.type(), row.lane(), e);
+        if (row.attempts() + 1 >= MAX_ATTEMPTS_AFTER_A_BUG) {
+            database.inTransaction(store -> store.outbox().markFailed(row.id(), clock.millis(), e.toString()));
+        } else {
+            retryLater(row, e.toString(), BACKOFF);
+        }
+    }
+
+    /** The incident a row is about, in every line logged while it is delivered (MDC key {@code incident}). */
+    private static MDC.MDCCloseable incidentInLog(OutboxRow row) {
+        return row.incidentId() == null ? null : MDC.putCloseable("incident", String.valueOf(row.incidentId()));
     }
 
     private void retryLater(OutboxRow row, String error, RetryPolicy backoff) {
@@ -204,19 +227,31 @@ public final class Outbox implements AutoCloseable {
         };
     }
 
+    /**
+     * Stops taking rows at once (rows not started yet stay pending), and waits {@link #STOP_GRACE} for the deliveries
+     * under way; those still running after it (a hanging Slack) are interrupted and left: their rows stay pending for
+     * the next start, and nothing they end with is written to the store, which closes next.
+     */
     @Override
     public void close() {
         running = false;
         scheduler.interrupt();
+        workers.getQueue().clear(); // rows handed over but not started stay pending, unclaimed
         workers.shutdown();
         try {
-            scheduler.join(TimeUnit.SECONDS.toMillis(5));
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+            scheduler.join(STOP_GRACE.toMillis());
+            if (!workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                abandon();
             }
         } catch (InterruptedException e) {
-            workers.shutdownNow();
+            abandon();
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void abandon() {
+        abandoned = true;
+        int left = workers.shutdownNow().size() + workers.getActiveCount();
+        log.info("Stopping with {} outbox deliveries unfinished; their rows stay pending for the next start", left);
     }
 }

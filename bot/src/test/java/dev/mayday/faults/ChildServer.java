@@ -9,14 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * {@code java dev.mayday.Main serve} as a child process of the test, started again after every kill on a fresh
- * loopback port, with its output in a file beside the store (not in the build log). Stopped only the hard way:
- * SIGKILL, no shutdown hooks.
+ * loopback port, with its output in a file beside the store (not in the build log). Stopped the hard way (SIGKILL, no
+ * shutdown hooks) or as an operator would (SIGTERM).
  */
 final class ChildServer implements AutoCloseable {
 
@@ -27,12 +29,20 @@ final class ChildServer implements AutoCloseable {
 
     private final Path dir;
     private final Map<String, String> environment;
+    private final List<String> jvmFlags;
     private ServerProcess process;
     private int starts;
 
     ChildServer(Path dir, Map<String, String> environment) {
+        this(dir, environment, List.of());
+    }
+
+    /** {@code extraJvmFlags} come after the usual ones, e.g. to log with the product's configuration. */
+    ChildServer(Path dir, Map<String, String> environment, List<String> extraJvmFlags) {
         this.dir = dir;
         this.environment = Map.copyOf(environment);
+        this.jvmFlags = new ArrayList<>(JVM_FLAGS);
+        this.jvmFlags.addAll(extraJvmFlags);
     }
 
     /** Starts a new server process and waits until {@code /health} answers 200; returns how long that took. */
@@ -46,7 +56,7 @@ final class ChildServer implements AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.put("PORT", String.valueOf(port));
         try {
-            process = ServerProcess.start(JVM_FLAGS, "dev.mayday.Main", List.of("serve"), env, port, log());
+            process = ServerProcess.start(jvmFlags, "dev.mayday.Main", List.of("serve"), env, port, log());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the server process", e);
         }
@@ -61,6 +71,20 @@ final class ChildServer implements AutoCloseable {
     /** kill -9: returns the exit value the process ended with. */
     int killHard() throws InterruptedException {
         return process.killHard();
+    }
+
+    /** SIGTERM: the exit value if the process ended within {@code patience}, else empty (still running). */
+    OptionalInt terminate(Duration patience) throws InterruptedException {
+        return process.terminate(patience);
+    }
+
+    /** Everything the current process printed (its log lines). */
+    String output() {
+        try {
+            return Files.readString(log(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     URI baseUri() {

@@ -1,5 +1,6 @@
 package dev.mayday.faults;
 
+import dev.mayday.http.PagerDutyWebhookEndpoint;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.Severity;
 import dev.mayday.incident.Status;
@@ -8,6 +9,7 @@ import dev.mayday.sandbox.pagerduty.PdIncident;
 import dev.mayday.sandbox.pagerduty.PdRoute;
 import dev.mayday.sandbox.pagerduty.PdUser;
 import dev.mayday.sandbox.pagerduty.SignedWebhook;
+import dev.mayday.support.CapturedLog;
 import dev.mayday.support.Sandbox;
 import dev.mayday.timeline.TimelineEntry;
 import dev.mayday.timeline.TimelineKind;
@@ -64,9 +66,11 @@ class PagerDutyShuffleTest {
     private static Sandbox sandbox;
     private static ExecutorService copies;
     private static final AtomicInteger pages = new AtomicInteger();
+    private static CapturedLog storeFailures;
 
     @BeforeContainer
     static void start() throws IOException {
+        storeFailures = CapturedLog.of(PagerDutyWebhookEndpoint.class);
         dir = Files.createTempDirectory("mayday-pd-shuffle");
         sandbox = Sandbox.start(dir);
         copies = Executors.newFixedThreadPool(CONCURRENT_COPIES);
@@ -84,6 +88,12 @@ class PagerDutyShuffleTest {
     static void stop() throws IOException {
         copies.shutdownNow();
         sandbox.close();
+        storeFailures.close();
+        // the faults are injected: each is logged, with its cause, and none is anything else
+        assertThat(storeFailures.events()).allSatisfy(failure -> {
+            assertThat(failure.getFormattedMessage()).startsWith("Could not store PagerDuty event");
+            assertThat(failure.getThrowableProxy().getMessage()).contains("disk I/O error (injected)");
+        });
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

@@ -1,6 +1,9 @@
 package dev.mayday.http;
 
+import ch.qos.logback.classic.Level;
 import dev.mayday.sandbox.SlackSimulator.SlackReply;
+import dev.mayday.slack.requests.UserFacingErrors;
+import dev.mayday.support.CapturedLog;
 import dev.mayday.support.Sandbox;
 import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,7 +171,8 @@ class SlackRequestsTest {
 
     @Test
     void lockedStore_getsAClearAnswerAndNoHalfWrittenIncident() throws Exception {
-        try (Connection locker = DriverManager.getConnection(sandbox.app.database().url());
+        try (CapturedLog errors = CapturedLog.of(UserFacingErrors.class);
+             Connection locker = DriverManager.getConnection(sandbox.app.database().url());
              Statement statement = locker.createStatement()) {
             statement.execute("BEGIN EXCLUSIVE");
             SlackReply reply = sandbox.simulator.command("U0ALEX", sandbox.generalChannel, "declare sev1 Payments down");
@@ -176,6 +180,8 @@ class SlackRequestsTest {
 
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.text()).contains("could not save").contains("Nothing was changed").doesNotContain("Exception");
+            // the operator's side of it: logged with its cause (and kept out of the build's output by the capture)
+            assertThat(errors.messages(Level.ERROR)).containsExactly("Store failed while running `/incident declare`");
         }
         sandbox.settle();
         assertThat(sandbox.incidents()).isEmpty();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -136,7 +137,17 @@ public final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** SIGTERM (the server's shutdown hook closes it), then SIGKILL if it is still there after 15 s. */
+    /**
+     * SIGTERM, then waits up to {@code patience} for the process to end: answers its exit value, or empty when it is
+     * still running then (it is left running: {@link #close()} ends it).
+     */
+    public OptionalInt terminate(Duration patience) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)
+                ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+    }
+
+    /** SIGTERM (the server closes itself in order), then SIGKILL if it is still there after 15 s. */
     @Override
     public void close() {
         process.destroy();

@@ -114,13 +114,15 @@ public final class SlackGateway {
 
     public String botUserId() {
         String id = botUserId;
-        if (id == null) {
-            AuthTestResponse identity = call("auth.test", () -> methods.authTest(r -> r));
-            workspaceUrl = identity.getUrl();
-            id = identity.getUserId();
-            botUserId = id;
-        }
-        return id;
+        return id != null ? id : authenticate().userId();
+    }
+
+    /** {@code auth.test}: who the token is, and the bot's user id and workspace learned for later calls. */
+    public TokenIdentity authenticate() {
+        AuthTestResponse identity = call("auth.test", () -> methods.authTest(r -> r));
+        workspaceUrl = identity.getUrl();
+        botUserId = identity.getUserId();
+        return new TokenIdentity(identity.getUserId(), Optional.ofNullable(identity.getBotId()));
     }
 
     public Conversation createChannel(String name, boolean isPrivate) {

@@ -29,6 +29,11 @@ public final class AckWindow implements AutoCloseable {
     public static final Duration SLACK = Duration.ofMillis(2_500);
 
     private static final Duration IDLE_THREADS_KEPT = Duration.ofSeconds(3);
+    /**
+     * How long a stop waits for work still storing after its request was acknowledged "still saving": the HTTP server
+     * has already let the requests in flight finish, so this is only the late tail, and the stop has a deadline.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(AckWindow.class);
 
     private final Duration window;
@@ -79,7 +84,7 @@ public final class AckWindow implements AutoCloseable {
     public void close() {
         workers.shutdown();
         try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 workers.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import dev.mayday.slack.api.SlackCallFailed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 public final class AfterAck implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AfterAck.class);
+    static final Duration STOP_GRACE = Duration.ofSeconds(1);
+    private volatile boolean stopping;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "mayday-slack-work");
         thread.setDaemon(true);
@@ -31,7 +34,11 @@ public final class AfterAck implements AutoCloseable {
             } catch (SlackCallFailed e) {
                 log.warn("{} failed: {}", what, e.getMessage());
             } catch (RuntimeException e) {
-                log.error("{} failed", what, e);
+                if (stopping) {
+                    log.info("{} was dropped by the stop: {}", what, e.toString());
+                } else {
+                    log.error("{} failed", what, e);
+                }
             }
         });
     }
@@ -46,11 +53,16 @@ public final class AfterAck implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits {@link #STOP_GRACE} for the replies under way; a reply still waiting on a hanging Slack then is dropped
+     * (it only tells the person what the stored change already shows), so that a stop keeps its deadline.
+     */
     @Override
     public void close() {
         worker.shutdown();
         try {
-            if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!worker.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                stopping = true;
                 worker.shutdownNow();
             }
         } catch (InterruptedException e) {

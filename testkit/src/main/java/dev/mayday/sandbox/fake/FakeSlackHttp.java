@@ -48,7 +48,7 @@ final class FakeSlackHttp {
                 String method = decode(path.substring(API.length()));
                 handleParsed(exchange, method, body, Map.of(), FakeSlackMethods.CONNECTIONS_OPEN.equals(method)
                         ? params -> methods.connectionsOpen(authorization(exchange, params))
-                        : params -> methods.call(method, params));
+                        : params -> methods.call(method, params, authorization(exchange, params)));
             } else if (path.startsWith(RESPOND) && path.length() > RESPOND.length()) {
                 String id = decode(path.substring(RESPOND.length()));
                 handleParsed(exchange, "response_url", body, Map.of("id", id),

@@ -19,6 +19,8 @@ import static dev.mayday.sandbox.fake.RequestParams.truthy;
 final class FakeSlackMethods {
 
     static final String CONNECTIONS_OPEN = "apps.connections.open";
+    /** Who a user token ({@code xoxp-…}) belongs to: the person who installed the app. */
+    static final String INSTALLER_USER_ID = "U0INSTALLER";
 
     private final FakeSlackState state;
     private final SlackJson json;
@@ -46,10 +48,14 @@ final class FakeSlackMethods {
 
     // --- entry points ----------------------------------------------------------------------------
 
-    FakeReply call(String method, Map<String, String> p) {
+    /** {@code authorization} is the request's header ({@code Bearer xoxb-…}), null when the token came in the body. */
+    FakeReply call(String method, Map<String, String> p, String authorization) {
         // One lock for the whole call keeps state change, ts order and transcript order consistent.
         synchronized (state) {
             try {
+                if ("auth.test".equals(method)) {
+                    return FakeReply.json(200, json.write(authTest(token(authorization, p))));
+                }
                 return FakeReply.json(200, json.write(dispatch(method, p)));
             } catch (SlackError e) {
                 return failure(method, e.getMessage());
@@ -59,7 +65,6 @@ final class FakeSlackMethods {
 
     private ObjectNode dispatch(String method, Map<String, String> p) {
         return switch (method) {
-            case "auth.test" -> authTest();
             case "conversations.create" -> conversations.conversationsCreate(p);
             case "conversations.info" -> conversations.conversationsInfo(p);
             case "conversations.list" -> conversations.conversationsList(p);
@@ -173,14 +178,23 @@ final class FakeSlackMethods {
 
     // --- auth ------------------------------------------------------------------------------------
 
-    private ObjectNode authTest() {
-        return json.ok()
+    private static String token(String authorization, Map<String, String> p) {
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            return authorization.substring("Bearer ".length());
+        }
+        return p.getOrDefault("token", "");
+    }
+
+    /** As Slack answers: a bot token names the bot's user and its bot id; a user token ({@code xoxp-…}) has no bot id. */
+    private ObjectNode authTest(String token) {
+        ObjectNode identity = json.ok()
                 .put("url", "https://fake.slack/")
                 .put("team", "Mayday Sandbox")
-                .put("user", "mayday")
                 .put("team_id", TEAM_ID)
-                .put("user_id", BOT_USER_ID)
-                .put("bot_id", BOT_ID)
                 .put("is_enterprise_install", false);
+        if (token.startsWith("xoxp-")) {
+            return identity.put("user", "installer").put("user_id", INSTALLER_USER_ID);
+        }
+        return identity.put("user", "mayday").put("user_id", BOT_USER_ID).put("bot_id", BOT_ID);
     }
 }
