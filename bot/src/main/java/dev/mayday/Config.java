@@ -2,15 +2,18 @@ package dev.mayday;
 
 import dev.mayday.db.StoreFile;
 import dev.mayday.digest.DigestSchedule;
+import dev.mayday.incident.Severity;
 import dev.mayday.pagerduty.SeverityMapping;
 import dev.mayday.rotation.DutyAdmins;
 
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything Mayday reads from its environment, read in this one place. Secrets are never part of
@@ -88,7 +91,9 @@ public record Config(
                         httpUrl("PAGERDUTY_API_URL", optional(env, "PAGERDUTY_API_URL").orElse(PagerDutyConfig.DEFAULT_API_URL)),
                         optional(env, "PAGERDUTY_WEBHOOK_SECRET"),
                         optional(env, "PAGERDUTY_FROM_EMAIL"),
-                        severityMap(optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_SETTING))),
+                        severityMap(optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_SETTING)),
+                        optional(env, "PAGERDUTY_SERVICE_ID"),
+                        leadPageSeverities(env)),
                 leadHandoffHours(optional(env, "LEAD_HANDOFF_HOURS").orElse(
                         String.valueOf(DEFAULT_LEAD_HANDOFF_AFTER.toHours()))),
                 new DigestConfig(
@@ -146,6 +151,22 @@ public record Config(
         } catch (IllegalArgumentException e) {
             throw new ConfigException("PAGERDUTY_SEVERITY_MAP must look like P1=sev1,P2=sev2,high=sev2: " + e.getMessage());
         }
+    }
+
+    /** {@code PAGE_LEAD_SEVERITIES}: unset is sev1,sev2; set but empty pages nobody. */
+    private static Set<Severity> leadPageSeverities(Map<String, String> env) {
+        String text = env.get("PAGE_LEAD_SEVERITIES");
+        if (text == null) {
+            return PagerDutyConfig.DEFAULT_LEAD_PAGE_SEVERITIES;
+        }
+        Set<Severity> severities = EnumSet.noneOf(Severity.class);
+        for (String entry : text.split(",")) {
+            if (!entry.isBlank()) {
+                severities.add(Severity.parse(entry).orElseThrow(() -> new ConfigException("PAGE_LEAD_SEVERITIES must "
+                        + "be severities such as sev1,sev2 (empty pages nobody), got: " + text)));
+            }
+        }
+        return severities;
     }
 
     /** The team's zone alone, for commands that need no Slack secrets. */

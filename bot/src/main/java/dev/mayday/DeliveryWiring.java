@@ -22,6 +22,7 @@ import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.outbox.RosterNotice;
 import dev.mayday.outbox.WeeklyDigest;
 import dev.mayday.pagerduty.PagerDutyDelivery;
+import dev.mayday.people.People;
 import dev.mayday.postmortem.PostedDrafts;
 import dev.mayday.rotation.HandOffOffers;
 import dev.mayday.rotation.HomeFacts;
@@ -67,6 +68,7 @@ final class DeliveryWiring {
     private final Database database;
     private final SlackWiring slack;
     private final IncidentDirectory directory;
+    private final People people;
 
     DeliveryWiring(Config config, Clocks clocks, Database database, SlackWiring slack, IncidentDirectory directory,
                    PostmortemWiring postmortems, PagerDutyWiring pagerDuty, Opened opened) {
@@ -77,6 +79,7 @@ final class DeliveryWiring {
         this.directory = directory;
         this.taggedPosts = new TaggedPosts(slack.gateway());
         this.homeRefreshes = new HomeRefreshes(database, clocks.stored());
+        this.people = new People(database, slack.gateway()::person, clocks.stored());
         PagerDutyDelivery pagerDutyDelivery = new PagerDutyDelivery(pagerDuty.client(), directory, database,
                 clocks.wall());
         this.deliveries = new Deliveries()
@@ -95,7 +98,13 @@ final class DeliveryWiring {
                 .on(PagerResolve.class, pagerDutyDelivery.resolves())
                 .on(PagerNote.class, pagerDutyDelivery.notes())
                 .on(PagerResponders.class, pagerDutyDelivery.responders());
+        pagerDuty.register(deliveries, people, directory, database, clocks.wall());
         this.outbox = opened.add("the outbox", new Outbox(database, deliveries, clocks.wall(), OUTBOX_WORKERS));
+    }
+
+    /** Who Slack users are, asked of Slack and kept in the store. */
+    People people() {
+        return people;
     }
 
     /** A roster change was committed (its direct message and Home refreshes are queued with it): deliver them. */
