@@ -10,6 +10,7 @@ import dev.mayday.sandbox.pagerduty.SignedWebhook;
 import dev.mayday.sandbox.pagerduty.WebhookDeliveries;
 import dev.mayday.MaydayApp;
 import dev.mayday.incident.Incident;
+import dev.mayday.incident.Severity;
 import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.fake.FakeSlack;
 import dev.mayday.sandbox.fake.SlackCall;
@@ -26,7 +27,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +61,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private Sandbox(String databaseUrl, String digestSchedule, Clock wallClock, Sleeper sleeper, DutyAdmins dutyAdmins) {
+        this(databaseUrl, digestSchedule, wallClock, sleeper, dutyAdmins, UnaryOperator.identity());
+    }
+
+    private Sandbox(String databaseUrl, String digestSchedule, Clock wallClock, Sleeper sleeper, DutyAdmins dutyAdmins,
+                    UnaryOperator<Config> adjusted) {
         this.wallClock = wallClock;
         this.sleeper = sleeper;
         slack = FakeSlack.start(wallClock);
@@ -70,10 +78,10 @@ public final class Sandbox implements AutoCloseable {
                 Optional.of(announceChannel), ZoneId.of("Europe/Berlin")).withPagerDuty(new PagerDutyConfig(
                 Optional.of(PAGERDUTY_TOKEN), pagerDuty.baseUrl(), Optional.of(PAGERDUTY_SECRET),
                 Optional.of("mayday@example.com"), PagerDutyConfig.DEFAULT_SEVERITY_MAP));
-        config = (digestSchedule == null ? base
+        config = adjusted.apply((digestSchedule == null ? base
                 : base.withDigest(new DigestConfig(Optional.of(digestChannel),
                         DigestSchedule.parse(digestSchedule, ZoneId.of("Europe/Berlin")), 20)))
-                .withDutyAdmins(dutyAdmins);
+                .withDutyAdmins(dutyAdmins));
         startApp();
     }
 
@@ -101,6 +109,25 @@ public final class Sandbox implements AutoCloseable {
     /** On the store at {@code databaseUrl}, for tests that give the store pragmas of their own. */
     public static Sandbox startOnStore(String databaseUrl) {
         return new Sandbox(databaseUrl, null, Clock.systemUTC(), Sleeper.REAL, DutyAdmins.everyone());
+    }
+
+    /**
+     * Able to page: {@code PAGERDUTY_SERVICE_ID} is the fake's default service and {@code PAGE_LEAD_SEVERITIES} is
+     * {@code leadPages} (the default, sev1 and sev2, when null).
+     */
+    public static Sandbox startWithPaging(Path dir, Set<Severity> leadPages) {
+        return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), null, Clock.systemUTC(), Sleeper.REAL,
+                DutyAdmins.everyone(), config -> config.withPagerDuty(config.pagerDuty().withPaging(
+                        Optional.of(FakePagerDuty.DEFAULT_SERVICE_ID),
+                        leadPages == null ? PagerDutyConfig.DEFAULT_LEAD_PAGE_SEVERITIES : leadPages)));
+    }
+
+    /** Without {@code PAGERDUTY_API_TOKEN} (the webhook secret stays set). */
+    public static Sandbox startWithoutPagerDutyToken(Path dir) {
+        return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), null, Clock.systemUTC(), Sleeper.REAL,
+                DutyAdmins.everyone(), config -> config.withPagerDuty(new PagerDutyConfig(Optional.empty(),
+                        config.pagerDuty().apiUrl(), config.pagerDuty().webhookSecret(), config.pagerDuty().fromEmail(),
+                        config.pagerDuty().severityMap())));
     }
 
     /** With the weekly digest posting to the sandbox's #learnings channel at {@code schedule}. */
