@@ -117,9 +117,18 @@ public final class Sandbox implements AutoCloseable {
      */
     public static Sandbox startWithPaging(Path dir, Set<Severity> leadPages) {
         return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), null, Clock.systemUTC(), Sleeper.REAL,
-                DutyAdmins.everyone(), config -> config.withPagerDuty(config.pagerDuty().withPaging(
-                        Optional.of(FakePagerDuty.DEFAULT_SERVICE_ID),
-                        leadPages == null ? PagerDutyConfig.DEFAULT_LEAD_PAGE_SEVERITIES : leadPages)));
+                DutyAdmins.everyone(), paging(leadPages));
+    }
+
+    /** Able to page, as {@link #startWithPaging}, and with {@code DUTY_ADMINS} set to {@code admins}. */
+    public static Sandbox startWithPagingAndDutyAdmins(Path dir, String admins) {
+        return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), null, Clock.systemUTC(), Sleeper.REAL,
+                DutyAdmins.parse(admins), paging(null));
+    }
+
+    private static UnaryOperator<Config> paging(Set<Severity> leadPages) {
+        return config -> config.withPagerDuty(config.pagerDuty().withPaging(Optional.of(FakePagerDuty.DEFAULT_SERVICE_ID),
+                leadPages == null ? PagerDutyConfig.DEFAULT_LEAD_PAGE_SEVERITIES : leadPages));
     }
 
     /** Without {@code PAGERDUTY_API_TOKEN} (the webhook secret stays set). */
