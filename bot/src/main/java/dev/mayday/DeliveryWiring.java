@@ -92,7 +92,7 @@ final class DeliveryWiring {
                 .on(ChangePosted.class, new ChangePostedDelivery(slack.gateway(), taggedPosts, directory, slack.card(),
                         slack.announcements()))
                 .on(PostmortemRequested.class, new PostmortemPublisher(postmortems.postmortems(), slack.gateway(),
-                        directory, new PostedDrafts(database), clocks.stored()))
+                        directory, new PostedDrafts(database), clocks.stored(), people))
                 .on(OnCallInvited.class, new OnCallInvitedDelivery(slack.gateway(), taggedPosts, directory))
                 .on(IncidentNotice.class, new IncidentNoticeDelivery(taggedPosts, directory))
                 .on(PagerResolve.class, pagerDutyDelivery.resolves())
@@ -119,7 +119,7 @@ final class DeliveryWiring {
                         new HomeFacts.Source(database, directory, duty.duty()),
                         new HomeView(new SlackTimes(config.teamZone()))))
                 .on(WeeklyDigest.class, new DigestDelivery(digest.facts(), digest.ledger(), taggedPosts,
-                        digest.settings().channel(), clocks.stored()))
+                        digest.settings().channel(), clocks.stored(), people::names))
                 .on(HandOffOffered.class, new HandOffOfferDelivery(duty.handOffs(), directory, taggedPosts))
                 .on(HandOffTaken.class, new HandOffTakenDelivery(duty.handOffs(), directory, slack.gateway()));
         HandOffOffers handOffOffers = opened.add("the hand-off offers",

@@ -3,10 +3,13 @@ package dev.mayday.people;
 import dev.mayday.db.Database;
 import dev.mayday.db.people.PersonRow;
 import dev.mayday.postmortem.PersonNames;
+import dev.mayday.text.UserText;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,10 +62,31 @@ public final class People {
         }
     }
 
-    /** Names from the store alone, never asking Slack (for drafts, the digest and the command line). */
+    /**
+     * Names for what Mayday writes outside the request path (the post-mortem file, the weekly digest): each person
+     * looked up at most once per use, asked of Slack when the store has no fresh name; someone Slack does not know,
+     * or cannot name right now, stays {@code @U…}. Plain names, never mentions: nobody is notified.
+     */
+    public PersonNames names() {
+        Map<String, String> named = new HashMap<>();
+        return userId -> named.computeIfAbsent(userId, id -> {
+            try {
+                return lookUp(id).map(person -> shown(person.displayName())).orElse("@" + id);
+            } catch (RuntimeException slackDown) {
+                return "@" + id;
+            }
+        });
+    }
+
+    /** Names from the store alone, never asking Slack (for answers in the request path and the command line). */
     public static PersonNames storedNames(Database database) {
-        return userId -> database.read(store -> store.people().byId(userId)).map(PersonRow::displayName)
+        return userId -> database.read(store -> store.people().byId(userId)).map(row -> shown(row.displayName()))
                 .orElse("@" + userId);
+    }
+
+    /** A name as plain text: nothing in it can become a mention, a broadcast or a link where it is shown. */
+    private static String shown(String displayName) {
+        return UserText.plain(displayName);
     }
 
     private static Person toPerson(PersonRow row) {
