@@ -3,16 +3,17 @@ package dev.mayday;
 import dev.mayday.db.StoreFile;
 import dev.mayday.digest.DigestSchedule;
 import dev.mayday.drill.BackupConfig;
+import dev.mayday.incident.Severity;
 import dev.mayday.pagerduty.SeverityMapping;
 import dev.mayday.rotation.DutyAdmins;
 
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything Mayday reads from its environment, read in this one place. Secrets are never part of
@@ -114,7 +115,9 @@ public record Config(
                         httpUrl("PAGERDUTY_API_URL", optional(env, "PAGERDUTY_API_URL").orElse(PagerDutyConfig.DEFAULT_API_URL)),
                         optional(env, "PAGERDUTY_WEBHOOK_SECRET"),
                         optional(env, "PAGERDUTY_FROM_EMAIL"),
-                        severityMap(optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_SETTING))),
+                        severityMap(optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_SETTING)),
+                        optional(env, "PAGERDUTY_SERVICE_ID"),
+                        leadPageSeverities(env)),
                 leadHandoffHours(optional(env, "LEAD_HANDOFF_HOURS").orElse(
                         String.valueOf(DEFAULT_LEAD_HANDOFF_AFTER.toHours()))),
                 new DigestConfig(
@@ -197,12 +200,13 @@ public record Config(
 
     /** {@code LOG_FORMAT}: {@code text} (the default) or {@code json}; read first, so that it applies to every line. */
     public static LogFormat logFormat(Map<String, String> env) {
-        String text = optional(env, "LOG_FORMAT").orElse("text");
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "text" -> LogFormat.TEXT;
-            case "json" -> LogFormat.JSON;
-            default -> throw new ConfigException("LOG_FORMAT must be text or json, got: " + text);
-        };
+        return LogFormat.parse(optional(env, "LOG_FORMAT").orElse("text"));
+    }
+
+    /** {@code PAGE_LEAD_SEVERITIES}: unset is sev1,sev2; set but empty pages nobody. */
+    private static Set<Severity> leadPageSeverities(Map<String, String> env) {
+        String text = env.get("PAGE_LEAD_SEVERITIES");
+        return text == null ? PagerDutyConfig.DEFAULT_LEAD_PAGE_SEVERITIES : PagerDutyConfig.leadPageSeverities(text);
     }
 
     /** The team's zone alone, for commands that need no Slack secrets. */

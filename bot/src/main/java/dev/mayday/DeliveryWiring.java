@@ -27,6 +27,7 @@ import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.outbox.RosterNotice;
 import dev.mayday.outbox.WeeklyDigest;
 import dev.mayday.pagerduty.PagerDutyDelivery;
+import dev.mayday.people.People;
 import dev.mayday.postmortem.PostedDrafts;
 import dev.mayday.rotation.HandOffOffers;
 import dev.mayday.rotation.HomeFacts;
@@ -73,6 +74,7 @@ final class DeliveryWiring {
     private final Database database;
     private final SlackWiring slack;
     private final IncidentDirectory directory;
+    private final People people;
 
     DeliveryWiring(Config config, Clocks clocks, Database database, SlackWiring slack, IncidentDirectory directory,
                    PostmortemWiring postmortems, PagerDutyWiring pagerDuty, Opened opened) {
@@ -83,6 +85,7 @@ final class DeliveryWiring {
         this.directory = directory;
         this.taggedPosts = new TaggedPosts(slack.gateway());
         this.homeRefreshes = new HomeRefreshes(database, clocks.stored());
+        this.people = new People(database, slack.gateway()::person, clocks.stored());
         PagerDutyDelivery pagerDutyDelivery = new PagerDutyDelivery(pagerDuty.client(), directory, database,
                 clocks.wall());
         this.deliveries = new Deliveries()
@@ -95,13 +98,19 @@ final class DeliveryWiring {
                 .on(ChangePosted.class, new ChangePostedDelivery(slack.gateway(), taggedPosts, directory, slack.card(),
                         slack.announcements()))
                 .on(PostmortemRequested.class, new PostmortemPublisher(postmortems.postmortems(), slack.gateway(),
-                        directory, new PostedDrafts(database), clocks.stored()))
+                        directory, new PostedDrafts(database), clocks.stored(), people))
                 .on(OnCallInvited.class, new OnCallInvitedDelivery(slack.gateway(), taggedPosts, directory))
                 .on(IncidentNotice.class, new IncidentNoticeDelivery(taggedPosts, directory))
                 .on(PagerResolve.class, pagerDutyDelivery.resolves())
                 .on(PagerNote.class, pagerDutyDelivery.notes())
                 .on(PagerResponders.class, pagerDutyDelivery.responders());
+        pagerDuty.register(deliveries, people, directory, database, clocks.wall());
         this.outbox = opened.add("the outbox", new Outbox(database, deliveries, clocks.wall(), OUTBOX_WORKERS));
+    }
+
+    /** Who Slack users are, asked of Slack and kept in the store. */
+    People people() {
+        return people;
     }
 
     /** A roster change was committed (its direct message and Home refreshes are queued with it): deliver them. */
@@ -116,7 +125,7 @@ final class DeliveryWiring {
                         new HomeFacts.Source(database, directory, duty.duty()),
                         new HomeView(new SlackTimes(config.teamZone()))))
                 .on(WeeklyDigest.class, new DigestDelivery(digest.facts(), digest.ledger(), taggedPosts,
-                        digest.settings().channel(), clocks.stored()))
+                        digest.settings().channel(), clocks.stored(), people::names))
                 .on(HandOffOffered.class, new HandOffOfferDelivery(duty.handOffs(), directory, taggedPosts))
                 .on(HandOffTaken.class, new HandOffTakenDelivery(duty.handOffs(), directory, slack.gateway()))
                 .on(DrillNotice.class, new DrillNoticeDelivery(taggedPosts, digest.settings().channel(),

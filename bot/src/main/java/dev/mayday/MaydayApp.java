@@ -3,6 +3,8 @@ package dev.mayday;
 import dev.mayday.db.Database;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
+import dev.mayday.incident.LeadPages;
+import dev.mayday.incident.Paging;
 import dev.mayday.retry.Sleeper;
 import dev.mayday.rotation.RotationPicker;
 import dev.mayday.slack.requests.SlackSurface;
@@ -82,10 +84,10 @@ public final class MaydayApp implements AutoCloseable {
                 deliveries.rosterListener());
         DeliveryWiring.Timers timers = deliveries.timers(duty, digest, opened);
         IncidentService incidents = new IncidentService(database, clocks.stored(), timers.notifier(),
-                new RotationPicker());
+                new LeadPages(new RotationPicker(), pagerDuty.leadPageSeverities()));
         SlackSurface surface = SlackHandlerWiring.register(config, clocks.stored(), slack,
                 new SlackHandlerWiring.Features(database, directory, incidents, duty, postmortems, digest, pagerDuty,
-                        timers.appHome()));
+                        timers.appHome(), new Paging(database, clocks.stored(), timers.notifier())));
         SocketModeWiring socketMode = new SocketModeWiring(config, slack);
         HttpWiring http = new HttpWiring(slack, socketMode.socket(),
                 pagerDuty.webhook(database, incidents, timers.notifier(), clocks.stored()), database, clocks.wall(),

@@ -4,6 +4,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.mayday.db.Database;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
+import dev.mayday.incident.Paging;
 import dev.mayday.slack.handlers.ActionItemButton;
 import dev.mayday.slack.handlers.AddToTimelineShortcut;
 import dev.mayday.slack.handlers.AppHome;
@@ -14,6 +15,7 @@ import dev.mayday.slack.handlers.DutyCommand;
 import dev.mayday.slack.handlers.FollowUpCommands;
 import dev.mayday.slack.handlers.HandOffButton;
 import dev.mayday.slack.handlers.IncidentCommand;
+import dev.mayday.slack.handlers.PageCommand;
 import dev.mayday.slack.handlers.PagerDutyCommand;
 import dev.mayday.slack.handlers.TimelineEvents;
 import dev.mayday.slack.handlers.TimelineReply;
@@ -30,7 +32,8 @@ final class SlackHandlerWiring {
 
     /** What the handlers reach: the features behind them. */
     record Features(Database database, IncidentDirectory directory, IncidentService incidents, DutyWiring duty,
-                    PostmortemWiring postmortems, DigestWiring digest, PagerDutyWiring pagerDuty, AppHome appHome) {
+                    PostmortemWiring postmortems, DigestWiring digest, PagerDutyWiring pagerDuty, AppHome appHome,
+                    Paging paging) {
     }
 
     private SlackHandlerWiring() {
@@ -47,7 +50,9 @@ final class SlackHandlerWiring {
         return new SlackHandlers(slack.app())
                 .command(IncidentCommand.NAME, new IncidentCommand(f.incidents(), slack.replies(), modal,
                         slack.gateway(), slack.afterAck(), timelineReply, new DutyCommand(f.duty().duty()),
-                        new PagerDutyCommand(f.pagerDuty().client(), f.directory()), followUps,
+                        new PagerDutyCommand(f.pagerDuty().client(), f.directory()),
+                        new PageCommand(f.paging(), f.pagerDuty().client().isPresent(),
+                                f.pagerDuty().settings().serviceId()), followUps,
                         new DigestCommand(f.digest().facts(), f.digest().ledger(), clock), slack.ackWindow()))
                 .blockAction(FollowUpCommands.DONE_ACTION, new ActionItemButton(followUps, slack.afterAck()))
                 .viewSubmission(DeclareModal.CALLBACK_ID, modal)

@@ -286,4 +286,31 @@ class ConfigTest {
                 .hasMessageStartingWith("DATABASE_URL")
                 .hasMessageContaining(url);
     }
+
+    @Test
+    void paging_defaultsToSev1AndSev2Leads_withoutAService() {
+        PagerDutyConfig pagerDuty = Config.fromEnvironment(env()).pagerDuty();
+
+        assertThat(pagerDuty.leadPageSeverities()).containsExactlyInAnyOrder(Severity.SEV1, Severity.SEV2);
+        assertThat(pagerDuty.serviceId()).isEmpty();
+        assertThat(pagerDuty.canPage()).isFalse();
+    }
+
+    @Test
+    void paging_readsTheServiceAndTheSeverities_andEmptyPagesNobody() {
+        Config config = Config.fromEnvironment(env("PAGERDUTY_API_TOKEN", "pd-token", "PAGERDUTY_SERVICE_ID",
+                "PSVC1", "PAGE_LEAD_SEVERITIES", "sev1"));
+        assertThat(config.pagerDuty().serviceId()).contains("PSVC1");
+        assertThat(config.pagerDuty().leadPageSeverities()).containsExactly(Severity.SEV1);
+        assertThat(config.pagerDuty().canPage()).isTrue();
+
+        assertThat(Config.fromEnvironment(env("PAGE_LEAD_SEVERITIES", "")).pagerDuty().leadPageSeverities()).isEmpty();
+    }
+
+    @Test
+    void paging_withAnInvalidSeverity_namesTheVariable() {
+        assertThatThrownBy(() -> Config.fromEnvironment(env("PAGE_LEAD_SEVERITIES", "sev1,critical")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("PAGE_LEAD_SEVERITIES must be severities");
+    }
 }

@@ -5,6 +5,7 @@ import dev.mayday.digest.Digest;
 import dev.mayday.digest.DigestFactsLoader;
 import dev.mayday.digest.DigestSettings;
 import dev.mayday.digest.IsoWeek;
+import dev.mayday.people.People;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +57,8 @@ final class DigestCommand implements Callable<Integer> {
         try (Database database = Database.open(settings.databaseUrl())) {
             DigestFactsLoader facts = new DigestFactsLoader(database, zone,
                     DigestSettings.defaults().withBudgetHours(budgetHours));
-            spec.commandLine().getOut().println(Digest.build(facts.load(printed, now)).toMarkdown());
+            spec.commandLine().getOut().println(Digest.build(facts.load(printed, now))
+                    .toMarkdown(People.storedNames(database)));
         }
         return Cli.OK;
     }

@@ -59,7 +59,12 @@ public record DigestReport(IsoWeek week, ZoneId zone, Instant asOf, WeekCount de
      * the digest channel and the preview: no mention, broadcast or disguised link can come out of it.
      */
     public String toSlackMarkdown() {
-        return new DigestMarkdown(this, PersonNames.userIds(),
+        return toSlackMarkdown(PersonNames.userIds());
+    }
+
+    /** As {@link #toSlackMarkdown()}, naming people with {@code names} (plain names, which notify nobody). */
+    public String toSlackMarkdown(PersonNames names) {
+        return new DigestMarkdown(this, names,
                 stored -> UserText.inert(stored).replaceAll("\\s*\\R\\s*", " ")).render();
     }
 }

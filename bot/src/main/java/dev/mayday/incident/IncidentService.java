@@ -4,8 +4,6 @@ import dev.mayday.db.Database;
 import dev.mayday.db.incident.IncidentRow;
 import dev.mayday.outbox.ChangePosted;
 import dev.mayday.outbox.ChannelSetUp;
-import dev.mayday.outbox.PagerNote;
-import dev.mayday.outbox.PagerResolve;
 import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.outbox.Publications;
 import dev.mayday.timeline.TimelineEntry;
@@ -221,8 +219,8 @@ public final class IncidentService {
 
     /**
      * Stores one change inside the caller's transaction: the incident, its timeline entry, and its publications.
-     * A resolve or note made here on an incident that mirrors a pager incident is also queued for the pager; one that
-     * came from the pager is not sent back to it.
+     * What the pager must hear of a change made here is queued by {@link PagerRules}; a change that came from the pager
+     * is not sent back to it.
      */
     private IncidentChange changeIn(Database.Store store, Incident before, String actor, Step step, boolean fromPager) {
         Instant now = clock.instant();
@@ -235,12 +233,8 @@ public final class IncidentService {
         if (entry.kind() == TimelineKind.CLOSED) {
             Publications.enqueue(store, new PostmortemRequested(before.id(), actor), now);
         }
-        if (!fromPager && store.pagerDuty().pagerIdOf(before.id()).isPresent()) {
-            if (entry.kind() == TimelineKind.RESOLVED) {
-                Publications.enqueue(store, new PagerResolve(before.id()), now);
-            } else if (entry.kind() == TimelineKind.NOTE_ADDED) {
-                Publications.enqueue(store, new PagerNote(before.id(), actor, entry.text()), now);
-            }
+        if (!fromPager) {
+            PagerRules.queue(store, before, after, entry, now);
         }
         return new IncidentChange(before, after, entry);
     }

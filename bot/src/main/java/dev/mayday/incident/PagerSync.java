@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Keeps incidents in step with the paging system. Each delivery is handled in one transaction: its event id is
@@ -23,6 +25,7 @@ public final class PagerSync {
     /** The actor of changes that came from the pager; such changes are never sent back to it. */
     public static final String ACTOR = "PagerDuty";
     private static final int MAX_TITLE = Declaration.MAX_TITLE_LENGTH;
+    private static final Pattern PAGED_KEY = Pattern.compile("mayday-(\\d{1,18})-.+");
 
     private final Database database;
     private final IncidentService incidents;
@@ -42,7 +45,8 @@ public final class PagerSync {
                     event.occurredAt().toEpochMilli(), clock.millis()) == 0) {
                 return Outcome.repeat();
             }
-            Optional<Long> linked = store.pagerDuty().incidentFor(event.pagerId());
+            Optional<Long> linked = store.pagerDuty().incidentFor(event.pagerId())
+                    .or(() -> pagedFor(store, event));
             Declared declared = null;
             if (linked.isEmpty()) {
                 if (!event.kind().opensAnIncident()) {
@@ -55,6 +59,13 @@ public final class PagerSync {
                 linked = Optional.of(declared.incident().id());
             }
             Incident before = store.incidents().byId(linked.get()).map(IncidentRows::toIncident).orElseThrow();
+            if (!store.pagerDuty().pagerIdOf(before.id()).orElse("").equals(event.pagerId())) {
+                // a page linked to the incident, not its mirror: what happens to it is told, and moves nothing
+                return new Outcome(false, Optional.empty(), pageStep(event)
+                        .map(step -> List.of(incidents.pagerChangeIn(store, before, ACTOR,
+                                new IncidentService.Step(before, TimelineKind.PAGERDUTY, step))))
+                        .orElse(List.of()));
+            }
             List<IncidentChange> changes = new ArrayList<>();
             if (declared != null) {
                 for (EarlyNote note : store.pagerDuty().earlyNotes(event.pagerId())) {
@@ -77,6 +88,35 @@ public final class PagerSync {
         outcome.declared().filter(Declared::isNew).ifPresent(d -> notifier.declared(d.incident()));
         outcome.changes().forEach(notifier::changed);
         return outcome;
+    }
+
+    /**
+     * The incident Mayday paged for, when the pager incident carries the incident_key Mayday gave it
+     * ({@code mayday-<id>-<target>}) and its webhook arrives before Mayday recorded the link: linked now.
+     */
+    private Optional<Long> pagedFor(Database.Store store, PagerEvent event) {
+        Matcher key = PAGED_KEY.matcher(event.incidentKey() == null ? "" : event.incidentKey());
+        if (!key.matches()) {
+            return Optional.empty();
+        }
+        long id = Long.parseLong(key.group(1));
+        if (store.incidents().byId(id).isEmpty()
+                || store.pagerDuty().addLink(id, event.pagerId(), event.url(), clock.millis()) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(id);
+    }
+
+    private static Optional<String> pageStep(PagerEvent event) {
+        String by = event.agent() == null ? "" : " by " + event.agent();
+        String page = "PagerDuty page " + event.pagerId();
+        return switch (event.kind()) {
+            case ACKNOWLEDGED -> Optional.of(page + " acknowledged" + by);
+            case RESOLVED -> Optional.of(page + " resolved" + by);
+            case ESCALATED, REASSIGNED -> Optional.of(describe(event).replace("in PagerDuty", page));
+            case ANNOTATED -> Optional.of(page + " note" + by + ": " + noteText(event.detail()));
+            default -> Optional.empty();
+        };
     }
 
     /** PagerDuty's priority as of this (newest) event, when it differs from the newest one seen before; recorded. */

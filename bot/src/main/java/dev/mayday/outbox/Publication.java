@@ -11,8 +11,8 @@ import java.util.OptionalLong;
  * components strands the rows still pending under the old name, so add a type rather than change one.
  */
 public sealed interface Publication permits ChannelSetUp, ChannelRefused, ChangePosted, PostmortemRequested,
-        IncidentNotice, OnCallInvited, PagerResolve, PagerNote, PagerResponders, RosterNotice, HandOffOffered,
-        HandOffTaken, WeeklyDigest, HomeRefresh, DrillNotice {
+        IncidentNotice, OnCallInvited, PagerResolve, PagerNote, PagerResponders, PagerPage, PagerAcknowledge,
+        PagerPriority, PagerReassign, RosterNotice, HandOffOffered, HandOffTaken, WeeklyDigest, HomeRefresh, DrillNotice {
 
     /** The rows that must keep their order with this one. */
     Lane lane();

@@ -166,6 +166,19 @@ public final class PagerDutyClient implements AutoCloseable {
         http.close();
     }
 
+    /** The shared sender, for the paging calls ({@link PagerDutyPaging}), which go through the same serial queue. */
+    PagerDutyHttp http() {
+        return http;
+    }
+
+    static Optional<String> emailOf(JsonNode user) {
+        return email(user);
+    }
+
+    <T> T readAnswer(String method, HttpUrl url, PagerDutyHttp.Answer answer, Function<JsonNode, T> reader) {
+        return read(method, url, answer, reader);
+    }
+
     private static Optional<OnCall> onCall(JsonNode entry) {
         JsonNode user = entry.path("user");
         String id = PagerDutyJson.text(user, "id");

@@ -49,7 +49,10 @@ public final class PagerDutyDelivery {
         return new Step<>("resolve the PagerDuty incident") {
             @Override
             void deliver(PagerDutyClient client, PagerResolve resolve, Attempt attempt) {
-                client.updateStatus(pagerId(resolve.incidentId()), PagerDutyStatus.RESOLVED);
+                // its mirror and every page linked to it; 1001 (resolved already) counts as done
+                for (String pagerId : database.read(store -> store.pagerDuty().pagerIdsOf(resolve.incidentId()))) {
+                    client.updateStatus(pagerId, PagerDutyStatus.RESOLVED);
+                }
             }
         };
     }

@@ -36,7 +36,8 @@ public final class PagerDutyEvents {
                 incident.map(PagerDutyIncident::htmlUrl).orElse(null),
                 incident.flatMap(i -> severities.severityFor(i.priority(), i.urgency())),
                 agent, detail, noteId,
-                incident.flatMap(PagerDutyIncident::escalationPolicyId).orElse(null)));
+                incident.flatMap(PagerDutyIncident::escalationPolicyId).orElse(null),
+                incident.map(PagerDutyIncident::incidentKey).filter(k -> !k.isBlank()).orElse(null)));
     }
 
     private static Optional<PagerEvent.Kind> kindOf(WebhookEventType type) {

@@ -4,6 +4,7 @@ import dev.mayday.incident.Severity;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,11 @@ public final class SeverityMapping {
             return byPriority;
         }
         return Optional.ofNullable(urgency).map(u -> bySource.get(u.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The names (priorities, then any urgencies) that map to {@code severity}, in the setting's order. */
+    public List<String> sourcesOf(Severity severity) {
+        return bySource.entrySet().stream().filter(e -> e.getValue() == severity).map(Map.Entry::getKey).toList();
     }
 
     /** The setting it was read from, in its order: {@code p1=sev1,high=sev2}. */

@@ -1,6 +1,7 @@
 package dev.mayday.digest;
 
 import dev.mayday.incident.Severity;
+import dev.mayday.postmortem.PersonNames;
 import dev.mayday.postmortem.ActionItem;
 import dev.mayday.rotation.MemberKind;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,21 @@ class DigestTest {
         assertThat(report.toMarkdown()).contains("## Single points of failure\n- The team depends on @U0HERO: they led "
                 + "or were pulled into 3 of the last 5 incidents (60% over 4 weeks). That is a single point of "
                 + "failure in how the work is shared, not anyone's fault");
+    }
+
+    @Test
+    void peopleNamed_theDigestShowsTheirNames_asPlainText_inTheFileAndInSlack() {
+        History h = new History("2026-W47", ZoneOffset.UTC);
+        h.incident(h.inWeek(ofDays(-20)), Severity.SEV3, ofMinutes(1), ofHours(1), "U0HERO");
+        h.incident(h.inWeek(ofDays(-2)), Severity.SEV3, ofMinutes(1), ofHours(1), "U0HERO");
+        h.incident(h.inWeek(ofDays(2)), Severity.SEV2, ofMinutes(1), ofHours(1), "U0HERO");
+        PersonNames names = userId -> userId.equals("U0HERO") ? "Hero Person" : "@" + userId;
+
+        DigestReport report = h.report();
+
+        assertThat(report.toMarkdown(names)).contains("| Hero Person | not on the roster | 1 |")
+                .doesNotContain("U0HERO");
+        assertThat(report.toSlackMarkdown(names)).contains("Hero Person").doesNotContain("U0HERO").doesNotContain("<@");
     }
 
     @Test

@@ -39,7 +39,8 @@ class PublicationsTest {
 
     /** The types that are about no incident, one of each. */
     private static final List<Publication> ABOUT_NO_INCIDENT = List.of(new RosterNotice(12, "U0KIM"),
-            new WeeklyDigest("2026-W47"), new HomeRefresh("U0KIM", 1_700_000_000_000L));
+            new WeeklyDigest("2026-W47"), new HomeRefresh("U0KIM", 1_700_000_000_000L),
+            new DrillNotice("failed-2026-12-03T02:00:00Z", ":x: The restore drill failed"));
 
     @Test
     void publicationsAboutNoIncident_areReadBackAsTheyWereQueued_withTheirLane() {
@@ -65,9 +66,11 @@ class PublicationsTest {
                 new OnCallInvited(7, 12, List.of(new OnCallInvited.Person("Robin", "robin@example.com"),
                         new OnCallInvited.Person("Kim", null))),
                 new PagerResolve(7), new PagerNote(7, "U0SAM", "seen"), new PagerResponders(7, "PEP1"),
-                new HandOffOffered(3, 7), new HandOffTaken(3, 7, "U0BEN"));
+                new HandOffOffered(3, 7), new HandOffTaken(3, 7, "U0BEN"),
+                PagerPage.person(7, "U0DBA", "replica lag", "U0ALEX"), PagerPage.service(7, "Database", "", "U0ALEX"),
+                new PagerAcknowledge(7), new PagerPriority(7, "SEV1"), new PagerReassign(7, "U0BEA"));
         assertThat(Publication.class.getPermittedSubclasses()).as("each type is tried here or below")
-                .hasSize(all.size() + ABOUT_NO_INCIDENT.size());
+                .hasSize(all.size() - 1 + ABOUT_NO_INCIDENT.size());
 
         database.inTransaction(store -> {
             all.forEach(p -> Publications.enqueue(store, p, NOW));
@@ -78,10 +81,13 @@ class PublicationsTest {
         assertThat(rows).extracting(row -> Publications.read(row.type(), row.payload())).containsExactlyElementsOf(all);
         assertThat(rows).extracting(OutboxRow::type).containsExactly("ChannelSetUp", "ChannelRefused", "ChangePosted",
                 "PostmortemRequested", "IncidentNotice", "OnCallInvited", "PagerResolve", "PagerNote", "PagerResponders",
-                "HandOffOffered", "HandOffTaken");
+                "HandOffOffered", "HandOffTaken", "PagerPage", "PagerPage", "PagerAcknowledge", "PagerPriority",
+                "PagerReassign");
         assertThat(rows).extracting(OutboxRow::lane).containsExactly("slack/incident/7", "slack/notices/incident/7",
                 "slack/incident/7", "slack/incident/7", "slack/incident/7", "slack/incident/7", "pagerduty/incident/7",
-                "pagerduty/incident/7", "pagerduty/incident/7", "slack/incident/7", "slack/incident/7");
+                "pagerduty/incident/7", "pagerduty/incident/7", "slack/incident/7", "slack/incident/7",
+                "pagerduty/incident/7", "pagerduty/incident/7", "pagerduty/incident/7", "pagerduty/incident/7",
+                "pagerduty/incident/7");
         assertThat(rows).allSatisfy(row -> assertThat(row.state()).isEqualTo(OutboxRow.PENDING));
     }
 

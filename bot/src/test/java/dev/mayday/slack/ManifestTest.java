@@ -46,6 +46,7 @@ class ManifestTest {
             entry("conversations.list", Set.of("channels:read", "groups:read")),
             entry("conversations.history", Set.of("channels:history", "groups:history")),
             entry("users.lookupByEmail", Set.of("users:read", "users:read.email")),
+            entry("users.info", Set.of("users:read", "users:read.email")),
             entry("usergroups.users.list", Set.of("usergroups:read")),
             entry("files.getUploadURLExternal", Set.of("files:write")),
             entry("file_upload", Set.of()),
@@ -69,7 +70,7 @@ class ManifestTest {
 
     @BeforeEach
     void start() throws IOException {
-        sandbox = sandboxes.start(dir -> Sandbox.startWithDutyAdmins(dir, "U0ALEX,S0LEADS"));
+        sandbox = sandboxes.start(dir -> Sandbox.startWithPagingAndDutyAdmins(dir, "U0ALEX,S0LEADS"));
         manifest = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(manifestFile()));
     }
 
@@ -145,6 +146,7 @@ class ManifestTest {
         sandbox.command("U0ALEX", channel, "lead <@U0SAM>");
         sandbox.command("U0SAM", channel, "status identified");
         sandbox.command("U0SAM", channel, "update rolling back");
+        sandbox.command("U0SAM", channel, "page <@U0ANN> need a second pair of eyes");
         sandbox.command("U0SAM", channel, "resolve rolled back");
         sandbox.command("U0SAM", channel, "close");
         sandbox.command("U0SAM", channel, "postmortem");

@@ -70,6 +70,24 @@ class PostmortemFlowTest {
     }
 
     @Test
+    void theDraft_namesPeopleByTheirSlackDisplayNames_asPlainText_andTheCommandLineShowsTheSame() {
+        sandbox.slack.addUser(ALEX, "alex@example.com", "Alex Lead");
+        sandbox.slack.addUser("U0KIM", "kim@example.com", "Kim Owner");
+        sandbox.command(ALEX, channel, "note asked <@U0KIM|kim> to check the pool");
+        sandbox.command(ALEX, channel, "action Alert on pool saturation <@U0KIM|kim>");
+        sandbox.command(ALEX, channel, "resolve fixed");
+        sandbox.command(ALEX, channel, "close");
+
+        String draft = new String(sandbox.slack.uploadedFile(post().orElseThrow().fileId()).orElseThrow(),
+                StandardCharsets.UTF_8);
+        assertThat(draft).contains("Alex Lead").contains("Kim Owner")
+                .doesNotContain("U0ALEX").doesNotContain("U0KIM").doesNotContain("<@");
+        long id = sandbox.incidentIn(channel).id();
+        String printed = sandbox.app.database().read(store -> store.postmortems().latest(id)).orElseThrow().markdown();
+        assertThat(printed).as("what `mayday postmortem` prints").isEqualTo(draft);
+    }
+
+    @Test
     void regenerating_replacesTheFileAndUpdatesTheSummaryInPlace() {
         sandbox.command(ALEX, channel, "resolve fixed");
         sandbox.command(ALEX, channel, "close");

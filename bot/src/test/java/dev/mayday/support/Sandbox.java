@@ -12,6 +12,7 @@ import dev.mayday.sandbox.pagerduty.SignedWebhook;
 import dev.mayday.sandbox.pagerduty.WebhookDeliveries;
 import dev.mayday.MaydayApp;
 import dev.mayday.incident.Incident;
+import dev.mayday.incident.Severity;
 import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.fake.FakeSlack;
 import dev.mayday.sandbox.fake.SlackCall;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
@@ -117,6 +119,34 @@ public final class Sandbox implements AutoCloseable {
     /** On the store at {@code databaseUrl}, for tests that give the store pragmas of their own. */
     public static Sandbox startOnStore(String databaseUrl) {
         return new Sandbox(databaseUrl, null, Clock.systemUTC(), Sleeper.REAL, DutyAdmins.everyone());
+    }
+
+    /**
+     * Able to page: {@code PAGERDUTY_SERVICE_ID} is the fake's default service and {@code PAGE_LEAD_SEVERITIES} is
+     * {@code leadPages} (the default, sev1 and sev2, when null).
+     */
+    public static Sandbox startWithPaging(Path dir, Set<Severity> leadPages) {
+        return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), null, Clock.systemUTC(), Sleeper.REAL,
+                DutyAdmins.everyone(), paging(leadPages));
+    }
+
+    /** Able to page, as {@link #startWithPaging}, and with {@code DUTY_ADMINS} set to {@code admins}. */
+    public static Sandbox startWithPagingAndDutyAdmins(Path dir, String admins) {
+        return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), null, Clock.systemUTC(), Sleeper.REAL,
+                DutyAdmins.parse(admins), paging(null));
+    }
+
+    private static UnaryOperator<Config> paging(Set<Severity> leadPages) {
+        return config -> config.withPagerDuty(config.pagerDuty().withPaging(Optional.of(FakePagerDuty.DEFAULT_SERVICE_ID),
+                leadPages == null ? PagerDutyConfig.DEFAULT_LEAD_PAGE_SEVERITIES : leadPages));
+    }
+
+    /** Without {@code PAGERDUTY_API_TOKEN} (the webhook secret stays set). */
+    public static Sandbox startWithoutPagerDutyToken(Path dir) {
+        return new Sandbox("jdbc:sqlite:" + dir.resolve("mayday.db"), null, Clock.systemUTC(), Sleeper.REAL,
+                DutyAdmins.everyone(), config -> config.withPagerDuty(new PagerDutyConfig(Optional.empty(),
+                        config.pagerDuty().apiUrl(), config.pagerDuty().webhookSecret(), config.pagerDuty().fromEmail(),
+                        config.pagerDuty().severityMap())));
     }
 
     /** With the weekly digest posting to the sandbox's #learnings channel at {@code schedule}. */

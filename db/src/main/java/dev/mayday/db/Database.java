@@ -7,6 +7,7 @@ import dev.mayday.db.incident.ChannelNameDao;
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.outbox.OutboxDao;
 import dev.mayday.db.pagerduty.PagerDutyDao;
+import dev.mayday.db.people.PeopleDao;
 import dev.mayday.db.postmortem.ActionItemDao;
 import dev.mayday.db.postmortem.LearningDao;
 import dev.mayday.db.postmortem.PostmortemDao;
@@ -207,6 +208,10 @@ public final class Database implements AutoCloseable {
 
         public PagerDutyDao pagerDuty() {
             return new PagerDutyDao(sql());
+        }
+
+        public PeopleDao people() {
+            return new PeopleDao(sql());
         }
 
         public PostmortemDao postmortems() {

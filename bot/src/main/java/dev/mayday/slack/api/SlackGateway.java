@@ -1,5 +1,6 @@
 package dev.mayday.slack.api;
 
+
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
@@ -14,8 +15,10 @@ import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
 import com.slack.api.model.Message;
+import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import dev.mayday.people.Person;
 import dev.mayday.retry.RateLimitGate;
 import dev.mayday.retry.RetryPolicy;
 import dev.mayday.retry.Sleeper;
@@ -216,6 +219,31 @@ public final class SlackGateway {
             }
             throw e;
         }
+    }
+
+    /** Who the user is (users.info): the name Slack shows for them and, with users:read.email, their email. */
+    public Optional<Person> person(String userId) {
+        try {
+            User user = call("users.info", () -> methods.usersInfo(r -> r.user(userId))).getUser();
+            User.Profile profile = user.getProfile();
+            String shown = profile == null ? null : firstNonBlank(profile.getDisplayName(), profile.getRealName());
+            return Optional.of(new Person(user.getId(), firstNonBlank(shown, user.getRealName(), user.getName()),
+                    Optional.ofNullable(profile == null ? null : profile.getEmail())));
+        } catch (SlackCallFailed e) {
+            if ("user_not_found".equals(e.error())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static String firstNonBlank(String... names) {
+        for (String name : names) {
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+        }
+        return null;
     }
 
     public void openView(String triggerId, View view) {

@@ -5,6 +5,7 @@ import dev.mayday.digest.DigestFactsLoader;
 import dev.mayday.digest.DigestLedger;
 import dev.mayday.digest.IsoWeek;
 import dev.mayday.outbox.Attempt;
+import dev.mayday.postmortem.PersonNames;
 import dev.mayday.outbox.Delivery;
 import dev.mayday.outbox.WeeklyDigest;
 import dev.mayday.outbox.Withdrawn;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds a week's digest and posts it to {@code DIGEST_CHANNEL}, tagged, so that a retry after a crash between posting
@@ -28,14 +30,17 @@ public final class DigestDelivery implements Delivery<WeeklyDigest> {
     private final TaggedPosts posts;
     private final Optional<String> channel;
     private final Clock clock;
+    private final Supplier<PersonNames> names;
 
+    /** {@code names} names the people in each digest (plain names, looked up when it is built). */
     public DigestDelivery(DigestFactsLoader facts, DigestLedger ledger, TaggedPosts posts, Optional<String> channel,
-                          Clock clock) {
+                          Clock clock, Supplier<PersonNames> names) {
         this.facts = facts;
         this.ledger = ledger;
         this.posts = posts;
         this.channel = channel;
         this.clock = clock;
+        this.names = names;
     }
 
     @Override
@@ -47,7 +52,7 @@ public final class DigestDelivery implements Delivery<WeeklyDigest> {
         if (earlier.isPresent()) {
             ts = earlier.get();
         } else {
-            String markdown = Digest.build(facts.load(week, clock.instant())).toSlackMarkdown();
+            String markdown = Digest.build(facts.load(week, clock.instant())).toSlackMarkdown(names.get());
             ts = posts.postOnce(to, digest.tag(), "Weekly learnings digest " + week.format(), DigestBlocks.of(markdown),
                     attempt);
             attempt.recordResult(ts);

@@ -5,6 +5,7 @@ import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.outbox.Attempt;
 import dev.mayday.outbox.Delivery;
 import dev.mayday.outbox.PostmortemRequested;
+import dev.mayday.people.People;
 import dev.mayday.postmortem.GeneratedPostmortem;
 import dev.mayday.postmortem.PostedDrafts;
 import dev.mayday.postmortem.PostedDrafts.PostedDraft;
@@ -29,14 +30,17 @@ public final class PostmortemPublisher implements Delivery<PostmortemRequested> 
     private final IncidentDirectory directory;
     private final PostedDrafts posted;
     private final Clock clock;
+    private final People people;
 
+    /** {@code people} names people in the draft by their Slack display names, as plain text. */
     public PostmortemPublisher(Postmortems postmortems, SlackGateway slack, IncidentDirectory directory,
-                               PostedDrafts posted, Clock clock) {
+                               PostedDrafts posted, Clock clock, People people) {
         this.postmortems = postmortems;
         this.slack = slack;
         this.directory = directory;
         this.posted = posted;
         this.clock = clock;
+        this.people = people;
     }
 
     @Override
@@ -44,7 +48,8 @@ public final class PostmortemPublisher implements Delivery<PostmortemRequested> 
         Incident incident = directory.byId(request.incidentId()).orElseThrow();
         String channel = incident.channel().orElseThrow(() ->
                 new SlackCallFailed("files.getUploadURLExternal", SlackCallFailed.CHANNEL_NOT_READY, null));
-        GeneratedPostmortem draft = postmortems.generate(incident.id(), slack::permalink, clock.instant());
+        GeneratedPostmortem draft = postmortems.generate(incident.id(), slack::permalink, people.names(),
+                clock.instant());
         Optional<PostedDraft> previous = posted.of(incident.id());
 
         String fileId = slack.uploadFile(channel, "postmortem-incident-" + incident.id() + "-v" + draft.version() + ".md",

@@ -18,7 +18,8 @@ final class HelpText {
             • `/incident lead @someone` — hand the lead over
             • `/incident note <text>` — add a note to the timeline
             • `/incident timeline` — show the key events so far (only to you); react with :pushpin: to a message to add it
-            • `/incident pd` — the linked PagerDuty incident's state and link
+            • `/incident page @someone [message]` — page them through PagerDuty (or `page <PagerDuty service>`)
+            • `/incident pd` — the linked PagerDuty incident's state and link; `pd link <id or URL>` links one
             • `/incident resolve [summary]` — mark it resolved (and its PagerDuty incident)
             • `/incident close` — close it (after resolve); the post-mortem draft is posted as a file
             • `/incident action <text> [@owner]` — record an action item; `/incident actions` lists them

@@ -41,14 +41,15 @@ public final class IncidentCommand implements SlashCommandHandler {
     private final TimelineReply timeline;
     private final DutyCommand duty;
     private final PagerDutyCommand pagerDuty;
+    private final PageCommand page;
     private final FollowUpCommands followUps;
     private final DigestCommand digest;
     private final AckWindow ackWindow;
 
     public IncidentCommand(IncidentService incidents, DeclarationReplies replies, DeclareModal modal,
                            SlackGateway slack, AfterAck afterAck, TimelineReply timeline, DutyCommand duty,
-                           PagerDutyCommand pagerDuty, FollowUpCommands followUps, DigestCommand digest,
-                           AckWindow ackWindow) {
+                           PagerDutyCommand pagerDuty, PageCommand page, FollowUpCommands followUps,
+                           DigestCommand digest, AckWindow ackWindow) {
         this.incidents = incidents;
         this.replies = replies;
         this.modal = modal;
@@ -57,6 +58,7 @@ public final class IncidentCommand implements SlashCommandHandler {
         this.timeline = timeline;
         this.duty = duty;
         this.pagerDuty = pagerDuty;
+        this.page = page;
         this.followUps = followUps;
         this.digest = digest;
         this.ackWindow = ackWindow;
@@ -128,7 +130,13 @@ public final class IncidentCommand implements SlashCommandHandler {
                 return closedNow ? CommandReply.none() : CommandReply.text(":page_facing_up: Already closed: writing a "
                         + "new version of its post-mortem draft instead.");
             }
+            case "page" -> {
+                return CommandReply.text(page.page(channel, user, command.rest()));
+            }
             case "pd", "pagerduty" -> {
+                if (command.shift().subcommand().equals("link")) {
+                    return CommandReply.text(page.link(channel, command.shift().rest()));
+                }
                 String pagerId = pagerDuty.linkedIncident(channel);
                 afterAck.run("looking up PagerDuty incident " + pagerId, () -> ResponseUrls.send(() -> ctx.respond(pagerDuty.describe(pagerId))));
                 return CommandReply.text(":pager: Asking PagerDuty…");

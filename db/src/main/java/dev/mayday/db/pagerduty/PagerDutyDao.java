@@ -19,6 +19,24 @@ public final class PagerDutyDao {
             SELECT note_author, note FROM pagerduty_events
             WHERE incident_id = ? AND note IS NOT NULL ORDER BY occurred_at, received_at""";
 
+    private static final String INCIDENT_FOR = """
+            SELECT id FROM incidents WHERE pagerduty_id = ?
+            UNION SELECT incident_id AS id FROM pagerduty_links WHERE pagerduty_id = ?""";
+    private static final String PAGER_IDS_OF = """
+            SELECT pagerduty_id FROM incidents WHERE id = ? AND pagerduty_id IS NOT NULL
+            UNION ALL SELECT l.pagerduty_id FROM pagerduty_links l JOIN incidents i ON i.id = l.incident_id
+            WHERE l.incident_id = ? AND (i.pagerduty_id IS NULL OR l.pagerduty_id <> i.pagerduty_id)""";
+    private static final String ADD_LINK = """
+            INSERT INTO pagerduty_links (pagerduty_id, incident_id, url, linked_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (pagerduty_id) DO NOTHING""";
+    private static final String MIRROR_UNLESS_MIRRORING = """
+            UPDATE incidents SET pagerduty_id = ?, pagerduty_url = ? WHERE id = ? AND pagerduty_id IS NULL""";
+
+    private static final String IS_PAGED = """
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM incidents WHERE id = ? AND pagerduty_id IS NOT NULL)
+                OR EXISTS (SELECT 1 FROM pagerduty_links WHERE incident_id = ?)
+                OR EXISTS (SELECT 1 FROM outbox WHERE incident_id = ? AND type = 'PagerPage') THEN 1 ELSE 0 END""";
+
     private final Sql sql;
 
     public PagerDutyDao(Sql sql) {
@@ -30,9 +48,28 @@ public final class PagerDutyDao {
         return sql.update(RECORD_EVENT, eventId, eventType, pagerIncidentId, occurredAt, receivedAt);
     }
 
+    /** The incident a PagerDuty incident mirrors or was linked to (by a page, or by hand). */
     public Optional<Long> incidentFor(String pagerId) {
-        return sql.first("SELECT id FROM incidents WHERE pagerduty_id = ?", row -> Sql.nullableLong(row, "id"),
-                pagerId);
+        return sql.first(INCIDENT_FOR, row -> Sql.nullableLong(row, "id"), pagerId, pagerId);
+    }
+
+    /** Every PagerDuty incident linked to the incident, its mirror first. */
+    public List<String> pagerIdsOf(long incidentId) {
+        return sql.list(PAGER_IDS_OF, row -> row.getString("pagerduty_id"), incidentId, incidentId);
+    }
+
+    /**
+     * Links a PagerDuty incident to the incident (repeating it is harmless); the first link also becomes the
+     * incident's mirror. Returns 0 when that PagerDuty incident belongs to another incident already.
+     */
+    public int addLink(long incidentId, String pagerId, String url, long at) {
+        Optional<Long> owner = incidentFor(pagerId);
+        if (owner.isPresent()) {
+            return owner.get() == incidentId ? 1 : 0;
+        }
+        sql.update(ADD_LINK, pagerId, incidentId, url, at);
+        sql.update(MIRROR_UNLESS_MIRRORING, pagerId, url, incidentId);
+        return 1;
     }
 
     public Optional<String> pagerIdOf(long incidentId) {
@@ -77,6 +114,15 @@ public final class PagerDutyDao {
     public List<EarlyNote> earlyNotes(String pagerIncidentId) {
         return sql.list(EARLY_NOTES, row -> new EarlyNote(row.getString("note_author"), row.getString("note")),
                 pagerIncidentId);
+    }
+
+    /**
+     * Whether PagerDuty knows the incident, so that what happens to it in Slack must reach PagerDuty: it mirrors a
+     * PagerDuty incident, has one linked, or has a page queued (whose incident will be linked when it is delivered).
+     * Returns 1 or 0.
+     */
+    public int isPaged(long incidentId) {
+        return sql.first(IS_PAGED, row -> row.getInt(1), incidentId, incidentId, incidentId).orElseThrow();
     }
 
     /** Notes Mayday itself created in PagerDuty (their ids are stored on the outbox rows that created them). */

@@ -21,7 +21,9 @@ import java.util.UUID;
 /**
  * A fake of the PagerDuty REST API over real HTTP on 127.0.0.1, for the demo and integration tests. Point the client's
  * base URL at {@link #baseUrl()}. It serves {@code GET/PUT /incidents/{id}}, {@code GET/POST /incidents/{id}/notes},
- * {@code GET /oncalls} and {@code GET /users/{id}}, checks {@code Authorization: Token token=…} (401 otherwise),
+ * {@code GET /oncalls}, {@code GET /users/{id}}, and for paging {@code POST /incidents} (rejecting an incident_key an
+ * open incident of the service has, as PagerDuty does), {@code GET /incidents?incident_key=}, {@code GET /users?query=},
+ * {@code GET /services?query=} and {@code GET /priorities}; it checks {@code Authorization: Token token=…} (401 otherwise),
  * records every request in {@link #calls()}, and answers scripted failures queued with {@link #enqueue} first.
  */
 public final class FakePagerDuty implements AutoCloseable {
@@ -40,6 +42,7 @@ public final class FakePagerDuty implements AutoCloseable {
     private FakePagerDuty(String apiToken) {
         this.apiToken = apiToken;
         this.api = new FakePagerDutyApi(state, new ObjectMapper());
+        state.putService(new PdService(DEFAULT_SERVICE_ID, DEFAULT_SERVICE_NAME, DEFAULT_POLICY_ID));
         server = LoopbackServer.start("fake-pagerduty", THREADS, this::handle);
         baseUrl = server.baseUrl();
     }
@@ -77,6 +80,16 @@ public final class FakePagerDuty implements AutoCloseable {
     /** Adds or replaces an incident as given. */
     public PdIncident putIncident(PdIncident incident) {
         return state.putIncident(Objects.requireNonNull(incident, "incident"));
+    }
+
+    /** Adds a service (the default one, {@value #DEFAULT_SERVICE_NAME}, is there from the start). */
+    public PdService addService(String id, String name, String escalationPolicyId) {
+        return state.putService(new PdService(id, name, escalationPolicyId));
+    }
+
+    /** Every incident in the account, in the order they were added or created. */
+    public List<PdIncident> incidents() {
+        return state.incidents();
     }
 
     public Optional<PdIncident> incident(String id) {

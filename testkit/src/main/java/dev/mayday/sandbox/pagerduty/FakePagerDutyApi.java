@@ -17,11 +17,13 @@ final class FakePagerDutyApi {
     private final FakePagerDutyState state;
     private final ObjectMapper json;
     private final PdJson shapes;
+    private final PagingRoutes paging;
 
     FakePagerDutyApi(FakePagerDutyState state, ObjectMapper json) {
         this.state = state;
         this.json = json;
         this.shapes = new PdJson(json);
+        this.paging = new PagingRoutes(state, shapes);
     }
 
     PdReply serve(PdCall call, String id) {
@@ -33,6 +35,11 @@ final class FakePagerDutyApi {
             case LIST_NOTES -> state.incident(id).map(i -> listNotes(id)).orElseGet(this::notFound);
             case LIST_ONCALLS -> listOnCalls(call);
             case GET_USER -> state.user(id).map(u -> wrapped(200, "user", shapes.user(u))).orElseGet(this::notFound);
+            case CREATE_INCIDENT -> paging.create(call, parse(call.body()));
+            case LIST_INCIDENTS -> paging.listIncidents(call);
+            case LIST_USERS -> paging.listUsers(call);
+            case LIST_SERVICES -> paging.listServices(call);
+            case LIST_PRIORITIES -> paging.listPriorities();
             case UNKNOWN -> notFound();
         };
     }
@@ -63,6 +70,10 @@ final class FakePagerDutyApi {
         }
         if (blank(call.header("From"))) {
             return invalidInput("A valid 'From' header is required");
+        }
+        if (!incident.has("status")) {
+            return paging.reassignOrReprioritise(id, incident)
+                    .orElseGet(() -> invalidInput("nothing to update: status, assignments or priority"));
         }
         return switch (state.changeStatus(id, incident.path("status").asText(""))) {
             case NOT_FOUND -> notFound();

@@ -21,12 +21,57 @@ final class FakePagerDutyState {
     private final List<PdNote> notes = new ArrayList<>();
     private final List<PdCall> calls = new ArrayList<>();
     private final Map<PdRoute, Deque<PdAnswer>> scripted = new EnumMap<>(PdRoute.class);
+    private final Map<String, PdService> services = new LinkedHashMap<>();
+    private final List<String> priorities = new ArrayList<>(List.of("P1", "P2", "P3", "P4", "P5"));
     private int lastNumber;
     private int lastNote;
     private int maxPageSize = 100;
 
     synchronized void record(PdCall call) {
         calls.add(call);
+    }
+
+    synchronized PdService putService(PdService service) {
+        services.put(service.id(), service);
+        return service;
+    }
+
+    synchronized Optional<PdService> service(String id) {
+        return Optional.ofNullable(services.get(id));
+    }
+
+    /** Services whose name contains {@code query}, ignoring case, as {@code GET /services?query=} filters. */
+    synchronized List<PdService> services(String query) {
+        String q = query == null ? "" : query.toLowerCase(java.util.Locale.ROOT);
+        return services.values().stream().filter(s -> s.name().toLowerCase(java.util.Locale.ROOT).contains(q)).toList();
+    }
+
+    /** Users whose name or email contains {@code query}, ignoring case, as {@code GET /users?query=} filters. */
+    synchronized List<PdUser> users(String query) {
+        String q = query == null ? "" : query.toLowerCase(java.util.Locale.ROOT);
+        return users.values().stream().filter(u -> u.name().toLowerCase(java.util.Locale.ROOT).contains(q)
+                || u.email().toLowerCase(java.util.Locale.ROOT).contains(q)).toList();
+    }
+
+    synchronized List<String> priorities() {
+        return List.copyOf(priorities);
+    }
+
+    synchronized List<PdIncident> incidents() {
+        return List.copyOf(incidents.values());
+    }
+
+    /**
+     * PagerDuty's rule for {@code POST /incidents}: a request naming a service and an incident_key that an open
+     * (unresolved) incident of that service already has is rejected; otherwise the incident is stored.
+     */
+    synchronized Optional<PdIncident> createUnlessOpen(PdIncident incident) {
+        boolean open = incidents.values().stream().anyMatch(i -> i.serviceId().equals(incident.serviceId())
+                && i.incidentKey().equals(incident.incidentKey()) && !"resolved".equals(i.status()));
+        if (open) {
+            return Optional.empty();
+        }
+        return Optional.of(putIncident(incident));
     }
 
     synchronized PdAnswer nextScripted(PdRoute route) {

@@ -12,6 +12,11 @@ public enum PdRoute {
     LIST_NOTES("GET", "/incidents/([^/]+)/notes"),
     LIST_ONCALLS("GET", "/oncalls"),
     GET_USER("GET", "/users/([^/]+)"),
+    CREATE_INCIDENT("POST", "/incidents"),
+    LIST_INCIDENTS("GET", "/incidents"),
+    LIST_USERS("GET", "/users"),
+    LIST_SERVICES("GET", "/services"),
+    LIST_PRIORITIES("GET", "/priorities"),
     /** Anything else; answered 404 and still recorded. */
     UNKNOWN(null, null);
 
