@@ -3,6 +3,7 @@ package dev.mayday;
 import dev.mayday.db.StoreFile;
 import dev.mayday.digest.DigestSchedule;
 import dev.mayday.pagerduty.SeverityMapping;
+import dev.mayday.reminder.ReminderSchedule;
 import dev.mayday.rotation.DutyAdmins;
 
 import java.time.DateTimeException;
@@ -27,13 +28,15 @@ public record Config(
         PagerDutyConfig pagerDuty,
         Duration leadHandoffAfter,
         DigestConfig digest,
-        DutyAdmins dutyAdmins) {
+        DutyAdmins dutyAdmins,
+        ReminderSchedule updateReminders) {
 
     public Config {
         Objects.requireNonNull(dutyAdmins, "dutyAdmins");
         Objects.requireNonNull(pagerDuty, "pagerDuty");
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(leadHandoffAfter, "leadHandoffAfter");
+        Objects.requireNonNull(updateReminders, "updateReminders");
         if (!digest.schedule().zone().equals(teamZone)) {
             throw new IllegalArgumentException("the digest schedule is in " + digest.schedule().zone()
                     + ", not in the team's zone " + teamZone);
@@ -47,22 +50,28 @@ public record Config(
     public Config(String slackBotToken, String slackSigningSecret, String slackApiUrl, String databaseUrl, int port,
                   Optional<String> incidentsChannel, ZoneId teamZone) {
         this(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(teamZone), DutyAdmins.everyone());
+                PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(teamZone), DutyAdmins.everyone(),
+                ReminderSchedule.defaults());
     }
 
     public Config withPagerDuty(PagerDutyConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                settings, leadHandoffAfter, digest, dutyAdmins);
+                settings, leadHandoffAfter, digest, dutyAdmins, updateReminders);
     }
 
     public Config withDigest(DigestConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, settings, dutyAdmins);
+                pagerDuty, leadHandoffAfter, settings, dutyAdmins, updateReminders);
     }
 
     public Config withDutyAdmins(DutyAdmins admins) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, digest, admins);
+                pagerDuty, leadHandoffAfter, digest, admins, updateReminders);
+    }
+
+    public Config withUpdateReminders(ReminderSchedule schedule) {
+        return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
+                pagerDuty, leadHandoffAfter, digest, dutyAdmins, schedule);
     }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -95,7 +104,8 @@ public record Config(
                         optional(env, "DIGEST_CHANNEL"),
                         digestSchedule(optional(env, "DIGEST_SCHEDULE").orElse(DigestConfig.DEFAULT_SCHEDULE), teamZone),
                         budgetHours(env)),
-                optional(env, "DUTY_ADMINS").map(Config::parseDutyAdmins).orElse(DutyAdmins.everyone()));
+                optional(env, "DUTY_ADMINS").map(Config::parseDutyAdmins).orElse(DutyAdmins.everyone()),
+                updateReminders(optional(env, "UPDATE_REMINDERS").orElse(ReminderSchedule.DEFAULT_SETTING)));
     }
 
     private static DutyAdmins parseDutyAdmins(String text) {
@@ -104,6 +114,15 @@ public record Config(
         } catch (IllegalArgumentException e) {
             throw new ConfigException("DUTY_ADMINS must be comma-separated Slack user ids (U…, W…) and at most one "
                     + "user-group id (S…): " + e.getMessage() + ", got: " + text);
+        }
+    }
+
+    private static ReminderSchedule updateReminders(String setting) {
+        try {
+            return ReminderSchedule.parse(setting);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("UPDATE_REMINDERS must look like " + ReminderSchedule.DEFAULT_SETTING
+                    + " (minutes m or hours h, 1m to 168h, or off): " + e.getMessage());
         }
     }
 
@@ -167,7 +186,8 @@ public record Config(
     public String toString() {
         return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
                 + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
-                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins + "]";
+                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins
+                + ", updateReminders=" + updateReminders + "]";
     }
 
     private static String required(Map<String, String> env, String name, String what) {

@@ -85,7 +85,7 @@ public final class MaydayApp implements AutoCloseable {
                 new RotationPicker());
         SlackSurface surface = SlackHandlerWiring.register(config, clocks.stored(), slack,
                 new SlackHandlerWiring.Features(database, directory, incidents, duty, postmortems, digest, pagerDuty,
-                        timers.appHome()));
+                        timers.appHome(), deliveries.reminders()));
         HttpWiring http = new HttpWiring(slack,
                 pagerDuty.webhook(database, incidents, timers.notifier(), clocks.stored()), database, clocks.wall(),
                 opened);

@@ -4,6 +4,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.mayday.db.Database;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
+import dev.mayday.reminder.Reminders;
 import dev.mayday.slack.handlers.ActionItemButton;
 import dev.mayday.slack.handlers.AddToTimelineShortcut;
 import dev.mayday.slack.handlers.AppHome;
@@ -15,11 +16,15 @@ import dev.mayday.slack.handlers.FollowUpCommands;
 import dev.mayday.slack.handlers.HandOffButton;
 import dev.mayday.slack.handlers.IncidentCommand;
 import dev.mayday.slack.handlers.PagerDutyCommand;
+import dev.mayday.slack.handlers.ReminderButtons;
 import dev.mayday.slack.handlers.TimelineEvents;
 import dev.mayday.slack.handlers.TimelineReply;
+import dev.mayday.slack.handlers.UpdateForm;
 import dev.mayday.slack.requests.SlackHandlers;
 import dev.mayday.slack.requests.SlackSurface;
 import dev.mayday.slack.views.IncidentCard;
+import dev.mayday.slack.views.ReminderMessage;
+import dev.mayday.slack.views.SlackTimes;
 import dev.mayday.timeline.KeyTimeline;
 import dev.mayday.timeline.TimelineCapture;
 
@@ -30,7 +35,8 @@ final class SlackHandlerWiring {
 
     /** What the handlers reach: the features behind them. */
     record Features(Database database, IncidentDirectory directory, IncidentService incidents, DutyWiring duty,
-                    PostmortemWiring postmortems, DigestWiring digest, PagerDutyWiring pagerDuty, AppHome appHome) {
+                    PostmortemWiring postmortems, DigestWiring digest, PagerDutyWiring pagerDuty, AppHome appHome,
+                    Reminders reminders) {
     }
 
     private SlackHandlerWiring() {
@@ -43,6 +49,9 @@ final class SlackHandlerWiring {
         FollowUpCommands followUps = new FollowUpCommands(f.directory(), f.incidents(), f.postmortems().actionItems(),
                 f.postmortems().learnings(), clock);
         TimelineEvents timelineEvents = new TimelineEvents(new TimelineCapture(f.database(), clock));
+        UpdateForm updateForm = new UpdateForm(f.incidents());
+        ReminderButtons reminderButtons = new ReminderButtons(f.reminders(), f.directory(), updateForm, slack.gateway(),
+                slack.afterAck(), new SlackTimes(config.teamZone()));
         TimelineReply timelineReply = new TimelineReply(new KeyTimeline(f.database()), config.teamZone());
         return new SlackHandlers(slack.app())
                 .command(IncidentCommand.NAME, new IncidentCommand(f.incidents(), slack.replies(), modal,
@@ -59,6 +68,9 @@ final class SlackHandlerWiring {
                 .events(timelineEvents::register)
                 .blockAction(HandOffButton.ACCEPT_ACTION, new HandOffButton(f.duty().handOffs(), f.incidents(),
                         f.directory(), slack.afterAck()))
+                .blockAction(ReminderMessage.POST_UPDATE_ACTION, reminderButtons.postUpdate())
+                .blockAction(ReminderMessage.SNOOZE_ACTION, reminderButtons.snooze())
+                .viewSubmission(UpdateForm.CALLBACK_ID, updateForm)
                 .event(AppHomeOpenedEvent.class, f.appHome())
                 .acknowledgeUnknownMessageSubtypes()
                 .surface();

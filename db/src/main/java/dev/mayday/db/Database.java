@@ -10,6 +10,7 @@ import dev.mayday.db.postmortem.ActionItemDao;
 import dev.mayday.db.postmortem.LearningDao;
 import dev.mayday.db.postmortem.PostmortemDao;
 import dev.mayday.db.postmortem.PostmortemPostDao;
+import dev.mayday.db.reminder.ReminderDao;
 import dev.mayday.db.request.SeenRequestDao;
 import dev.mayday.db.rotation.HandoffOfferDao;
 import dev.mayday.db.rotation.OpenIncidentDao;
@@ -254,6 +255,10 @@ public final class Database implements AutoCloseable {
 
         public OpenIncidentDao openIncidents() {
             return dao(OpenIncidentDao.class);
+        }
+
+        public ReminderDao reminders() {
+            return dao(ReminderDao.class);
         }
     }
 }

@@ -67,6 +67,17 @@ final class SlackPayloads {
         return payload;
     }
 
+    /** The update form a reminder's "Post an update" opened, submitted with {@code text}. */
+    ObjectNode updateForm(String user, String viewId, String incidentChannel, String text) {
+        ObjectNode payload = base("view_submission", user);
+        ObjectNode view = payload.putObject("view");
+        view.put("id", viewId).put("type", "modal").put("callback_id", "post_update")
+                .put("private_metadata", incidentChannel);
+        view.putObject("state").putObject("values").putObject("update").putObject("value")
+                .put("type", "plain_text_input").put("value", text);
+        return payload;
+    }
+
     /** {@code user} picks {@code status} in the card's status menu. */
     ObjectNode statusSelected(String user, String channel, String status) {
         ObjectNode payload = blockActions(user, channel);
