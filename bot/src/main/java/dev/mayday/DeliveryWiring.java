@@ -21,6 +21,7 @@ import dev.mayday.outbox.PagerResolve;
 import dev.mayday.outbox.PagerResponders;
 import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.outbox.RosterNotice;
+import dev.mayday.outbox.StakeholderUpdate;
 import dev.mayday.outbox.UpdateReminder;
 import dev.mayday.outbox.WeeklyDigest;
 import dev.mayday.pagerduty.PagerDutyDelivery;
@@ -44,6 +45,7 @@ import dev.mayday.slack.delivery.OnCallInvitedDelivery;
 import dev.mayday.slack.delivery.PostmortemPublisher;
 import dev.mayday.slack.delivery.ReminderDelivery;
 import dev.mayday.slack.delivery.RosterDirectMessages;
+import dev.mayday.slack.delivery.StakeholderUpdateDelivery;
 import dev.mayday.slack.delivery.StalledChannelNotices;
 import dev.mayday.slack.delivery.TaggedPosts;
 import dev.mayday.slack.handlers.AppHome;
@@ -103,6 +105,8 @@ final class DeliveryWiring {
                 .on(PagerResolve.class, pagerDutyDelivery.resolves())
                 .on(PagerNote.class, pagerDutyDelivery.notes())
                 .on(PagerResponders.class, pagerDutyDelivery.responders())
+                .on(StakeholderUpdate.class, new StakeholderUpdateDelivery(taggedPosts, directory,
+                        slack.announcements()))
                 .on(UpdateReminder.class, reminderDelivery.updates())
                 .on(CloseReminder.class, reminderDelivery.closes());
         this.outbox = opened.add("the outbox", new Outbox(database, deliveries, clocks.wall(), OUTBOX_WORKERS));

@@ -8,6 +8,7 @@ import dev.mayday.outbox.PagerNote;
 import dev.mayday.outbox.PagerResolve;
 import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.outbox.Publications;
+import dev.mayday.outbox.StakeholderUpdate;
 import dev.mayday.timeline.TimelineEntry;
 import dev.mayday.timeline.TimelineKind;
 import dev.mayday.timeline.TimelineRows;
@@ -234,6 +235,9 @@ public final class IncidentService {
         HomeRefreshRule.changed(store, before, after, now);
         if (entry.kind() == TimelineKind.CLOSED) {
             Publications.enqueue(store, new PostmortemRequested(before.id(), actor), now);
+        }
+        if (entry.kind() == TimelineKind.UPDATE_POSTED && !after.isPrivate()) {
+            Publications.enqueue(store, new StakeholderUpdate(before.id(), entry.text(), now.toEpochMilli()), now);
         }
         if (!fromPager && store.pagerDuty().pagerIdOf(before.id()).isPresent()) {
             if (entry.kind() == TimelineKind.RESOLVED) {
