@@ -186,7 +186,8 @@ public record Config(
     public String toString() {
         return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
                 + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
-                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins
+                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter
+                + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins
                 + ", updateReminders=" + updateReminders + "]";
     }
 

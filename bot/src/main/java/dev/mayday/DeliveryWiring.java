@@ -58,8 +58,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every effect outside the process that is not a reply to the person who asked goes through one outbox: its
  * deliveries to Slack and PagerDuty are registered here, one line per publication type, and the timers (hand-off
- * offers, the weekly digest, reminders) only queue publications on it. Built in two steps, because the duty roster tells the
- * outbox of its changes and the hand-off offers read the roster: first the outbox, then (with the roster) the rest.
+ * offers, the weekly digest, reminders) only queue publications on it. Built in two steps, because the duty roster
+ * tells the outbox of its changes and the hand-off offers read the roster: first the outbox, then (with the roster)
+ * the rest.
  */
 final class DeliveryWiring {
 

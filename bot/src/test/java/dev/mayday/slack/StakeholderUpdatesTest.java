@@ -79,7 +79,8 @@ class StakeholderUpdatesTest {
         String channel = sandbox.declare("U0LEAD", "sev2 Checkout is slow");
         String announcementTs = sandbox.incidentIn(channel).place().announcementTs();
 
-        sandbox.command("U0LEAD", channel, "update <!channel> ask <@U0BOSS> and log in at <https://evil.example|our SSO>");
+        sandbox.command("U0LEAD", channel,
+                "update <!channel> ask <@U0BOSS> and log in at <https://evil.example|our SSO>");
 
         String reply = threadReplies(announcementTs).get(0).text();
         assertThat(reply).doesNotContain("<!channel>").doesNotContain("<@U0BOSS>").contains("https://evil.example");

@@ -61,7 +61,7 @@ public final class SlackSimulator {
         return interaction(payloads.declareForm(user, viewId, originChannel, title, severity, summary, isPrivate));
     }
 
-    /** Submits the update form (opened by a reminder's "Post an update") for the incident in {@code incidentChannel}. */
+    /** Submits the update form (a reminder's "Post an update" opens it) for the incident in {@code incidentChannel}. */
     public SlackReply submitUpdateForm(String user, String viewId, String incidentChannel, String text) {
         return interaction(payloads.updateForm(user, viewId, incidentChannel, text));
     }

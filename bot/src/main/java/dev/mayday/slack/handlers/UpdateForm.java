@@ -54,7 +54,8 @@ public final class UpdateForm implements ViewSubmissionHandler {
         ViewSubmissionPayload payload = request.getPayload();
         if (payload.getUser() == null || payload.getView() == null || payload.getView().getState() == null
                 || payload.getView().getState().getValues() == null || payload.getView().getPrivateMetadata() == null) {
-            return Response.json(400, Map.of("error", "malformed update form: user, view state and channel are required"));
+            return Response.json(400, Map.of("error",
+                    "malformed update form: user, view state and channel are required"));
         }
         String text = Optional.ofNullable(payload.getView().getState().getValues().get(UPDATE))
                 .map(actions -> actions.get(VALUE)).map(ViewState.Value::getValue).orElse("");

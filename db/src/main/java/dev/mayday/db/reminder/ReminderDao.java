@@ -62,7 +62,8 @@ public interface ReminderDao {
     @SqlQuery("""
             SELECT i.id AS incident_id, i.resolved_at FROM incidents i
             WHERE i.status = 'RESOLVED' AND i.resolved_at < :cutoff AND i.channel_id IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM close_reminders c WHERE c.incident_id = i.id AND c.resolved_at = i.resolved_at)
+              AND NOT EXISTS (SELECT 1 FROM close_reminders c
+                              WHERE c.incident_id = i.id AND c.resolved_at = i.resolved_at)
             ORDER BY i.resolved_at, i.id""")
     List<UnclosedIncidentRow> unclosedSince(@Bind("cutoff") long cutoff);
 
@@ -75,6 +76,8 @@ public interface ReminderDao {
                       @Bind("remindedAt") long remindedAt);
 
     /** Whether the incident is still resolved from that resolution and not closed. */
-    @SqlQuery("SELECT count(*) > 0 FROM incidents WHERE id = :incidentId AND status = 'RESOLVED' AND resolved_at = :resolvedAt")
+    @SqlQuery("""
+            SELECT count(*) > 0 FROM incidents
+            WHERE id = :incidentId AND status = 'RESOLVED' AND resolved_at = :resolvedAt""")
     boolean stillUnclosed(@Bind("incidentId") long incidentId, @Bind("resolvedAt") long resolvedAt);
 }
