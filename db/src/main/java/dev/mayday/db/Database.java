@@ -16,6 +16,7 @@ import dev.mayday.db.rotation.HandoffOfferDao;
 import dev.mayday.db.rotation.OpenIncidentDao;
 import dev.mayday.db.rotation.RosterDao;
 import dev.mayday.db.sql.Sql;
+import dev.mayday.db.timeline.AppMessageDao;
 import dev.mayday.db.timeline.PinReactionDao;
 import dev.mayday.db.timeline.ProcessedEventDao;
 import dev.mayday.db.timeline.TimelineDao;
@@ -187,6 +188,10 @@ public final class Database implements AutoCloseable {
 
         public TimelineDao timeline() {
             return new TimelineDao(sql());
+        }
+
+        public AppMessageDao appMessages() {
+            return dao(AppMessageDao.class);
         }
 
         public PinReactionDao pins() {
