@@ -3,6 +3,7 @@ package dev.mayday;
 import dev.mayday.db.Database;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
+import dev.mayday.incident.MessageDeclarations;
 import dev.mayday.retry.Sleeper;
 import dev.mayday.rotation.RotationPicker;
 import dev.mayday.slack.requests.SlackSurface;
@@ -85,7 +86,8 @@ public final class MaydayApp implements AutoCloseable {
                 new RotationPicker());
         SlackSurface surface = SlackHandlerWiring.register(config, clocks.stored(), slack,
                 new SlackHandlerWiring.Features(database, directory, incidents, duty, postmortems, digest, pagerDuty,
-                        timers.appHome(), deliveries.reminders()));
+                        timers.appHome(), deliveries.reminders(),
+                        new MessageDeclarations(database, incidents, timers.notifier())));
         HttpWiring http = new HttpWiring(slack,
                 pagerDuty.webhook(database, incidents, timers.notifier(), clocks.stored()), database, clocks.wall(),
                 opened);

@@ -4,12 +4,14 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.mayday.db.Database;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
+import dev.mayday.incident.MessageDeclarations;
 import dev.mayday.reminder.Reminders;
 import dev.mayday.slack.handlers.ActionItemButton;
 import dev.mayday.slack.handlers.AddToTimelineShortcut;
 import dev.mayday.slack.handlers.AppHome;
 import dev.mayday.slack.handlers.CardActions;
 import dev.mayday.slack.handlers.DeclareModal;
+import dev.mayday.slack.handlers.DeclareShortcut;
 import dev.mayday.slack.handlers.DigestCommand;
 import dev.mayday.slack.handlers.DutyCommand;
 import dev.mayday.slack.handlers.FollowUpCommands;
@@ -36,7 +38,7 @@ final class SlackHandlerWiring {
     /** What the handlers reach: the features behind them. */
     record Features(Database database, IncidentDirectory directory, IncidentService incidents, DutyWiring duty,
                     PostmortemWiring postmortems, DigestWiring digest, PagerDutyWiring pagerDuty, AppHome appHome,
-                    Reminders reminders) {
+                    Reminders reminders, MessageDeclarations fromMessages) {
     }
 
     private SlackHandlerWiring() {
@@ -44,7 +46,8 @@ final class SlackHandlerWiring {
 
     /** Registers every handler on {@code slack}'s app; the surface is what was registered. */
     static SlackSurface register(Config config, Clock clock, SlackWiring slack, Features f) {
-        DeclareModal modal = new DeclareModal(f.incidents(), slack.gateway(), slack.replies(), slack.ackWindow());
+        DeclareModal modal = new DeclareModal(f.incidents(), f.fromMessages(), slack.gateway(), slack.replies(),
+                slack.ackWindow());
         CardActions cardActions = new CardActions(f.incidents(), slack.afterAck());
         FollowUpCommands followUps = new FollowUpCommands(f.directory(), f.incidents(), f.postmortems().actionItems(),
                 f.postmortems().learnings(), clock);
@@ -63,6 +66,8 @@ final class SlackHandlerWiring {
                 .blockAction(IncidentCard.STATUS_ACTION, cardActions.status())
                 .blockAction(IncidentCard.RESOLVE_ACTION, cardActions.resolve())
                 .blockAction(IncidentCard.CLOSE_ACTION, cardActions.close())
+                .messageShortcut(DeclareShortcut.CALLBACK_ID, new DeclareShortcut(modal, slack.gateway(),
+                        slack.afterAck()))
                 .messageShortcut(AddToTimelineShortcut.CALLBACK_ID,
                         new AddToTimelineShortcut(f.incidents(), slack.afterAck()))
                 .events(timelineEvents::register)

@@ -99,8 +99,14 @@ final class SlackPayloads {
 
     /** The "Add to timeline" message shortcut on message {@code messageTs}. */
     ObjectNode addToTimeline(String user, String channel, String messageTs, String author, String text) {
+        return messageShortcut("add_to_timeline", user, channel, messageTs, author, text);
+    }
+
+    /** Message shortcut {@code callbackId} on message {@code messageTs}. */
+    ObjectNode messageShortcut(String callbackId, String user, String channel, String messageTs, String author,
+                               String text) {
         ObjectNode payload = base("message_action", user);
-        payload.put("callback_id", "add_to_timeline").put("trigger_id", "trigger-" + sequence.incrementAndGet())
+        payload.put("callback_id", callbackId).put("trigger_id", "trigger-" + sequence.incrementAndGet())
                 .put("message_ts", messageTs)
                 .put("response_url", responseUrls.responseUrl("shortcut-" + sequence.incrementAndGet()));
         payload.putObject("channel").put("id", channel).put("name", channel);

@@ -83,6 +83,11 @@ public final class SlackSimulator {
         return formEncode(Map.of("payload", payloads.buttonClicked(user, channel, actionId, value).toString()));
     }
 
+    /** The "Declare incident" message shortcut on message {@code messageTs}, written by {@code author}. */
+    public SlackReply declareFromMessage(String user, String channel, String messageTs, String author, String text) {
+        return interaction(payloads.messageShortcut("declare_from_message", user, channel, messageTs, author, text));
+    }
+
     public SlackReply addToTimeline(String user, String channel, String messageTs, String author, String text) {
         return interaction(payloads.addToTimeline(user, channel, messageTs, author, text));
     }
