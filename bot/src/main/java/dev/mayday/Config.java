@@ -1,13 +1,10 @@
 package dev.mayday;
 
-import dev.mayday.db.StoreFile;
-import dev.mayday.digest.DigestSchedule;
 import dev.mayday.drill.BackupConfig;
 import dev.mayday.incident.Severity;
-import dev.mayday.pagerduty.SeverityMapping;
+import dev.mayday.reminder.ReminderSchedule;
 import dev.mayday.rotation.DutyAdmins;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
@@ -32,7 +29,8 @@ public record Config(
         DigestConfig digest,
         DutyAdmins dutyAdmins,
         BackupConfig backups,
-        Optional<String> slackAppToken) {
+        Optional<String> slackAppToken,
+        ReminderSchedule updateReminders) {
 
     public Config {
         Objects.requireNonNull(dutyAdmins, "dutyAdmins");
@@ -41,6 +39,7 @@ public record Config(
         Objects.requireNonNull(backups, "backups");
         Objects.requireNonNull(leadHandoffAfter, "leadHandoffAfter");
         Objects.requireNonNull(slackAppToken, "slackAppToken");
+        Objects.requireNonNull(updateReminders, "updateReminders");
         if (!digest.schedule().zone().equals(teamZone)) {
             throw new IllegalArgumentException("the digest schedule is in " + digest.schedule().zone()
                     + ", not in the team's zone " + teamZone);
@@ -55,7 +54,7 @@ public record Config(
                   Optional<String> incidentsChannel, ZoneId teamZone) {
         this(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
                 PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(teamZone), DutyAdmins.everyone(),
-                BackupConfig.off(), Optional.empty());
+                BackupConfig.off(), Optional.empty(), ReminderSchedule.defaults());
     }
 
     /** Socket Mode: Slack's requests come over a WebSocket opened with this app-level token instead of over HTTP. */
@@ -65,27 +64,32 @@ public record Config(
 
     public Config withPagerDuty(PagerDutyConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                settings, leadHandoffAfter, digest, dutyAdmins, backups, slackAppToken);
+                settings, leadHandoffAfter, digest, dutyAdmins, backups, slackAppToken, updateReminders);
     }
 
     public Config withDigest(DigestConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, settings, dutyAdmins, backups, slackAppToken);
+                pagerDuty, leadHandoffAfter, settings, dutyAdmins, backups, slackAppToken, updateReminders);
     }
 
     public Config withDutyAdmins(DutyAdmins admins) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, digest, admins, backups, slackAppToken);
+                pagerDuty, leadHandoffAfter, digest, admins, backups, slackAppToken, updateReminders);
     }
 
     public Config withBackups(BackupConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, digest, dutyAdmins, settings, slackAppToken);
+                pagerDuty, leadHandoffAfter, digest, dutyAdmins, settings, slackAppToken, updateReminders);
     }
 
     public Config withSlackAppToken(String appToken) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, digest, dutyAdmins, backups, Optional.of(appToken));
+                pagerDuty, leadHandoffAfter, digest, dutyAdmins, backups, Optional.of(appToken), updateReminders);
+    }
+
+    public Config withUpdateReminders(ReminderSchedule schedule) {
+        return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
+                pagerDuty, leadHandoffAfter, digest, dutyAdmins, backups, slackAppToken, schedule);
     }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -98,35 +102,36 @@ public record Config(
     /** Reads and parses every setting once, here; a bad value stops with one line naming the variable. */
     public static Config fromEnvironment(Map<String, String> env) {
         ZoneId teamZone = teamZone(env);
-        Optional<String> appToken = optional(env, "SLACK_APP_TOKEN").map(Config::appToken);
+        Optional<String> appToken = optional(env, "SLACK_APP_TOKEN").map(ConfigValues::appToken);
         return new Config(
                 required(env, "SLACK_BOT_TOKEN", "the bot token (xoxb-…) from the Slack app's OAuth page"),
                 // in Socket Mode no request comes over HTTP, so there is no signature to check
                 appToken.isPresent() ? optional(env, "SLACK_SIGNING_SECRET").orElse("")
                         : required(env, "SLACK_SIGNING_SECRET", "the signing secret from the Slack app's Basic "
                         + "Information page (or set SLACK_APP_TOKEN to use Socket Mode)"),
-                withTrailingSlash(optional(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
-                storeUrl(databaseUrl(env)),
-                port(optional(env, "PORT").orElse(String.valueOf(DEFAULT_PORT))),
+                ConfigValues.withTrailingSlash(optional(env, "SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)),
+                ConfigValues.storeUrl(databaseUrl(env)),
+                ConfigValues.port(optional(env, "PORT").orElse(String.valueOf(DEFAULT_PORT))),
                 optional(env, "INCIDENTS_CHANNEL"),
                 teamZone,
                 new PagerDutyConfig(
                         optional(env, "PAGERDUTY_API_TOKEN"),
-                        httpUrl("PAGERDUTY_API_URL", optional(env, "PAGERDUTY_API_URL").orElse(PagerDutyConfig.DEFAULT_API_URL)),
+                        ConfigValues.httpUrl("PAGERDUTY_API_URL", optional(env, "PAGERDUTY_API_URL").orElse(PagerDutyConfig.DEFAULT_API_URL)),
                         optional(env, "PAGERDUTY_WEBHOOK_SECRET"),
                         optional(env, "PAGERDUTY_FROM_EMAIL"),
-                        severityMap(optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_SETTING)),
+                        ConfigValues.severityMap(optional(env, "PAGERDUTY_SEVERITY_MAP").orElse(PagerDutyConfig.DEFAULT_SEVERITY_SETTING)),
                         optional(env, "PAGERDUTY_SERVICE_ID"),
                         leadPageSeverities(env)),
-                leadHandoffHours(optional(env, "LEAD_HANDOFF_HOURS").orElse(
+                ConfigValues.leadHandoffHours(optional(env, "LEAD_HANDOFF_HOURS").orElse(
                         String.valueOf(DEFAULT_LEAD_HANDOFF_AFTER.toHours()))),
                 new DigestConfig(
                         optional(env, "DIGEST_CHANNEL"),
-                        digestSchedule(optional(env, "DIGEST_SCHEDULE").orElse(DigestConfig.DEFAULT_SCHEDULE), teamZone),
+                        ConfigValues.digestSchedule(optional(env, "DIGEST_SCHEDULE").orElse(DigestConfig.DEFAULT_SCHEDULE), teamZone),
                         budgetHours(env)),
-                optional(env, "DUTY_ADMINS").map(Config::parseDutyAdmins).orElse(DutyAdmins.everyone()),
+                optional(env, "DUTY_ADMINS").map(ConfigValues::parseDutyAdmins).orElse(DutyAdmins.everyone()),
                 backups(env, teamZone),
-                appToken);
+                appToken,
+                ConfigValues.updateReminders(optional(env, "UPDATE_REMINDERS").orElse(ReminderSchedule.DEFAULT_SETTING)));
     }
 
     /** The backup settings alone, for the {@code drill} command. */
@@ -136,65 +141,6 @@ public record Config(
                     optional(env, "BACKUP_KEEP"), teamZone);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
-        }
-    }
-
-    /** An app-level token, never shown: a bot or user token here is a mistake worth naming. */
-    private static String appToken(String token) {
-        if (!token.startsWith("xapp-")) {
-            throw new ConfigException("SLACK_APP_TOKEN must be an app-level token (xapp-…) with the connections:write "
-                    + "scope, from the Slack app's Basic Information page; the value set does not start with xapp-.");
-        }
-        return token;
-    }
-
-    private static DutyAdmins parseDutyAdmins(String text) {
-        try {
-            return DutyAdmins.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("DUTY_ADMINS must be comma-separated Slack user ids (U…, W…) and at most one "
-                    + "user-group id (S…): " + e.getMessage() + ", got: " + text);
-        }
-    }
-
-    private static DigestSchedule digestSchedule(String text, ZoneId zone) {
-        try {
-            return DigestSchedule.parse(text, zone);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage());
-        }
-    }
-
-    private static double budgetHours(String text) {
-        try {
-            double hours = Double.parseDouble(text);
-            if (hours > 0 && hours <= 168 * 10) {
-                return hours;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the variable's name
-        }
-        throw new ConfigException("INCIDENT_BUDGET_HOURS must be a number of hours above 0, got: " + text);
-    }
-
-    private static Duration leadHandoffHours(String text) {
-        try {
-            int hours = Integer.parseInt(text);
-            if (hours >= 1 && hours <= MAX_LEAD_HANDOFF_HOURS) {
-                return Duration.ofHours(hours);
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the variable's name
-        }
-        throw new ConfigException("LEAD_HANDOFF_HOURS must be a whole number of hours from 1 to "
-                + MAX_LEAD_HANDOFF_HOURS + ", got: " + text);
-    }
-
-    private static SeverityMapping severityMap(String setting) {
-        try {
-            return SeverityMapping.parse(setting);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("PAGERDUTY_SEVERITY_MAP must look like P1=sev1,P2=sev2,high=sev2: " + e.getMessage());
         }
     }
 
@@ -211,12 +157,12 @@ public record Config(
 
     /** The team's zone alone, for commands that need no Slack secrets. */
     public static ZoneId teamZone(Map<String, String> env) {
-        return zone(optional(env, "TEAM_TIMEZONE").orElse("UTC"));
+        return ConfigValues.zone(optional(env, "TEAM_TIMEZONE").orElse("UTC"));
     }
 
     /** The incident budget alone, for commands that need no Slack secrets. */
     public static double budgetHours(Map<String, String> env) {
-        return budgetHours(optional(env, "INCIDENT_BUDGET_HOURS").orElse(String.valueOf(DigestConfig.DEFAULT_BUDGET_HOURS)));
+        return ConfigValues.budgetHours(optional(env, "INCIDENT_BUDGET_HOURS").orElse(String.valueOf(DigestConfig.DEFAULT_BUDGET_HOURS)));
     }
 
     /** Only the store's URL: for commands that read the store and talk to nobody (no Slack secrets needed). */
@@ -228,8 +174,9 @@ public record Config(
     public String toString() {
         return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
                 + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
-                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins
-                + ", backups=" + backups + ", slackAppToken=" + (socketMode() ? "***" : "(none)") + "]";
+                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter
+                + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins + ", backups=" + backups
+                + ", slackAppToken=" + (socketMode() ? "***" : "(none)") + ", updateReminders=" + updateReminders + "]";
     }
 
     private static String required(Map<String, String> env, String name, String what) {
@@ -241,50 +188,4 @@ public record Config(
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    /** The server holds a lock file beside its store, so the store must be a file. */
-    private static String storeUrl(String url) {
-        boolean file;
-        try {
-            file = StoreFile.find(url).isPresent();
-        } catch (IllegalArgumentException notSqlite) {
-            file = false;
-        }
-        if (!file) {
-            throw new ConfigException("DATABASE_URL must be the JDBC URL of a SQLite file, such as "
-                    + DEFAULT_DATABASE_URL + " or jdbc:sqlite:/data/mayday.db, got: " + url);
-        }
-        return url;
-    }
-
-    private static String withTrailingSlash(String url) {
-        String checked = httpUrl("SLACK_API_URL", url);
-        return checked.endsWith("/") ? checked : checked + "/";
-    }
-
-    private static String httpUrl(String name, String url) {
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new ConfigException(name + " must be an http(s) URL, got: " + url);
-        }
-        return url;
-    }
-
-    private static int port(String text) {
-        try {
-            int port = Integer.parseInt(text);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the variable's name
-        }
-        throw new ConfigException("PORT must be a number from 0 to 65535, got: " + text);
-    }
-
-    private static ZoneId zone(String text) {
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            throw new ConfigException("TEAM_TIMEZONE must be a time zone such as Europe/Berlin or UTC, got: " + text);
-        }
-    }
 }

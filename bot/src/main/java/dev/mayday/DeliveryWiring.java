@@ -12,6 +12,7 @@ import dev.mayday.incident.IncidentNotifier;
 import dev.mayday.outbox.ChangePosted;
 import dev.mayday.outbox.ChannelRefused;
 import dev.mayday.outbox.ChannelSetUp;
+import dev.mayday.outbox.CloseReminder;
 import dev.mayday.outbox.Deliveries;
 import dev.mayday.outbox.DrillNotice;
 import dev.mayday.outbox.HandOffOffered;
@@ -25,10 +26,14 @@ import dev.mayday.outbox.PagerResolve;
 import dev.mayday.outbox.PagerResponders;
 import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.outbox.RosterNotice;
+import dev.mayday.outbox.StakeholderUpdate;
+import dev.mayday.outbox.UpdateReminder;
 import dev.mayday.outbox.WeeklyDigest;
 import dev.mayday.pagerduty.PagerDutyDelivery;
 import dev.mayday.people.People;
 import dev.mayday.postmortem.PostedDrafts;
+import dev.mayday.reminder.ReminderTimer;
+import dev.mayday.reminder.Reminders;
 import dev.mayday.rotation.HandOffOffers;
 import dev.mayday.rotation.HomeFacts;
 import dev.mayday.rotation.RosterListener;
@@ -45,7 +50,9 @@ import dev.mayday.slack.delivery.HomeRefreshes;
 import dev.mayday.slack.delivery.IncidentNoticeDelivery;
 import dev.mayday.slack.delivery.OnCallInvitedDelivery;
 import dev.mayday.slack.delivery.PostmortemPublisher;
+import dev.mayday.slack.delivery.ReminderDelivery;
 import dev.mayday.slack.delivery.RosterDirectMessages;
+import dev.mayday.slack.delivery.StakeholderUpdateDelivery;
 import dev.mayday.slack.delivery.StalledChannelNotices;
 import dev.mayday.slack.delivery.TaggedPosts;
 import dev.mayday.slack.handlers.AppHome;
@@ -58,8 +65,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every effect outside the process that is not a reply to the person who asked goes through one outbox: its
  * deliveries to Slack and PagerDuty are registered here, one line per publication type, and the timers (hand-off
- * offers, the weekly digest) only queue publications on it. Built in two steps, because the duty roster tells the
- * outbox of its changes and the hand-off offers read the roster: first the outbox, then (with the roster) the rest.
+ * offers, the weekly digest, reminders) only queue publications on it. Built in two steps, because the duty roster
+ * tells the outbox of its changes and the hand-off offers read the roster: first the outbox, then (with the roster)
+ * the rest.
  */
 final class DeliveryWiring {
 
@@ -75,6 +83,7 @@ final class DeliveryWiring {
     private final SlackWiring slack;
     private final IncidentDirectory directory;
     private final People people;
+    private final Reminders reminders;
 
     DeliveryWiring(Config config, Clocks clocks, Database database, SlackWiring slack, IncidentDirectory directory,
                    PostmortemWiring postmortems, PagerDutyWiring pagerDuty, Opened opened) {
@@ -86,6 +95,8 @@ final class DeliveryWiring {
         this.taggedPosts = new TaggedPosts(slack.gateway());
         this.homeRefreshes = new HomeRefreshes(database, clocks.stored());
         this.people = new People(database, slack.gateway()::person, clocks.stored());
+        this.reminders = new Reminders(database, clocks.stored(), config.updateReminders());
+        ReminderDelivery reminderDelivery = new ReminderDelivery(reminders, directory, taggedPosts);
         PagerDutyDelivery pagerDutyDelivery = new PagerDutyDelivery(pagerDuty.client(), directory, database,
                 clocks.wall());
         this.deliveries = new Deliveries()
@@ -103,7 +114,11 @@ final class DeliveryWiring {
                 .on(IncidentNotice.class, new IncidentNoticeDelivery(taggedPosts, directory))
                 .on(PagerResolve.class, pagerDutyDelivery.resolves())
                 .on(PagerNote.class, pagerDutyDelivery.notes())
-                .on(PagerResponders.class, pagerDutyDelivery.responders());
+                .on(PagerResponders.class, pagerDutyDelivery.responders())
+                .on(StakeholderUpdate.class, new StakeholderUpdateDelivery(taggedPosts, directory,
+                        slack.announcements()))
+                .on(UpdateReminder.class, reminderDelivery.updates())
+                .on(CloseReminder.class, reminderDelivery.closes());
         pagerDuty.register(deliveries, people, directory, database, clocks.wall());
         this.outbox = opened.add("the outbox", new Outbox(database, deliveries, clocks.wall(), OUTBOX_WORKERS));
     }
@@ -111,6 +126,11 @@ final class DeliveryWiring {
     /** Who Slack users are, asked of Slack and kept in the store. */
     People people() {
         return people;
+    }
+
+    /** Quiet incidents' reminders: what the timer queues and the reminder's buttons change. */
+    Reminders reminders() {
+        return reminders;
     }
 
     /** A roster change was committed (its direct message and Home refreshes are queued with it): deliver them. */
@@ -135,7 +155,9 @@ final class DeliveryWiring {
         Optional<WeeklyDigests> weeklyDigests = digest.settings().channel().map(channel -> opened.add(
                 "the weekly digest timer", new WeeklyDigests(digest.settings().schedule(), database, clocks.stored(),
                         outbox::wake)));
-        return new Timers(new AppHome(homeRefreshes, outbox::wake), handOffOffers, weeklyDigests,
+        ReminderTimer reminderTimer = opened.add("the reminder timer",
+                new ReminderTimer(reminders, outbox::wake, clocks.stored()));
+        return new Timers(new AppHome(homeRefreshes, outbox::wake), handOffOffers, weeklyDigests, reminderTimer,
                 scheduledDrills(opened));
     }
 
@@ -158,14 +180,16 @@ final class DeliveryWiring {
         private final AppHome appHome;
         private final HandOffOffers handOffOffers;
         private final Optional<WeeklyDigests> weeklyDigests;
+        private final ReminderTimer reminderTimer;
         private final Optional<ScheduledDrills> scheduledDrills;
         private final IncidentNotifier notifier;
 
         private Timers(AppHome appHome, HandOffOffers handOffOffers, Optional<WeeklyDigests> weeklyDigests,
-                       Optional<ScheduledDrills> scheduledDrills) {
+                       ReminderTimer reminderTimer, Optional<ScheduledDrills> scheduledDrills) {
             this.appHome = appHome;
             this.handOffOffers = handOffOffers;
             this.weeklyDigests = weeklyDigests;
+            this.reminderTimer = reminderTimer;
             this.scheduledDrills = scheduledDrills;
             this.notifier = IncidentNotifier.waking(outbox::wake);
         }
@@ -183,6 +207,7 @@ final class DeliveryWiring {
             outbox.start();
             handOffOffers.start();
             weeklyDigests.ifPresent(WeeklyDigests::start);
+            reminderTimer.start();
             scheduledDrills.ifPresent(ScheduledDrills::start);
         }
     }

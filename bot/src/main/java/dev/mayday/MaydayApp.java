@@ -5,6 +5,7 @@ import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.incident.LeadPages;
 import dev.mayday.incident.Paging;
+import dev.mayday.incident.MessageDeclarations;
 import dev.mayday.retry.Sleeper;
 import dev.mayday.rotation.RotationPicker;
 import dev.mayday.slack.requests.SlackSurface;
@@ -87,7 +88,8 @@ public final class MaydayApp implements AutoCloseable {
                 new LeadPages(new RotationPicker(), pagerDuty.leadPageSeverities()));
         SlackSurface surface = SlackHandlerWiring.register(config, clocks.stored(), slack,
                 new SlackHandlerWiring.Features(database, directory, incidents, duty, postmortems, digest, pagerDuty,
-                        timers.appHome(), new Paging(database, clocks.stored(), timers.notifier())));
+                        timers.appHome(), new Paging(database, clocks.stored(), timers.notifier()),
+                        deliveries.reminders(), new MessageDeclarations(database, incidents, timers.notifier())));
         SocketModeWiring socketMode = new SocketModeWiring(config, slack);
         HttpWiring http = new HttpWiring(slack, socketMode.socket(),
                 pagerDuty.webhook(database, incidents, timers.notifier(), clocks.stored()), database, clocks.wall(),

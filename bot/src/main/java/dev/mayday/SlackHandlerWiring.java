@@ -5,11 +5,14 @@ import dev.mayday.db.Database;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.incident.Paging;
+import dev.mayday.incident.MessageDeclarations;
+import dev.mayday.reminder.Reminders;
 import dev.mayday.slack.handlers.ActionItemButton;
 import dev.mayday.slack.handlers.AddToTimelineShortcut;
 import dev.mayday.slack.handlers.AppHome;
 import dev.mayday.slack.handlers.CardActions;
 import dev.mayday.slack.handlers.DeclareModal;
+import dev.mayday.slack.handlers.DeclareShortcut;
 import dev.mayday.slack.handlers.DigestCommand;
 import dev.mayday.slack.handlers.DutyCommand;
 import dev.mayday.slack.handlers.FollowUpCommands;
@@ -17,11 +20,15 @@ import dev.mayday.slack.handlers.HandOffButton;
 import dev.mayday.slack.handlers.IncidentCommand;
 import dev.mayday.slack.handlers.PageCommand;
 import dev.mayday.slack.handlers.PagerDutyCommand;
+import dev.mayday.slack.handlers.ReminderButtons;
 import dev.mayday.slack.handlers.TimelineEvents;
 import dev.mayday.slack.handlers.TimelineReply;
+import dev.mayday.slack.handlers.UpdateForm;
 import dev.mayday.slack.requests.SlackHandlers;
 import dev.mayday.slack.requests.SlackSurface;
 import dev.mayday.slack.views.IncidentCard;
+import dev.mayday.slack.views.ReminderMessage;
+import dev.mayday.slack.views.SlackTimes;
 import dev.mayday.timeline.KeyTimeline;
 import dev.mayday.timeline.TimelineCapture;
 
@@ -33,7 +40,7 @@ final class SlackHandlerWiring {
     /** What the handlers reach: the features behind them. */
     record Features(Database database, IncidentDirectory directory, IncidentService incidents, DutyWiring duty,
                     PostmortemWiring postmortems, DigestWiring digest, PagerDutyWiring pagerDuty, AppHome appHome,
-                    Paging paging) {
+                    Paging paging, Reminders reminders, MessageDeclarations fromMessages) {
     }
 
     private SlackHandlerWiring() {
@@ -41,11 +48,15 @@ final class SlackHandlerWiring {
 
     /** Registers every handler on {@code slack}'s app; the surface is what was registered. */
     static SlackSurface register(Config config, Clock clock, SlackWiring slack, Features f) {
-        DeclareModal modal = new DeclareModal(f.incidents(), slack.gateway(), slack.replies(), slack.ackWindow());
+        DeclareModal modal = new DeclareModal(f.incidents(), f.fromMessages(), slack.gateway(), slack.replies(),
+                slack.ackWindow());
         CardActions cardActions = new CardActions(f.incidents(), slack.afterAck());
         FollowUpCommands followUps = new FollowUpCommands(f.directory(), f.incidents(), f.postmortems().actionItems(),
                 f.postmortems().learnings(), clock);
         TimelineEvents timelineEvents = new TimelineEvents(new TimelineCapture(f.database(), clock));
+        UpdateForm updateForm = new UpdateForm(f.incidents());
+        ReminderButtons reminderButtons = new ReminderButtons(f.reminders(), f.directory(), updateForm, slack.gateway(),
+                slack.afterAck(), new SlackTimes(config.teamZone()));
         TimelineReply timelineReply = new TimelineReply(new KeyTimeline(f.database()), config.teamZone());
         return new SlackHandlers(slack.app())
                 .command(IncidentCommand.NAME, new IncidentCommand(f.incidents(), slack.replies(), modal,
@@ -59,11 +70,16 @@ final class SlackHandlerWiring {
                 .blockAction(IncidentCard.STATUS_ACTION, cardActions.status())
                 .blockAction(IncidentCard.RESOLVE_ACTION, cardActions.resolve())
                 .blockAction(IncidentCard.CLOSE_ACTION, cardActions.close())
+                .messageShortcut(DeclareShortcut.CALLBACK_ID, new DeclareShortcut(modal, slack.gateway(),
+                        slack.afterAck()))
                 .messageShortcut(AddToTimelineShortcut.CALLBACK_ID,
                         new AddToTimelineShortcut(f.incidents(), slack.afterAck()))
                 .events(timelineEvents::register)
                 .blockAction(HandOffButton.ACCEPT_ACTION, new HandOffButton(f.duty().handOffs(), f.incidents(),
                         f.directory(), slack.afterAck()))
+                .blockAction(ReminderMessage.POST_UPDATE_ACTION, reminderButtons.postUpdate())
+                .blockAction(ReminderMessage.SNOOZE_ACTION, reminderButtons.snooze())
+                .viewSubmission(UpdateForm.CALLBACK_ID, updateForm)
                 .event(AppHomeOpenedEvent.class, f.appHome())
                 .acknowledgeUnknownMessageSubtypes()
                 .surface();

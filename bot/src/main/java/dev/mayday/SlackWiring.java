@@ -14,6 +14,7 @@ import dev.mayday.slack.api.SlackGateway;
 import dev.mayday.slack.api.TokenCheck;
 import dev.mayday.slack.api.UserGroupMembers;
 import dev.mayday.slack.delivery.Announcements;
+import dev.mayday.timeline.LatestUpdates;
 import dev.mayday.slack.delivery.DeclarationReplies;
 import dev.mayday.slack.requests.AckWindow;
 import dev.mayday.slack.requests.AfterAck;
@@ -79,7 +80,8 @@ final class SlackWiring {
         this.ackWindow = opened.add("the ack window", new AckWindow(AckWindow.SLACK));
         this.userGroups = opened.add("the user-group cache", new UserGroupMembers(gateway, clocks.wall()));
         this.card = new IncidentCard(new SlackTimes(config.teamZone()));
-        this.announcements = new Announcements(gateway, config.incidentsChannel());
+        this.announcements = new Announcements(gateway, config.incidentsChannel(), new LatestUpdates(database),
+                new SlackTimes(config.teamZone()));
         this.tokenCheck = opened.add("the token check", new TokenCheck(gateway, config.slackBotToken(),
                 TokenCheck.EVERY)).start();
     }

@@ -3,6 +3,7 @@ package dev.mayday;
 import dev.mayday.digest.DigestSchedule;
 import dev.mayday.drill.BackupConfig;
 import dev.mayday.incident.Severity;
+import dev.mayday.reminder.ReminderSchedule;
 import dev.mayday.rotation.DutyAdmins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,6 +151,37 @@ class ConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("LEAD_HANDOFF_HOURS")
                 .hasMessageContaining(hours);
+    }
+
+    @Test
+    void fromEnvironment_updateRemindersDefault_isSev1To3On_sev4Off() {
+        ReminderSchedule schedule = Config.fromEnvironment(env()).updateReminders();
+
+        assertThat(schedule.intervalFor(Severity.SEV1)).contains(Duration.ofMinutes(15));
+        assertThat(schedule.intervalFor(Severity.SEV2)).contains(Duration.ofMinutes(30));
+        assertThat(schedule.intervalFor(Severity.SEV3)).contains(Duration.ofMinutes(60));
+        assertThat(schedule.intervalFor(Severity.SEV4)).isEmpty();
+    }
+
+    @Test
+    void fromEnvironment_readsUpdateReminders_inMinutesOrHours_leftOutMeansOff() {
+        ReminderSchedule schedule = Config.fromEnvironment(env("UPDATE_REMINDERS", " SEV1=10m, sev2=2h ,sev3=off"))
+                .updateReminders();
+
+        assertThat(schedule.intervalFor(Severity.SEV1)).contains(Duration.ofMinutes(10));
+        assertThat(schedule.intervalFor(Severity.SEV2)).contains(Duration.ofHours(2));
+        assertThat(schedule.intervalFor(Severity.SEV3)).isEmpty();
+        assertThat(schedule.intervalFor(Severity.SEV4)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "UPDATE_REMINDERS={0}")
+    @ValueSource(strings = {"sev1=15", "sev1=0m", "sev5=15m", "sev1=15m,sev1=30m", "sev1=-5m", "sev1=169h",
+            "sev1=15min", "sev1 15m", "every 15m"})
+    void fromEnvironment_badUpdateReminders_namesTheVariableAndTheEntry(String setting) {
+        assertThatThrownBy(() -> Config.fromEnvironment(env("UPDATE_REMINDERS", setting)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("UPDATE_REMINDERS must look like sev1=15m,sev2=30m,sev3=60m,sev4=off")
+                .hasMessageNotContaining("\n");
     }
 
     @Test

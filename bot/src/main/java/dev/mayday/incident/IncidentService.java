@@ -6,6 +6,7 @@ import dev.mayday.outbox.ChangePosted;
 import dev.mayday.outbox.ChannelSetUp;
 import dev.mayday.outbox.PostmortemRequested;
 import dev.mayday.outbox.Publications;
+import dev.mayday.outbox.StakeholderUpdate;
 import dev.mayday.timeline.TimelineEntry;
 import dev.mayday.timeline.TimelineKind;
 import dev.mayday.timeline.TimelineRows;
@@ -232,6 +233,9 @@ public final class IncidentService {
         HomeRefreshRule.changed(store, before, after, now);
         if (entry.kind() == TimelineKind.CLOSED) {
             Publications.enqueue(store, new PostmortemRequested(before.id(), actor), now);
+        }
+        if (entry.kind() == TimelineKind.UPDATE_POSTED && !after.isPrivate()) {
+            Publications.enqueue(store, new StakeholderUpdate(before.id(), entry.text(), now.toEpochMilli()), now);
         }
         if (!fromPager) {
             PagerRules.queue(store, before, after, entry, now);

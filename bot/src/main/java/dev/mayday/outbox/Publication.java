@@ -12,7 +12,8 @@ import java.util.OptionalLong;
  */
 public sealed interface Publication permits ChannelSetUp, ChannelRefused, ChangePosted, PostmortemRequested,
         IncidentNotice, OnCallInvited, PagerResolve, PagerNote, PagerResponders, PagerPage, PagerAcknowledge,
-        PagerPriority, PagerReassign, RosterNotice, HandOffOffered, HandOffTaken, WeeklyDigest, HomeRefresh, DrillNotice {
+        PagerPriority, PagerReassign, RosterNotice, HandOffOffered, HandOffTaken, WeeklyDigest, HomeRefresh, DrillNotice,
+        UpdateReminder, CloseReminder, StakeholderUpdate {
 
     /** The rows that must keep their order with this one. */
     Lane lane();

@@ -2,6 +2,7 @@ package dev.mayday.timeline;
 
 import dev.mayday.db.Database;
 import dev.mayday.db.incident.IncidentRow;
+import dev.mayday.db.timeline.AppMessageRow;
 import dev.mayday.db.timeline.TimelineRow;
 
 import java.time.Clock;
@@ -42,7 +43,7 @@ public final class TimelineCapture {
     /** A new message or thread reply. */
     public Captured posted(String eventId, ChannelMessage message) {
         if (!message.isChatter()) {
-            return Captured.NOT_CHATTER;
+            return appPosted(eventId, message);
         }
         return inIncidentChannel(eventId, message.ref().channel(), (store, incidentId) -> {
             if (store.timeline().insertIfAbsent(messageRow(incidentId, message, null, false)) == 0) {
@@ -53,10 +54,30 @@ public final class TimelineCapture {
         });
     }
 
+    /**
+     * An app's or alert bot's message, new or edited: not chatter, but kept aside so that a 📌 on it records its text
+     * (and a pin made before it arrived gets it). A message with no author at all is not kept.
+     */
+    private Captured appPosted(String eventId, ChannelMessage message) {
+        if (!message.byBot() || message.author() == null || message.author().isBlank()) {
+            return Captured.NOT_CHATTER;
+        }
+        MessageRef ref = message.ref();
+        return inIncidentChannel(eventId, ref.channel(), (store, incidentId) -> {
+            store.appMessages().remember(ref.channel(), ref.ts(), message.author(), message.text(),
+                    ref.postedAt().toEpochMilli());
+            if (store.timeline().replaceStandIn(ref.pinKey(), NOT_CAPTURED, message.author(), message.text()) == 0) {
+                store.timeline().byDedupeKey(ref.pinKey()).filter(pin -> !pin.text().equals(message.text()))
+                        .ifPresent(pin -> store.timeline().updateText(ref.pinKey(), message.text(), clock.millis()));
+            }
+            return Captured.STORED;
+        });
+    }
+
     /** A message's new text, edited at {@code editedAt} (the clock's now when Slack did not say). */
     public Captured edited(String eventId, ChannelMessage message, Instant editedAt) {
         if (!message.isChatter()) {
-            return Captured.NOT_CHATTER;
+            return appPosted(eventId, message);
         }
         long at = (editedAt == null ? clock.instant() : editedAt).toEpochMilli();
         MessageRef ref = message.ref();
@@ -104,9 +125,13 @@ public final class TimelineCapture {
             Optional<TimelineRow> message = store.timeline().byDedupeKey(ref.messageKey());
             boolean messageDeleted = message.map(TimelineRow::deleted).orElse(false);
             if (pin.isEmpty()) {
+                Optional<AppMessageRow> app = message.isPresent() ? Optional.empty()
+                        : store.appMessages().find(ref.channel(), ref.ts());
                 store.timeline().insertIfAbsent(new TimelineRow(0, incidentId, ref.postedAt().toEpochMilli(),
-                        TimelineKind.PINNED.name(), message.map(TimelineRow::actor).orElse(author),
-                        message.map(TimelineRow::text).orElse(NOT_CAPTURED), true, ref.ts(), ref.pinKey(),
+                        TimelineKind.PINNED.name(),
+                        message.map(TimelineRow::actor).or(() -> app.map(AppMessageRow::author)).orElse(author),
+                        message.map(TimelineRow::text).or(() -> app.map(AppMessageRow::text)).orElse(NOT_CAPTURED),
+                        true, ref.ts(), ref.pinKey(),
                         message.map(TimelineRow::threadTs).orElse(null), messageDeleted, null));
                 return Captured.STORED;
             }

@@ -18,7 +18,8 @@ class LayoutTest {
 
     private static final int MAX_LINES = 300;
     private static final List<String> DOMAIN = List.of("dev.mayday.incident", "dev.mayday.rotation",
-            "dev.mayday.timeline", "dev.mayday.postmortem", "dev.mayday.digest", "dev.mayday.drill");
+            "dev.mayday.timeline", "dev.mayday.postmortem", "dev.mayday.digest", "dev.mayday.drill",
+            "dev.mayday.reminder");
     private static final List<String> ADAPTER_TYPES = List.of("com.slack.", "io.javalin.", "okhttp3.",
             "dev.mayday.slack.", "dev.mayday.http.", "dev.mayday.pagerduty.");
 

@@ -68,7 +68,9 @@ class PublicationsTest {
                 new PagerResolve(7), new PagerNote(7, "U0SAM", "seen"), new PagerResponders(7, "PEP1"),
                 new HandOffOffered(3, 7), new HandOffTaken(3, 7, "U0BEN"),
                 PagerPage.person(7, "U0DBA", "replica lag", "U0ALEX"), PagerPage.service(7, "Database", "", "U0ALEX"),
-                new PagerAcknowledge(7), new PagerPriority(7, "SEV1"), new PagerReassign(7, "U0BEA"));
+                new PagerAcknowledge(7), new PagerPriority(7, "SEV1"), new PagerReassign(7, "U0BEA"),
+                new UpdateReminder(7, 1, 1_700_000_000_000L, 1_700_000_900_000L),
+                new CloseReminder(7, 1_700_000_000_000L), new StakeholderUpdate(7, "Rolling back", 1_700_000_000_000L));
         assertThat(Publication.class.getPermittedSubclasses()).as("each type is tried here or below")
                 .hasSize(all.size() - 1 + ABOUT_NO_INCIDENT.size());
 
@@ -82,12 +84,12 @@ class PublicationsTest {
         assertThat(rows).extracting(OutboxRow::type).containsExactly("ChannelSetUp", "ChannelRefused", "ChangePosted",
                 "PostmortemRequested", "IncidentNotice", "OnCallInvited", "PagerResolve", "PagerNote", "PagerResponders",
                 "HandOffOffered", "HandOffTaken", "PagerPage", "PagerPage", "PagerAcknowledge", "PagerPriority",
-                "PagerReassign");
+                "PagerReassign", "UpdateReminder", "CloseReminder", "StakeholderUpdate");
         assertThat(rows).extracting(OutboxRow::lane).containsExactly("slack/incident/7", "slack/notices/incident/7",
                 "slack/incident/7", "slack/incident/7", "slack/incident/7", "slack/incident/7", "pagerduty/incident/7",
                 "pagerduty/incident/7", "pagerduty/incident/7", "slack/incident/7", "slack/incident/7",
                 "pagerduty/incident/7", "pagerduty/incident/7", "pagerduty/incident/7", "pagerduty/incident/7",
-                "pagerduty/incident/7");
+                "pagerduty/incident/7", "slack/incident/7", "slack/incident/7", "slack/incident/7");
         assertThat(rows).allSatisfy(row -> assertThat(row.state()).isEqualTo(OutboxRow.PENDING));
     }
 

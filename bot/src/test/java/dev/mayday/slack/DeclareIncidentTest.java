@@ -35,6 +35,31 @@ class DeclareIncidentTest {
     }
 
     @Test
+    void declarePrivate_byCommand_opensAPrivateChannel_andAnnouncesNothing() {
+        SlackReply reply = sandbox.simulator.command("U0ALEX", sandbox.generalChannel,
+                "declare --private sev1 Payroll export leaked");
+        sandbox.settle();
+
+        assertThat(reply.text()).contains("Declaring incident #1").contains("SEV1, private");
+        Incident incident = sandbox.incidents().get(0);
+        assertThat(incident.isPrivate()).isTrue();
+        assertThat(incident.title()).isEqualTo("Payroll export leaked");
+        assertThat(sandbox.slack.channel(incident.place().channelId()).orElseThrow().isPrivate()).isTrue();
+        assertThat(sandbox.slack.messages(sandbox.announceChannel)).isEmpty();
+    }
+
+    @Test
+    void declare_withAMistypedOption_answersPrivately_andDeclaresNothing() {
+        SlackReply reply = sandbox.simulator.command("U0ALEX", sandbox.generalChannel,
+                "declare --privte Payroll export leaked");
+        sandbox.settle();
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).contains("`--privte` is not an option").contains("--private");
+        assertThat(sandbox.incidents()).isEmpty();
+    }
+
+    @Test
     void declare_createsChannelSetsTopicInvitesPostsCardAndAnnounces() {
         SlackReply reply = sandbox.simulator.command("U0ALEX", sandbox.generalChannel, "declare sev2 Checkout is down");
         sandbox.settle();

@@ -96,14 +96,16 @@ class TimelineCaptureTest {
     }
 
     @Test
-    void appsMessagesAndAuthorlessOnes_areNotChatter_andLeaveNoTrace() {
+    void appsMessages_areKeptAsideForPins_notAsChatter_andAuthorlessOnesLeaveNoTrace() {
         assertThat(capture.posted("Ev1", new ChannelMessage(ref("1.000100"), null, "UBOT", "deploy done", true)))
-                .isEqualTo(Captured.NOT_CHATTER);
+                .isEqualTo(Captured.STORED);
+        assertThat(entries()).isEmpty();
+        assertThat(processedEvents()).isOne();
+
         assertThat(capture.posted("Ev2", new ChannelMessage(ref("1.000200"), null, null, "?", false)))
                 .isEqualTo(Captured.NOT_CHATTER);
-
         assertThat(entries()).isEmpty();
-        assertThat(processedEvents()).isZero();
+        assertThat(processedEvents()).isOne();
     }
 
     @Test

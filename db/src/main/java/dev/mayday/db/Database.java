@@ -12,11 +12,13 @@ import dev.mayday.db.postmortem.ActionItemDao;
 import dev.mayday.db.postmortem.LearningDao;
 import dev.mayday.db.postmortem.PostmortemDao;
 import dev.mayday.db.postmortem.PostmortemPostDao;
+import dev.mayday.db.reminder.ReminderDao;
 import dev.mayday.db.request.SeenRequestDao;
 import dev.mayday.db.rotation.HandoffOfferDao;
 import dev.mayday.db.rotation.OpenIncidentDao;
 import dev.mayday.db.rotation.RosterDao;
 import dev.mayday.db.sql.Sql;
+import dev.mayday.db.timeline.AppMessageDao;
 import dev.mayday.db.timeline.PinReactionDao;
 import dev.mayday.db.timeline.ProcessedEventDao;
 import dev.mayday.db.timeline.TimelineDao;
@@ -190,6 +192,10 @@ public final class Database implements AutoCloseable {
             return new TimelineDao(sql());
         }
 
+        public AppMessageDao appMessages() {
+            return dao(AppMessageDao.class);
+        }
+
         public PinReactionDao pins() {
             return dao(PinReactionDao.class);
         }
@@ -264,6 +270,10 @@ public final class Database implements AutoCloseable {
 
         public OpenIncidentDao openIncidents() {
             return dao(OpenIncidentDao.class);
+        }
+
+        public ReminderDao reminders() {
+            return dao(ReminderDao.class);
         }
     }
 }

@@ -67,6 +67,17 @@ final class SlackPayloads {
         return payload;
     }
 
+    /** The update form a reminder's "Post an update" opened, submitted with {@code text}. */
+    ObjectNode updateForm(String user, String viewId, String incidentChannel, String text) {
+        ObjectNode payload = base("view_submission", user);
+        ObjectNode view = payload.putObject("view");
+        view.put("id", viewId).put("type", "modal").put("callback_id", "post_update")
+                .put("private_metadata", incidentChannel);
+        view.putObject("state").putObject("values").putObject("update").putObject("value")
+                .put("type", "plain_text_input").put("value", text);
+        return payload;
+    }
+
     /** {@code user} picks {@code status} in the card's status menu. */
     ObjectNode statusSelected(String user, String channel, String status) {
         ObjectNode payload = blockActions(user, channel);
@@ -88,8 +99,14 @@ final class SlackPayloads {
 
     /** The "Add to timeline" message shortcut on message {@code messageTs}. */
     ObjectNode addToTimeline(String user, String channel, String messageTs, String author, String text) {
+        return messageShortcut("add_to_timeline", user, channel, messageTs, author, text);
+    }
+
+    /** Message shortcut {@code callbackId} on message {@code messageTs}. */
+    ObjectNode messageShortcut(String callbackId, String user, String channel, String messageTs, String author,
+                               String text) {
         ObjectNode payload = base("message_action", user);
-        payload.put("callback_id", "add_to_timeline").put("trigger_id", "trigger-" + sequence.incrementAndGet())
+        payload.put("callback_id", callbackId).put("trigger_id", "trigger-" + sequence.incrementAndGet())
                 .put("message_ts", messageTs)
                 .put("response_url", responseUrls.responseUrl("shortcut-" + sequence.incrementAndGet()));
         payload.putObject("channel").put("id", channel).put("name", channel);

@@ -61,6 +61,11 @@ public final class SlackSimulator {
         return interaction(payloads.declareForm(user, viewId, originChannel, title, severity, summary, isPrivate));
     }
 
+    /** Submits the update form (a reminder's "Post an update" opens it) for the incident in {@code incidentChannel}. */
+    public SlackReply submitUpdateForm(String user, String viewId, String incidentChannel, String text) {
+        return interaction(payloads.updateForm(user, viewId, incidentChannel, text));
+    }
+
     public SlackReply selectStatus(String user, String channel, String status) {
         return interaction(payloads.statusSelected(user, channel, status));
     }
@@ -81,6 +86,11 @@ public final class SlackSimulator {
     /** The payload of a button click, as Slack sends it over Socket Mode (and, form-encoded, over HTTP). */
     public ObjectNode buttonPayload(String user, String channel, String actionId, String value) {
         return payloads.buttonClicked(user, channel, actionId, value);
+    }
+
+    /** The "Declare incident" message shortcut on message {@code messageTs}, written by {@code author}. */
+    public SlackReply declareFromMessage(String user, String channel, String messageTs, String author, String text) {
+        return interaction(payloads.messageShortcut("declare_from_message", user, channel, messageTs, author, text));
     }
 
     public SlackReply addToTimeline(String user, String channel, String messageTs, String author, String text) {

@@ -190,12 +190,34 @@ public final class SlackGateway {
                 .channel(channel).text(text).blocks(blocks).metadata(metadata).build())).getTs();
     }
 
+    /** {@link #postTagged} as a reply in the thread of message {@code threadTs}. */
+    public String postTaggedReply(String channel, String threadTs, String text, String tag) {
+        Message.Metadata metadata = Message.Metadata.builder().eventType(TAG_EVENT_TYPE)
+                .eventPayload(Map.of(TAG_FIELD, tag)).build();
+        return call("chat.postMessage", false, () -> hot.chatPostMessage(ChatPostMessageRequest.builder()
+                .channel(channel).threadTs(threadTs).text(text).metadata(metadata).build())).getTs();
+    }
+
+    /**
+     * The ts of a reply the bot posted in the thread of {@code threadTs} since {@code since} with this tag, if any
+     * (a thread's replies are not in {@code conversations.history}).
+     */
+    public Optional<String> findTaggedReply(String channel, String threadTs, String tag, Instant since) {
+        String oldest = since.getEpochSecond() - 1 + ".000000";
+        return tagged(call("conversations.replies", () -> methods.conversationsReplies(r -> r.channel(channel)
+                .ts(threadTs).oldest(oldest).limit(200).includeAllMetadata(true))).getMessages(), tag);
+    }
+
     /** The ts of a message the bot posted in {@code channel} since {@code since} with this tag, if any. */
     public Optional<String> findTagged(String channel, String tag, Instant since) {
         String oldest = since.getEpochSecond() - 1 + ".000000";
         ConversationsHistoryResponse history = call("conversations.history", () -> methods.conversationsHistory(r -> r
                 .channel(channel).oldest(oldest).limit(200).includeAllMetadata(true)));
-        return history.getMessages().stream()
+        return tagged(history.getMessages(), tag);
+    }
+
+    private static Optional<String> tagged(List<Message> messages, String tag) {
+        return messages == null ? Optional.empty() : messages.stream()
                 .filter(m -> m.getMetadata() != null && TAG_EVENT_TYPE.equals(m.getMetadata().getEventType()))
                 .filter(m -> m.getMetadata().getEventPayload() != null
                         && tag.equals(String.valueOf(m.getMetadata().getEventPayload().get(TAG_FIELD))))

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Posts a message at most once per tag, as far as Slack lets us know: every post carries its tag in its message
@@ -52,11 +53,30 @@ public final class TaggedPosts {
         return postOnce(channel, tag, text, blocks, attempt.queuedAt(), attempt.isRetry());
     }
 
+    /**
+     * {@link #postOnce} as a reply in the thread of {@code threadTs}, for an outbox delivery's attempt: on a retry the
+     * thread's replies are looked through for the tag first.
+     */
+    public String replyOnce(String channel, String threadTs, String tag, String text, Attempt attempt) {
+        if (attempt.isRetry()) {
+            Optional<String> earlier = findOrNothing(tag, () -> slack.findTaggedReply(channel, threadTs, tag,
+                    attempt.queuedAt()));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        return slack.postTaggedReply(channel, threadTs, text, tag);
+    }
+
     private Optional<String> findOrNothing(String channel, String tag, Instant since) {
+        return findOrNothing(tag, () -> slack.findTagged(channel, tag, since));
+    }
+
+    private Optional<String> findOrNothing(String tag, Supplier<Optional<String>> lookup) {
         try {
-            return slack.findTagged(channel, tag, since);
+            return lookup.get();
         } catch (SlackCallFailed e) {
-            log.warn("Could not look for an earlier post tagged {} in {}; posting it: {}", tag, channel, e.error());
+            log.warn("Could not look for an earlier post tagged {}; posting it: {}", tag, e.error());
             return Optional.empty();
         }
     }

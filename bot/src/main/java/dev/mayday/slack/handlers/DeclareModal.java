@@ -11,6 +11,8 @@ import com.slack.api.model.view.ViewState;
 import dev.mayday.incident.Declaration;
 import dev.mayday.incident.Declared;
 import dev.mayday.incident.IncidentService;
+import dev.mayday.incident.MessageDeclarations;
+import dev.mayday.incident.QuotedMessage;
 import dev.mayday.incident.Severity;
 import dev.mayday.slack.api.SlackGateway;
 import dev.mayday.slack.delivery.DeclarationReplies;
@@ -48,39 +50,60 @@ public final class DeclareModal implements ViewSubmissionHandler {
     static final String SUMMARY = "summary";
     static final String PRIVACY = "privacy";
     private static final String VALUE = "value";
+    /** Slack's limit on a text input's initial value. */
+    private static final int MAX_SUMMARY = 3_000;
 
     private final IncidentService incidents;
+    private final MessageDeclarations fromMessages;
     private final SlackGateway slack;
     private final DeclarationReplies replies;
     private final AckWindow ackWindow;
 
-    public DeclareModal(IncidentService incidents, SlackGateway slack, DeclarationReplies replies, AckWindow ackWindow) {
+    public DeclareModal(IncidentService incidents, MessageDeclarations fromMessages, SlackGateway slack,
+                        DeclarationReplies replies, AckWindow ackWindow) {
         this.incidents = incidents;
+        this.fromMessages = fromMessages;
         this.slack = slack;
         this.replies = replies;
         this.ackWindow = ackWindow;
     }
 
+    /** The form prefilled from {@code message} (its first line as the title, all of it as the summary). */
+    public View formFrom(QuotedMessage message) {
+        String firstLine = UserText.plain(message.text()).strip().lines().findFirst().orElse("").strip();
+        String title = firstLine.isEmpty() ? null : firstLine.length() > Declaration.MAX_TITLE_LENGTH
+                ? firstLine.substring(0, Declaration.MAX_TITLE_LENGTH - 1) + "…" : firstLine;
+        String summary = message.text().length() > MAX_SUMMARY ? message.text().substring(0, MAX_SUMMARY)
+                : message.text();
+        return form(QuotedMessageMetadata.write(message), title, summary.isBlank() ? null : summary);
+    }
+
     /** The form; {@code originChannel} rides along so replies can reach the channel it was opened from. */
     public View form(String originChannel) {
+        return form(originChannel, null, null);
+    }
+
+    private View form(String metadata, String title, String summary) {
         List<OptionObject> severities = Arrays.stream(Severity.values())
                 .map(s -> option(plainText(s.label() + " — " + s.meaning()), s.name()))
                 .toList();
         OptionObject defaultSeverity = severities.get(Severity.SEV3.ordinal());
         OptionObject privateOption = option(plainText("Private: only invited people can see the channel"), "private");
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(originChannel)
+        return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(metadata)
                 .title(viewTitle(t -> t.type("plain_text").text("Declare an incident")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Declare")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(List.of(
                         input(i -> i.blockId(TITLE).label(plainText("Title"))
                                 .element(plainTextInput(e -> e.actionId(VALUE).maxLength(Declaration.MAX_TITLE_LENGTH)
+                                        .initialValue(title)
                                         .placeholder(plainText("What is broken, as users see it"))))),
                         input(i -> i.blockId(SEVERITY).label(plainText("Severity"))
                                 .element(staticSelect(e -> e.actionId(VALUE).options(severities)
                                         .initialOption(defaultSeverity)))),
                         input(i -> i.blockId(SUMMARY).label(plainText("Summary")).optional(true)
-                                .element(plainTextInput(e -> e.actionId(VALUE).multiline(true)))),
+                                .element(plainTextInput(e -> e.actionId(VALUE).multiline(true)
+                                        .initialValue(summary)))),
                         input(i -> i.blockId(PRIVACY).label(plainText("Visibility")).optional(true)
                                 .element(checkboxes(e -> e.actionId(VALUE).options(List.of(privateOption))))))));
     }
@@ -106,24 +129,29 @@ public final class DeclareModal implements ViewSubmissionHandler {
         boolean isPrivate = value(values, PRIVACY).map(ViewState.Value::getSelectedOptions)
                 .map(options -> options.stream().anyMatch(o -> "private".equals(o.getValue()))).orElse(false);
         String user = payload.getUser().getId();
+        Optional<QuotedMessage> quoted = QuotedMessageMetadata.read(payload.getView().getPrivateMetadata());
+        String originChannel = quoted.map(QuotedMessage::channel)
+                .orElseGet(() -> blankToNull(payload.getView().getPrivateMetadata()));
         Declaration declaration;
         try {
             declaration = new Declaration(title, summary, severity.get(), isPrivate, user,
-                    "view:" + payload.getView().getId(), blankToNull(payload.getView().getPrivateMetadata()));
+                    "view:" + payload.getView().getId(), originChannel);
         } catch (RuntimeException e) {
             return ctx.ackWithErrors(Map.of(TITLE, UserFacingErrors.explain(ctx, e, "declaring the incident")));
         }
         // the form is already closed when a late refusal comes: it reaches the declarer by direct message
-        Optional<String> refusal = ackWindow.answer(() -> declare(declaration, ctx), Optional.empty(),
+        Optional<String> refusal = ackWindow.answer(() -> declare(declaration, quoted, ctx), Optional.empty(),
                 late -> late.ifPresent(reason -> slack.postMessage(user, "The incident *" + UserText.inert(title)
                         + "* from the declare form was not declared. " + reason, null)));
         return refusal.map(reason -> ctx.ackWithErrors(Map.of(TITLE, reason))).orElseGet(ctx::ack);
     }
 
     /** Declares, and says why not when it could not: never throws. */
-    private Optional<String> declare(Declaration declaration, ViewSubmissionContext ctx) {
+    private Optional<String> declare(Declaration declaration, Optional<QuotedMessage> quoted,
+                                     ViewSubmissionContext ctx) {
         try {
-            Declared declared = incidents.declare(declaration);
+            Declared declared = quoted.isPresent() ? fromMessages.declare(declaration, quoted.get())
+                    : incidents.declare(declaration);
             if (declared.isNew()) {
                 String user = declaration.declaredBy();
                 replies.whenReady(declared.incident().id(), text -> slack.postMessage(user, text, null));

@@ -155,22 +155,17 @@ public final class IncidentCommand implements SlashCommandHandler {
     }
 
     private CommandReply declare(String text, SlashCommandPayload p, SlashCommandContext ctx) {
-        CommandText words = CommandText.parse(text);
-        Severity severity = Severity.SEV3;
-        String title = text;
-        if (words.subcommand().matches("sev\\d+")) {
-            severity = severity(words.subcommand());
-            title = words.rest();
-        }
-        Declared declared = incidents.declare(new Declaration(title, null, severity, false, p.getUserId(),
-                "command:" + p.getTriggerId(), p.getChannelId()));
+        DeclareText words = DeclareText.parse(text);
+        Declared declared = incidents.declare(new Declaration(words.title(), null, words.severity(), words.isPrivate(),
+                p.getUserId(), "command:" + p.getTriggerId(), p.getChannelId()));
         long id = declared.incident().id();
         if (!declared.isNew()) {
             return CommandReply.text("That was already declared as incident #" + id + ".");
         }
         replies.whenReady(id, message -> ctx.respond(message));
         return CommandReply.text(":rotating_light: Declaring incident #" + id + " *" + UserText.inert(declared.incident().title())
-                + "* (" + severity.label() + "). I'm opening its channel now.");
+                + "* (" + words.severity().label() + (words.isPrivate() ? ", private" : "")
+                + "). I'm opening its " + (words.isPrivate() ? "private " : "") + "channel now.");
     }
 
     private static boolean isBlank(String text) {

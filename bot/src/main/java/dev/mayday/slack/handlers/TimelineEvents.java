@@ -3,7 +3,9 @@ package dev.mayday.slack.handlers;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.Attachment;
 import com.slack.api.model.File;
+import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
@@ -26,6 +28,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Events API → the timeline. Every handler stores synchronously and only then acknowledges, so an event Slack saw
@@ -46,6 +50,7 @@ public final class TimelineEvents {
 
     public void register(SlackHandlers handlers) {
         handlers.event(MessageEvent.class, this::posted)
+                .event(MessageBotEvent.class, this::botPosted)
                 .event(MessageThreadBroadcastEvent.class, this::broadcast)
                 .event(MessageFileShareEvent.class, this::fileShared)
                 .event(MessageMeEvent.class, this::meMessage)
@@ -58,8 +63,15 @@ public final class TimelineEvents {
 
     private Response posted(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
         MessageEvent e = payload.getEvent();
-        return post(payload, ctx, e.getChannel(), e.getTs(),
-                ref -> new ChannelMessage(ref, e.getThreadTs(), e.getUser(), e.getText(), e.getBotId() != null));
+        return post(payload, ctx, e.getChannel(), e.getTs(), ref -> new ChannelMessage(ref, e.getThreadTs(),
+                authorOf(e.getUser(), e.getBotId()), e.getText(), e.getBotId() != null));
+    }
+
+    /** An integration's post (subtype bot_message): kept aside, so that a 📌 on it records what it said. */
+    private Response botPosted(EventsApiPayload<MessageBotEvent> payload, EventContext ctx) {
+        MessageBotEvent e = payload.getEvent();
+        return post(payload, ctx, e.getChannel(), e.getTs(), ref -> new ChannelMessage(ref, e.getThreadTs(),
+                authorOf(null, e.getBotId()), appText(e.getText(), e.getAttachments()), true));
     }
 
     /** A thread reply also sent to the channel: stored as the reply it is. */
@@ -97,7 +109,7 @@ public final class TimelineEvents {
             Instant editedAt = MessageRef.instantOf(now.getEdited() == null ? e.getTs() : now.getEdited().getTs())
                     .orElse(null);
             captured = capture.edited(payload.getEventId(), new ChannelMessage(ref.get(), now.getThreadTs(),
-                    now.getUser(), now.getText(), now.getBotId() != null), editedAt);
+                    authorOf(now.getUser(), now.getBotId()), now.getText(), now.getBotId() != null), editedAt);
         }
         return acknowledge(payload, ctx, captured);
     }
@@ -149,6 +161,23 @@ public final class TimelineEvents {
 
     private static Optional<MessageRef> pinnedMessage(String reaction, String itemType, String channel, String ts) {
         return PIN_REACTION.equals(reaction) && "message".equals(itemType) ? MessageRef.of(channel, ts) : Optional.empty();
+    }
+
+    /** An app's message is credited to its bot user when Slack names one, else to the bot. */
+    private static String authorOf(String user, String botId) {
+        return user != null && !user.isBlank() ? user : botId;
+    }
+
+    /** Alert bots often say it all in attachments: their fallback (or title and text) stands for the message. */
+    private static String appText(String text, List<Attachment> attachments) {
+        if (text != null && !text.isBlank() || attachments == null) {
+            return text;
+        }
+        return attachments.stream()
+                .map(a -> a.getFallback() != null ? a.getFallback()
+                        : String.join(": ", Stream.of(a.getTitle(), a.getText()).filter(Objects::nonNull).toList()))
+                .filter(part -> !part.isBlank())
+                .collect(Collectors.joining("\n"));
     }
 
     /** A file shared without a comment still says something: which file. */

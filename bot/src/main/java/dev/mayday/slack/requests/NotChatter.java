@@ -4,7 +4,6 @@ import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.model.event.Event;
-import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChannelArchiveEvent;
 import com.slack.api.model.event.MessageChannelConvertToPublicEvent;
 import com.slack.api.model.event.MessageChannelJoinEvent;
@@ -21,15 +20,14 @@ import com.slack.api.model.event.MessageRepliedEvent;
 import java.util.List;
 
 /**
- * The {@code message} subtypes Slack sends to a channel that are not anyone's words: apps' posts and channel
- * housekeeping. They are acknowledged and dropped; without a handler Bolt would answer them 404, and Slack
+ * The {@code message} subtypes Slack sends to a channel that are not anyone's words: channel housekeeping (apps'
+ * posts, subtype {@code bot_message}, are kept aside by the timeline for pins). They are acknowledged and dropped; without a handler Bolt would answer them 404, and Slack
  * would retry them and eventually disable the app's event subscriptions.
  */
 public final class NotChatter {
 
     /** Subtypes Bolt has classes for. */
     private static final List<Class<? extends Event>> MODELLED = List.of(
-            MessageBotEvent.class,
             MessageChannelJoinEvent.class,
             MessageChannelLeaveEvent.class,
             MessageChannelTopicEvent.class,

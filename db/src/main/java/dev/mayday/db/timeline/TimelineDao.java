@@ -32,6 +32,9 @@ public final class TimelineDao {
     private static final String KEY_EVENTS = """
             SELECT * FROM timeline_events WHERE incident_id = ? AND is_key = 1 AND deleted = 0
             ORDER BY occurred_at, id""";
+    private static final String LATEST_KEY_EVENT = """
+            SELECT * FROM timeline_events WHERE incident_id = ? AND kind = ? AND is_key = 1 AND deleted = 0
+            ORDER BY occurred_at DESC, id DESC LIMIT 1""";
 
     private final Sql sql;
 
@@ -79,6 +82,11 @@ public final class TimelineDao {
     /** The key events still standing (not chatter, not deleted or unpinned), oldest first. */
     public List<TimelineRow> keyEvents(long incidentId) {
         return sql.list(KEY_EVENTS, TimelineDao::read, incidentId);
+    }
+
+    /** The latest key event of this kind still standing (the latest status update, say), if any. */
+    public Optional<TimelineRow> latestKeyEvent(long incidentId, String kind) {
+        return sql.first(LATEST_KEY_EVENT, TimelineDao::read, incidentId, kind);
     }
 
     /** The one place a {@code timeline_events} row becomes a {@link TimelineRow}. */

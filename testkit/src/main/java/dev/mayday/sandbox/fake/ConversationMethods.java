@@ -99,6 +99,32 @@ final class ConversationMethods {
         return result;
     }
 
+    /** A thread: its parent, then its replies, oldest first (only those after {@code oldest}, as Slack filters). */
+    ObjectNode conversationsReplies(Map<String, String> p) {
+        FakeChannel channel = existingChannel(p);
+        String parent = p.get("ts");
+        if (isBlank(parent) || state.message(channel.id(), parent).isEmpty()) {
+            throw new SlackError("thread_not_found");
+        }
+        double oldest = isBlank(p.get("oldest")) ? 0 : Double.parseDouble(p.get("oldest"));
+        int limit = parseInt(p.get("limit"), DEFAULT_PAGE_SIZE);
+        boolean withMetadata = truthy(p.get("include_all_metadata"));
+        ObjectNode result = json.ok();
+        ArrayNode array = result.putArray("messages");
+        state.messages(channel.id()).stream()
+                .filter(m -> m.ts().equals(parent) || parent.equals(m.threadTs()))
+                .filter(m -> m.ts().equals(parent) || Double.parseDouble(m.ts()) > oldest)
+                .limit(Math.max(1, limit)).forEach(m -> {
+                    ObjectNode node = json.messageJson(m);
+                    if (!withMetadata) {
+                        node.remove("metadata");
+                    }
+                    array.add(node);
+                });
+        result.put("has_more", false);
+        return result;
+    }
+
     ObjectNode conversationsSetTopic(Map<String, String> p) {
         FakeChannel channel = existingChannel(p);
         String topic = p.getOrDefault("topic", "");

@@ -74,6 +74,7 @@ final class FakeSlackMethods {
             case "conversations.archive" -> conversations.conversationsArchive(p);
             case "conversations.members" -> conversations.conversationsMembers(p);
             case "conversations.history" -> conversations.conversationsHistory(p);
+            case "conversations.replies" -> conversations.conversationsReplies(p);
             case "chat.postMessage" -> chat.chatPostMessage(p);
             case "chat.update" -> chat.chatUpdate(p);
             case "chat.postEphemeral" -> chat.chatPostEphemeral(p);

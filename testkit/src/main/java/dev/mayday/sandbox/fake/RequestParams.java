@@ -47,8 +47,9 @@ final class RequestParams {
             int eq = pair.indexOf('=');
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            // A repeated key is how some clients send lists; Slack reads them comma-joined.
-            params.merge(key, value, (a, b) -> a + "," + b);
+            // A repeated key is how some clients send lists; Slack reads them comma-joined. The same value twice is one
+            // value: the Java SDK (1.51) writes thread_ts twice into every chat.postMessage that has one.
+            params.merge(key, value, (a, b) -> a.equals(b) ? a : a + "," + b);
         }
     }
 

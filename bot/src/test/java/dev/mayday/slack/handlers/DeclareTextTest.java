@@ -1,0 +1,50 @@
+package dev.mayday.slack.handlers;
+
+import dev.mayday.incident.IncidentRuleViolation;
+import dev.mayday.incident.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DeclareTextTest {
+
+    @Test
+    void titleAlone_isAPublicSev3() {
+        assertThat(DeclareText.parse("Checkout is down"))
+                .isEqualTo(new DeclareText(Severity.SEV3, false, "Checkout is down"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--private sev1 Payroll Export leaked", "sev1 --private Payroll Export leaked",
+            "  --PRIVATE   SEV1   Payroll Export leaked "})
+    void privateAndSeverity_inEitherOrder_keepTheTitleAsTyped(String text) {
+        assertThat(DeclareText.parse(text)).isEqualTo(new DeclareText(Severity.SEV1, true, "Payroll Export leaked"));
+    }
+
+    @Test
+    void wordsAfterTheTitleStarts_belongToTheTitle() {
+        assertThat(DeclareText.parse("sev2 Disk full on --private host sev1"))
+                .isEqualTo(new DeclareText(Severity.SEV2, false, "Disk full on --private host sev1"));
+    }
+
+    @Test
+    void aMistypedOption_isRefused_neverTakenForTheTitle() {
+        assertThatThrownBy(() -> DeclareText.parse("--privte Payroll leaked"))
+                .isInstanceOf(IncidentRuleViolation.class)
+                .hasMessageContaining("`--privte` is not an option").hasMessageContaining("--private");
+    }
+
+    @Test
+    void aSeverityOutOfRange_isRefused() {
+        assertThatThrownBy(() -> DeclareText.parse("--private sev9 Payroll leaked"))
+                .isInstanceOf(IncidentRuleViolation.class).hasMessageContaining("`sev9` is not a severity");
+    }
+
+    @Test
+    void noTitle_isAnEmptyTitle_forTheDeclarationToRefuse() {
+        assertThat(DeclareText.parse("--private sev1").title()).isEmpty();
+    }
+}
