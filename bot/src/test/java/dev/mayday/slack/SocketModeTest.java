@@ -1,6 +1,9 @@
 package dev.mayday.slack;
 
+import dev.mayday.Config;
+import dev.mayday.MaydayApp;
 import dev.mayday.incident.Status;
+import dev.mayday.sandbox.fake.FakeSlack;
 import dev.mayday.sandbox.fake.FakeAnswer;
 import dev.mayday.sandbox.fake.FakeSocketMode;
 import dev.mayday.sandbox.fake.SocketAck;
@@ -12,12 +15,17 @@ import dev.mayday.timeline.TimelineKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -165,6 +173,23 @@ class SocketModeTest {
 
         awaitHealth(503, "Slack refused SLACK_APP_TOKEN (invalid_auth)");
         awaitHealth(200, "\"socket\":\"connected\"");
+    }
+
+    @Test
+    void fromTheEnvironment_anAppTokenWithoutASigningSecret_startsInSocketMode() throws Exception {
+        try (FakeSlack slack = FakeSlack.start()) {
+            Config config = Config.fromEnvironment(Map.of("SLACK_BOT_TOKEN", Sandbox.TOKEN,
+                    "SLACK_APP_TOKEN", Sandbox.APP_TOKEN, "SLACK_API_URL", slack.apiUrl(), "PORT", "0",
+                    "DATABASE_URL", "jdbc:sqlite:" + sandboxes.dir().resolve("env.db")));
+            try (MaydayApp app = MaydayApp.start(config, Clock.systemUTC(), "127.0.0.1")) {
+                HttpClient http = HttpClient.newHttpClient();
+                URI health = URI.create("http://127.0.0.1:" + app.port() + "/health");
+                await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(health).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).contains("\"socket\":\"connected\""));
+                assertThat(slack.calls("apps.connections.open")).allSatisfy(call ->
+                        assertThat(call.authorization()).isEqualTo("Bearer " + Sandbox.APP_TOKEN));
+            }
+        }
     }
 
     @Test

@@ -18,16 +18,21 @@ public final class RequestSignature {
     /** Slack's replay window: a stamp further from now than this, either way, is refused. */
     public static final Duration WINDOW = Duration.ofMinutes(5);
 
-    private final SlackSignature.Generator generator;
+    /** Empty without a signing secret (Socket Mode may run without one): then no signed request is genuine. */
+    private final Optional<SlackSignature.Generator> generator;
     private final Clock clock;
 
     public RequestSignature(String signingSecret, Clock clock) {
-        this.generator = new SlackSignature.Generator(signingSecret);
+        this.generator = signingSecret == null || signingSecret.isBlank() ? Optional.empty()
+                : Optional.of(new SlackSignature.Generator(signingSecret));
         this.clock = clock;
     }
 
     /** Empty for a genuine request in the window, otherwise why it is refused. */
     public Optional<String> refusal(String timestamp, String body, String signature) {
+        if (generator.isEmpty()) {
+            return Optional.of("no SLACK_SIGNING_SECRET is set, so no request can be verified");
+        }
         if (timestamp == null || signature == null) {
             return Optional.of("missing X-Slack-Request-Timestamp or X-Slack-Signature");
         }
@@ -42,7 +47,7 @@ public final class RequestSignature {
         if (stamped < now - WINDOW.toSeconds() || stamped > now + WINDOW.toSeconds()) {
             return Optional.of("the request timestamp is more than " + WINDOW.toMinutes() + " minutes from now");
         }
-        String expected = generator.generate(timestamp, body == null ? "" : body);
+        String expected = generator.get().generate(timestamp, body == null ? "" : body);
         if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 signature.getBytes(StandardCharsets.UTF_8))) {
             return Optional.of("invalid request signature");

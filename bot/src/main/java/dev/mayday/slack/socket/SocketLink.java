@@ -3,6 +3,7 @@ package dev.mayday.slack.socket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
 
 import java.io.IOException;
@@ -36,10 +37,11 @@ final class SocketLink extends WebSocketClient {
     private volatile boolean helloSeen;
 
     SocketLink(URI address, Listener listener, ObjectMapper json) {
-        super(address, new org.java_websocket.drafts.Draft_6455(), Map.of(), CONNECT_TIMEOUT_MILLIS);
+        super(address, new Draft_6455(), Map.of(), CONNECT_TIMEOUT_MILLIS);
         this.listener = listener;
         this.json = json;
         setConnectionLostTimeout(LOST_AFTER_SECONDS);
+        setDaemon(true);
     }
 
     /** Open, and Slack said hello on it: envelopes can come. */

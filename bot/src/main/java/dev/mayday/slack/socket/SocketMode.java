@@ -119,6 +119,11 @@ public final class SocketMode implements SocketLink.Listener, AutoCloseable {
 
     @Override
     public void envelope(SocketLink link, String message) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
         envelopes.handle(message, ack -> acknowledge(link, ack));
     }
 
@@ -180,12 +185,19 @@ public final class SocketMode implements SocketLink.Listener, AutoCloseable {
         }
     }
 
-    /** Stops taking envelopes: closes every connection, then lets the envelopes in hand finish. */
+    /**
+     * Stops taking envelopes (new ones are left for Slack to deliver again), lets those in hand finish and be
+     * acknowledged, then closes every connection without waiting on Slack.
+     */
     @Override
     public void close() {
         List<SocketLink> links;
         synchronized (this) {
             closed = true;
+        }
+        scheduler.shutdownNow();
+        envelopes.close();
+        synchronized (this) {
             links = new ArrayList<>(retiring);
             if (current != null) {
                 links.add(current);
@@ -193,14 +205,6 @@ public final class SocketMode implements SocketLink.Listener, AutoCloseable {
             current = null;
             retiring.clear();
         }
-        scheduler.shutdownNow();
-        for (SocketLink link : links) {
-            try {
-                link.closeBlocking();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        envelopes.close();
+        links.forEach(SocketLink::close);
     }
 }
