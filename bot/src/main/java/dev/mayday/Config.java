@@ -27,12 +27,14 @@ public record Config(
         PagerDutyConfig pagerDuty,
         Duration leadHandoffAfter,
         DigestConfig digest,
-        DutyAdmins dutyAdmins) {
+        DutyAdmins dutyAdmins,
+        MetricsConfig metrics) {
 
     public Config {
         Objects.requireNonNull(dutyAdmins, "dutyAdmins");
         Objects.requireNonNull(pagerDuty, "pagerDuty");
         Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(leadHandoffAfter, "leadHandoffAfter");
         if (!digest.schedule().zone().equals(teamZone)) {
             throw new IllegalArgumentException("the digest schedule is in " + digest.schedule().zone()
@@ -47,22 +49,28 @@ public record Config(
     public Config(String slackBotToken, String slackSigningSecret, String slackApiUrl, String databaseUrl, int port,
                   Optional<String> incidentsChannel, ZoneId teamZone) {
         this(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(teamZone), DutyAdmins.everyone());
+                PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(teamZone), DutyAdmins.everyone(),
+                MetricsConfig.open());
     }
 
     public Config withPagerDuty(PagerDutyConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                settings, leadHandoffAfter, digest, dutyAdmins);
+                settings, leadHandoffAfter, digest, dutyAdmins, metrics);
     }
 
     public Config withDigest(DigestConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, settings, dutyAdmins);
+                pagerDuty, leadHandoffAfter, settings, dutyAdmins, metrics);
     }
 
     public Config withDutyAdmins(DutyAdmins admins) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, digest, admins);
+                pagerDuty, leadHandoffAfter, digest, admins, metrics);
+    }
+
+    public Config withMetrics(MetricsConfig settings) {
+        return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
+                pagerDuty, leadHandoffAfter, digest, dutyAdmins, settings);
     }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -95,7 +103,8 @@ public record Config(
                         optional(env, "DIGEST_CHANNEL"),
                         digestSchedule(optional(env, "DIGEST_SCHEDULE").orElse(DigestConfig.DEFAULT_SCHEDULE), teamZone),
                         budgetHours(env)),
-                optional(env, "DUTY_ADMINS").map(Config::parseDutyAdmins).orElse(DutyAdmins.everyone()));
+                optional(env, "DUTY_ADMINS").map(Config::parseDutyAdmins).orElse(DutyAdmins.everyone()),
+                new MetricsConfig(optional(env, "METRICS_TOKEN")));
     }
 
     private static DutyAdmins parseDutyAdmins(String text) {
@@ -167,7 +176,8 @@ public record Config(
     public String toString() {
         return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
                 + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
-                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins + "]";
+                + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins
+                + ", metrics=" + metrics + "]";
     }
 
     private static String required(Map<String, String> env, String name, String what) {

@@ -3,6 +3,8 @@ package dev.mayday;
 import dev.mayday.db.Database;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
+import dev.mayday.metrics.Metrics;
+import dev.mayday.metrics.StoreGauges;
 import dev.mayday.retry.Sleeper;
 import dev.mayday.rotation.RotationPicker;
 import dev.mayday.slack.requests.SlackSurface;
@@ -70,8 +72,10 @@ public final class MaydayApp implements AutoCloseable {
     }
 
     private static MaydayApp start(Config config, Clocks clocks, String host, Opened opened) {
+        Metrics metrics = opened.add("the metrics", new Metrics());
         Database database = new StoreWiring(config.databaseUrl(), opened).database();
-        SlackWiring slack = new SlackWiring(config, clocks, database, opened);
+        metrics.readAtScrape(new StoreGauges(database, clocks.wall()));
+        SlackWiring slack = new SlackWiring(config, clocks, database, metrics.slackCalls(), opened);
         PagerDutyWiring pagerDuty = new PagerDutyWiring(config.pagerDuty(), clocks, opened);
         IncidentDirectory directory = new IncidentDirectory(database);
         PostmortemWiring postmortems = new PostmortemWiring(database, config.teamZone());
@@ -87,8 +91,8 @@ public final class MaydayApp implements AutoCloseable {
                 new SlackHandlerWiring.Features(database, directory, incidents, duty, postmortems, digest, pagerDuty,
                         timers.appHome()));
         HttpWiring http = new HttpWiring(slack,
-                pagerDuty.webhook(database, incidents, timers.notifier(), clocks.stored()), database, clocks.wall(),
-                opened);
+                pagerDuty.webhook(database, incidents, timers.notifier(), clocks.stored(), metrics.webhooks()), database,
+                clocks.wall(), new HttpWiring.Observed(metrics, config.metrics()), opened);
         int port = http.start(host, config.port());
         timers.start();
         return new MaydayApp(port, deliveries, database, surface, directory, opened);

@@ -5,6 +5,7 @@ import dev.mayday.http.PagerDutyWebhookEndpoint;
 import dev.mayday.incident.IncidentNotifier;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.incident.PagerSync;
+import dev.mayday.metrics.WebhookMeters;
 import dev.mayday.pagerduty.CallPolicy;
 import dev.mayday.pagerduty.PagerDutyClient;
 import dev.mayday.pagerduty.PagerDutyEvents;
@@ -32,8 +33,9 @@ final class PagerDutyWiring {
     }
 
     PagerDutyWebhookEndpoint webhook(Database database, IncidentService incidents, IncidentNotifier notifier,
-                                     Clock clock) {
+                                     Clock clock, WebhookMeters meters) {
         return new PagerDutyWebhookEndpoint(settings.webhookSecret().map(WebhookSignature::new), new WebhookParser(),
-                new PagerDutyEvents(settings.severityMap()), new PagerSync(database, incidents, notifier, clock));
+                new PagerDutyEvents(settings.severityMap()), new PagerSync(database, incidents, notifier, clock),
+                meters);
     }
 }

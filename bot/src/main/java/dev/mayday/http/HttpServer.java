@@ -1,5 +1,6 @@
 package dev.mayday.http;
 
+import dev.mayday.metrics.HttpMeters;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.Set;
 
 /** The HTTP face of Mayday: every route and error mapping in one place. */
 public final class HttpServer implements AutoCloseable {
@@ -21,22 +23,41 @@ public final class HttpServer implements AutoCloseable {
     /** Oversized bodies up to this size are read and discarded so the client gets its 413; larger ones are not. */
     private static final int MAX_DRAINED_BYTES = 16 * MAX_REQUEST_BYTES;
 
+    private static final String SLACK = "/slack/events";
+    private static final String PAGERDUTY = "/pagerduty/webhook";
+    private static final String HEALTH = "/health";
+    private static final String METRICS = "/metrics";
+    /** The metrics' route label: one of these, or "other" (a label per path anyone can make up would grow without end). */
+    private static final Set<String> ROUTES = Set.of(SLACK, PAGERDUTY, HEALTH, METRICS);
+
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private final Javalin javalin;
 
-    public HttpServer(BoltJavalinAdapter slack, PagerDutyWebhookEndpoint pagerDuty, Health health) {
+    public HttpServer(BoltJavalinAdapter slack, PagerDutyWebhookEndpoint pagerDuty, Health health,
+                      MetricsEndpoint metrics, HttpMeters meters) {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.requestLogger.http((ctx, millis) -> count(meters, ctx, millis));
             config.routes.before(HttpServer::refuseOversizedBodies);
-            config.routes.post("/slack/events", slack::handle);
-            config.routes.post("/pagerduty/webhook", pagerDuty::handle);
-            config.routes.get("/health", health::handle);
+            config.routes.post(SLACK, slack::handle);
+            config.routes.post(PAGERDUTY, pagerDuty::handle);
+            config.routes.get(HEALTH, health::handle);
+            config.routes.get(METRICS, metrics::handle);
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Request to {} failed", ctx.path(), e);
                 ctx.status(500).json(Map.of("error", "internal error; nothing was stored"));
             });
         });
+    }
+
+    /** Counts an answered request; a Slack request's time to its answer is the acknowledgement Slack waits for. */
+    private static void count(HttpMeters meters, Context ctx, float millis) {
+        String route = ROUTES.contains(ctx.path()) ? ctx.path() : "other";
+        meters.answered(route, ctx.statusCode());
+        if (route.equals(SLACK)) {
+            meters.slackAcknowledged(millis);
+        }
     }
 
     /**
