@@ -1,8 +1,8 @@
 package dev.mayday.sandbox.fake;
 
-import dev.mayday.sandbox.fake.TranscriptLine.Surface;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mayday.sandbox.fake.TranscriptLine.Surface;
 
 import java.util.Map;
 
