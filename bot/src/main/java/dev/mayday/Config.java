@@ -30,13 +30,15 @@ public record Config(
         DutyAdmins dutyAdmins,
         BackupConfig backups,
         Optional<String> slackAppToken,
-        ReminderSchedule updateReminders) {
+        ReminderSchedule updateReminders,
+        MetricsConfig metrics) {
 
     public Config {
         Objects.requireNonNull(dutyAdmins, "dutyAdmins");
         Objects.requireNonNull(pagerDuty, "pagerDuty");
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(backups, "backups");
+        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(leadHandoffAfter, "leadHandoffAfter");
         Objects.requireNonNull(slackAppToken, "slackAppToken");
         Objects.requireNonNull(updateReminders, "updateReminders");
@@ -54,7 +56,7 @@ public record Config(
                   Optional<String> incidentsChannel, ZoneId teamZone) {
         this(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
                 PagerDutyConfig.off(), DEFAULT_LEAD_HANDOFF_AFTER, DigestConfig.off(teamZone), DutyAdmins.everyone(),
-                BackupConfig.off(), Optional.empty(), ReminderSchedule.defaults());
+                BackupConfig.off(), Optional.empty(), ReminderSchedule.defaults(), MetricsConfig.open());
     }
 
     /** Socket Mode: Slack's requests come over a WebSocket opened with this app-level token instead of over HTTP. */
@@ -64,32 +66,37 @@ public record Config(
 
     public Config withPagerDuty(PagerDutyConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                settings, leadHandoffAfter, digest, dutyAdmins, backups, slackAppToken, updateReminders);
+                settings, leadHandoffAfter, digest, dutyAdmins, backups, slackAppToken, updateReminders, metrics);
     }
 
     public Config withDigest(DigestConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, settings, dutyAdmins, backups, slackAppToken, updateReminders);
+                pagerDuty, leadHandoffAfter, settings, dutyAdmins, backups, slackAppToken, updateReminders, metrics);
     }
 
     public Config withDutyAdmins(DutyAdmins admins) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, digest, admins, backups, slackAppToken, updateReminders);
+                pagerDuty, leadHandoffAfter, digest, admins, backups, slackAppToken, updateReminders, metrics);
     }
 
     public Config withBackups(BackupConfig settings) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, digest, dutyAdmins, settings, slackAppToken, updateReminders);
+                pagerDuty, leadHandoffAfter, digest, dutyAdmins, settings, slackAppToken, updateReminders, metrics);
     }
 
     public Config withSlackAppToken(String appToken) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, digest, dutyAdmins, backups, Optional.of(appToken), updateReminders);
+                pagerDuty, leadHandoffAfter, digest, dutyAdmins, backups, Optional.of(appToken), updateReminders, metrics);
     }
 
     public Config withUpdateReminders(ReminderSchedule schedule) {
         return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
-                pagerDuty, leadHandoffAfter, digest, dutyAdmins, backups, slackAppToken, schedule);
+                pagerDuty, leadHandoffAfter, digest, dutyAdmins, backups, slackAppToken, schedule, metrics);
+    }
+
+    public Config withMetrics(MetricsConfig settings) {
+        return new Config(slackBotToken, slackSigningSecret, slackApiUrl, databaseUrl, port, incidentsChannel, teamZone,
+                pagerDuty, leadHandoffAfter, digest, dutyAdmins, backups, slackAppToken, updateReminders, settings);
     }
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -131,7 +138,8 @@ public record Config(
                 optional(env, "DUTY_ADMINS").map(ConfigValues::parseDutyAdmins).orElse(DutyAdmins.everyone()),
                 backups(env, teamZone),
                 appToken,
-                ConfigValues.updateReminders(optional(env, "UPDATE_REMINDERS").orElse(ReminderSchedule.DEFAULT_SETTING)));
+                ConfigValues.updateReminders(optional(env, "UPDATE_REMINDERS").orElse(ReminderSchedule.DEFAULT_SETTING)),
+                new MetricsConfig(optional(env, "METRICS_TOKEN")));
     }
 
     /** The backup settings alone, for the {@code drill} command. */
@@ -176,7 +184,8 @@ public record Config(
                 + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
                 + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter
                 + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins + ", backups=" + backups
-                + ", slackAppToken=" + (socketMode() ? "***" : "(none)") + ", updateReminders=" + updateReminders + "]";
+                + ", slackAppToken=" + (socketMode() ? "***" : "(none)") + ", updateReminders=" + updateReminders
+                + ", metrics=" + metrics + "]";
     }
 
     private static String required(Map<String, String> env, String name, String what) {

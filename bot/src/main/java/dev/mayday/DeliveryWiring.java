@@ -9,6 +9,7 @@ import dev.mayday.drill.ScheduledDrills;
 import dev.mayday.incident.ChannelNameClaims;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentNotifier;
+import dev.mayday.metrics.PagesAndReminders;
 import dev.mayday.outbox.ChangePosted;
 import dev.mayday.outbox.ChannelRefused;
 import dev.mayday.outbox.ChannelSetUp;
@@ -86,7 +87,7 @@ final class DeliveryWiring {
     private final Reminders reminders;
 
     DeliveryWiring(Config config, Clocks clocks, Database database, SlackWiring slack, IncidentDirectory directory,
-                   PostmortemWiring postmortems, PagerDutyWiring pagerDuty, Opened opened) {
+                   PostmortemWiring postmortems, PagerDutyWiring pagerDuty, PagesAndReminders sent, Opened opened) {
         this.config = config;
         this.clocks = clocks;
         this.database = database;
@@ -96,7 +97,7 @@ final class DeliveryWiring {
         this.homeRefreshes = new HomeRefreshes(database, clocks.stored());
         this.people = new People(database, slack.gateway()::person, clocks.stored());
         this.reminders = new Reminders(database, clocks.stored(), config.updateReminders());
-        ReminderDelivery reminderDelivery = new ReminderDelivery(reminders, directory, taggedPosts);
+        ReminderDelivery reminderDelivery = new ReminderDelivery(reminders, directory, taggedPosts, sent);
         PagerDutyDelivery pagerDutyDelivery = new PagerDutyDelivery(pagerDuty.client(), directory, database,
                 clocks.wall());
         this.deliveries = new Deliveries()
@@ -119,7 +120,7 @@ final class DeliveryWiring {
                         slack.announcements()))
                 .on(UpdateReminder.class, reminderDelivery.updates())
                 .on(CloseReminder.class, reminderDelivery.closes());
-        pagerDuty.register(deliveries, people, directory, database, clocks.wall());
+        pagerDuty.register(deliveries, people, directory, database, clocks.wall(), sent);
         this.outbox = opened.add("the outbox", new Outbox(database, deliveries, clocks.wall(), OUTBOX_WORKERS));
     }
 

@@ -2,16 +2,19 @@ package dev.mayday;
 
 import dev.mayday.db.Database;
 import dev.mayday.drill.DrillHistory;
+import dev.mayday.http.BearerToken;
 import dev.mayday.http.BoltJavalinAdapter;
 import dev.mayday.http.Health;
 import dev.mayday.http.HealthPart;
 import dev.mayday.http.HttpServer;
+import dev.mayday.http.MetricsEndpoint;
 import dev.mayday.http.PagerDutyWebhookEndpoint;
 import dev.mayday.http.StoreProbe;
 import dev.mayday.slack.api.TokenCheck;
 import dev.mayday.slack.api.TokenStatus;
 import dev.mayday.slack.socket.SocketMode;
 import dev.mayday.slack.socket.SocketStatus;
+import dev.mayday.metrics.Metrics;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,14 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The HTTP server: Slack's requests (unless they come over Socket Mode), PagerDuty's webhooks and the health check. */
+/** The HTTP server: Slack's requests (unless they come over Socket Mode), PagerDuty's webhooks, the health check and
+ * the metrics. */
 final class HttpWiring {
 
     private final HttpServer server;
 
+    /** The metrics the server counts into and shows, and who may see them. */
+    record Observed(Metrics metrics, MetricsConfig settings) {
+    }
+
     /** In Socket Mode ({@code socket} present) Slack's requests come over the socket: no Slack route is served. */
     HttpWiring(SlackWiring slack, Optional<SocketMode> socket, PagerDutyWebhookEndpoint pagerDutyWebhook,
-               Database database, Clock wallClock, Opened opened) {
+               Database database, Clock wallClock, Observed observed, Opened opened) {
         StoreProbe storeProbe = opened.add("the store probe", new StoreProbe(database, wallClock));
         Optional<BoltJavalinAdapter> slackRoute = socket.isPresent() ? Optional.empty()
                 : Optional.of(new BoltJavalinAdapter(slack.app(), slack.signature()));
@@ -34,8 +42,10 @@ final class HttpWiring {
         health.add(token(slack.tokenCheck()));
         socket.ifPresent(open -> health.add(socket(open)));
         health.add(drill(new DrillHistory(database, wallClock)));
+        MetricsEndpoint metrics = new MetricsEndpoint(observed.metrics(),
+                observed.settings().token().map(BearerToken::new));
         this.server = opened.add("the HTTP server", new HttpServer(slackRoute, pagerDutyWebhook,
-                new Health(storeProbe, health)));
+                new Health(storeProbe, health), metrics, observed.metrics().http()));
     }
 
     /** A token Slack refused, or one that is not a bot's, is unhealthy; Slack not answering is not. */

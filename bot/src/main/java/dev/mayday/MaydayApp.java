@@ -6,6 +6,8 @@ import dev.mayday.incident.IncidentService;
 import dev.mayday.incident.LeadPages;
 import dev.mayday.incident.Paging;
 import dev.mayday.incident.MessageDeclarations;
+import dev.mayday.metrics.Metrics;
+import dev.mayday.metrics.StoreGauges;
 import dev.mayday.retry.Sleeper;
 import dev.mayday.rotation.RotationPicker;
 import dev.mayday.slack.requests.SlackSurface;
@@ -73,14 +75,16 @@ public final class MaydayApp implements AutoCloseable {
     }
 
     private static MaydayApp start(Config config, Clocks clocks, String host, Opened opened) {
+        Metrics metrics = opened.add("the metrics", new Metrics());
         Database database = new StoreWiring(config.databaseUrl(), opened).database();
-        SlackWiring slack = new SlackWiring(config, clocks, database, opened);
+        metrics.readAtScrape(new StoreGauges(database, clocks.wall()));
+        SlackWiring slack = new SlackWiring(config, clocks, database, metrics.slackCalls(), opened);
         PagerDutyWiring pagerDuty = new PagerDutyWiring(config.pagerDuty(), clocks, opened);
         IncidentDirectory directory = new IncidentDirectory(database);
         PostmortemWiring postmortems = new PostmortemWiring(database, config.teamZone());
         DigestWiring digest = new DigestWiring(config, database, clocks.stored());
         DeliveryWiring deliveries = new DeliveryWiring(config, clocks, database, slack, directory, postmortems,
-                pagerDuty, opened);
+                pagerDuty, metrics.pagesAndReminders(), opened);
         DutyWiring duty = new DutyWiring(config, database, clocks.stored(), slack.userGroups(),
                 deliveries.rosterListener());
         DeliveryWiring.Timers timers = deliveries.timers(duty, digest, opened);
@@ -92,8 +96,8 @@ public final class MaydayApp implements AutoCloseable {
                         deliveries.reminders(), new MessageDeclarations(database, incidents, timers.notifier())));
         SocketModeWiring socketMode = new SocketModeWiring(config, slack);
         HttpWiring http = new HttpWiring(slack, socketMode.socket(),
-                pagerDuty.webhook(database, incidents, timers.notifier(), clocks.stored()), database, clocks.wall(),
-                opened);
+                pagerDuty.webhook(database, incidents, timers.notifier(), clocks.stored(), metrics.webhooks()), database,
+                clocks.wall(), new HttpWiring.Observed(metrics, config.metrics()), opened);
         int port = http.start(host, config.port());
         timers.start();
         socketMode.start(opened);

@@ -20,6 +20,8 @@ import dev.mayday.http.PagerDutyWebhookEndpoint;
 import dev.mayday.incident.IncidentNotifier;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.incident.PagerSync;
+import dev.mayday.metrics.PagesAndReminders;
+import dev.mayday.metrics.WebhookMeters;
 import dev.mayday.pagerduty.CallPolicy;
 import dev.mayday.pagerduty.PagerDutyClient;
 import dev.mayday.pagerduty.PagerDutyEvents;
@@ -59,7 +61,8 @@ final class PagerDutyWiring {
     }
 
     /** The deliveries of pages and of what Slack sends PagerDuty for a linked incident; skipping without a token. */
-    void register(Deliveries deliveries, People people, IncidentDirectory directory, Database database, Clock clock) {
+    void register(Deliveries deliveries, People people, IncidentDirectory directory, Database database, Clock clock,
+                  PagesAndReminders sent) {
         if (client.isEmpty()) {
             deliveries.on(PagerPage.class, skipped()).on(PagerAcknowledge.class, skipped())
                     .on(PagerPriority.class, skipped()).on(PagerReassign.class, skipped());
@@ -68,7 +71,7 @@ final class PagerDutyWiring {
         TwoWayDelivery twoWay = new TwoWayDelivery(client.get(), settings.severityMap(), people, directory, database,
                 clock);
         deliveries.on(PagerPage.class, new PageDelivery(new PagerDutyPaging(client.get()), settings.serviceId(), people,
-                        directory, database, clock))
+                        directory, database, clock, sent))
                 .on(PagerAcknowledge.class, twoWay.acknowledges())
                 .on(PagerPriority.class, twoWay.priorities())
                 .on(PagerReassign.class, twoWay.reassigns());
@@ -80,8 +83,9 @@ final class PagerDutyWiring {
     }
 
     PagerDutyWebhookEndpoint webhook(Database database, IncidentService incidents, IncidentNotifier notifier,
-                                     Clock clock) {
+                                     Clock clock, WebhookMeters meters) {
         return new PagerDutyWebhookEndpoint(settings.webhookSecret().map(WebhookSignature::new), new WebhookParser(),
-                new PagerDutyEvents(settings.severityMap()), new PagerSync(database, incidents, notifier, clock));
+                new PagerDutyEvents(settings.severityMap()), new PagerSync(database, incidents, notifier, clock),
+                meters);
     }
 }

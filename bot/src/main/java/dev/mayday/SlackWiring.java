@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import dev.mayday.db.Database;
+import dev.mayday.metrics.SlackCallMeters;
 import dev.mayday.request.HandledRequests;
 import dev.mayday.retry.RateLimitGate;
 import dev.mayday.retry.RetryPolicy;
@@ -50,7 +51,7 @@ final class SlackWiring {
     private final Announcements announcements;
     private final TokenCheck tokenCheck;
 
-    SlackWiring(Config config, Clocks clocks, Database database, Opened opened) {
+    SlackWiring(Config config, Clocks clocks, Database database, SlackCallMeters meters, Opened opened) {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
         slackConfig.setHttpClientReadTimeoutMillis(READ_TIMEOUT_MILLIS);
@@ -61,7 +62,7 @@ final class SlackWiring {
         this.client = slack;
         this.gateway = new SlackGateway(slack.methods(config.slackBotToken()),
                 new HotMethods(slack, config.slackBotToken()), new RateLimitGate(clocks.wall(), clocks.sleeper()),
-                RetryPolicy.SLACK_CALL, clocks.sleeper());
+                RetryPolicy.SLACK_CALL, clocks.sleeper(), meters);
         this.signature = new RequestSignature(config.slackSigningSecret(), clocks.requests());
         SeenRequests seenRequests = opened.add("the record of handled Slack requests",
                 new SeenRequests(new HandledRequests(database), clocks.requests()));

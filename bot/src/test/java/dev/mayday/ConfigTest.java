@@ -196,6 +196,23 @@ class ConfigTest {
     }
 
     @Test
+    void metricsToken_isOptional_readWhenSet_andNeverShown() {
+        assertThat(Config.fromEnvironment(env()).metrics().token()).isEmpty();
+
+        Config config = Config.fromEnvironment(env("METRICS_TOKEN", "scrape-secret-0123456789"));
+
+        assertThat(config.metrics().token()).contains("scrape-secret-0123456789");
+        assertThat(config.toString()).doesNotContain("scrape-secret-0123456789").contains("token=***");
+    }
+
+    @Test
+    void metricsToken_withASpaceInIt_namesTheVariable() {
+        assertThatThrownBy(() -> Config.fromEnvironment(env("METRICS_TOKEN", "two words")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("METRICS_TOKEN must not contain spaces");
+    }
+
+    @Test
     void digest_defaultsToMondayNineWithATwentyHourBudgetAndNoChannel() {
         Config config = Config.fromEnvironment(env());
 

@@ -3,13 +3,16 @@ package dev.mayday.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** An {@link Extra} as a command: {@code --help}, then no arguments or all of them passed on. */
+/** An {@link Extra} as a command: {@code --help}, then only its flags, or all the arguments passed on. */
 final class ExtraCommand {
 
     private ExtraCommand() {
@@ -18,6 +21,10 @@ final class ExtraCommand {
     static CommandLine of(Extra extra) {
         CommandLine line = new CommandLine(extra.passesArguments() ? new PassingOn(extra.body()) : new NoArguments(extra.body()));
         line.getCommandSpec().name(extra.name());
+        for (Extra.Flag flag : extra.flags()) {
+            line.getCommandSpec().addOption(OptionSpec.builder(flag.name()).arity("0").type(boolean.class)
+                    .description(flag.description()).build());
+        }
         line.getCommandSpec().usageMessage().description(extra.description());
         if (extra.passesArguments()) {
             line.getCommandSpec().usageMessage().customSynopsis(Cli.NAME + " " + extra.name() + " [-h] [<its own options>...]");
@@ -29,15 +36,21 @@ final class ExtraCommand {
     static final class NoArguments implements Callable<Integer> {
         @Mixin
         HelpOption help;
+        @Spec
+        CommandSpec spec;
         private final Extra.Body body;
 
         NoArguments(Extra.Body body) {
             this.body = body;
         }
 
+        /** Runs the body with the names of the flags given. */
         @Override
         public Integer call() throws Exception {
-            return body.run(new String[0]);
+            return body.run(spec.options().stream()
+                    .filter(option -> option.type() == boolean.class && !option.usageHelp() && !option.versionHelp())
+                    .filter(option -> Boolean.TRUE.equals(option.getValue()))
+                    .map(OptionSpec::longestName).toArray(String[]::new));
         }
     }
 

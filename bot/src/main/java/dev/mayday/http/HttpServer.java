@@ -1,5 +1,6 @@
 package dev.mayday.http;
 
+import dev.mayday.metrics.HttpMeters;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The HTTP face of Mayday: every route and error mapping in one place. */
 public final class HttpServer implements AutoCloseable {
@@ -27,11 +29,19 @@ public final class HttpServer implements AutoCloseable {
     /** Longer than the ack window (2.5 s), within which every Slack request is answered. */
     static final Duration STOP_GRACE = Duration.ofSeconds(3);
 
+    private static final String SLACK = "/slack/events";
+    private static final String PAGERDUTY = "/pagerduty/webhook";
+    private static final String HEALTH = "/health";
+    private static final String METRICS = "/metrics";
+    /** The metrics' route label: one of these, or "other" (a label per path anyone can make up would grow without end). */
+    private static final Set<String> ROUTES = Set.of(SLACK, PAGERDUTY, HEALTH, METRICS);
+
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private final Javalin javalin;
 
     /** {@code slack} is empty in Socket Mode, where Slack's requests come over the socket instead. */
-    public HttpServer(Optional<BoltJavalinAdapter> slack, PagerDutyWebhookEndpoint pagerDuty, Health health) {
+    public HttpServer(Optional<BoltJavalinAdapter> slack, PagerDutyWebhookEndpoint pagerDuty, Health health,
+                      MetricsEndpoint metrics, HttpMeters meters) {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // on stop: refuse new connections at once, and let the requests in flight finish (they are short: each
@@ -41,15 +51,26 @@ public final class HttpServer implements AutoCloseable {
                 server.setStopTimeout(STOP_GRACE.toMillis());
             });
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.requestLogger.http((ctx, millis) -> count(meters, ctx, millis));
             config.routes.before(HttpServer::refuseOversizedBodies);
-            slack.ifPresent(adapter -> config.routes.post("/slack/events", adapter::handle));
-            config.routes.post("/pagerduty/webhook", pagerDuty::handle);
-            config.routes.get("/health", health::handle);
+            slack.ifPresent(adapter -> config.routes.post(SLACK, adapter::handle));
+            config.routes.post(PAGERDUTY, pagerDuty::handle);
+            config.routes.get(HEALTH, health::handle);
+            config.routes.get(METRICS, metrics::handle);
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Request to {} failed", ctx.path(), e);
                 ctx.status(500).json(Map.of("error", "internal error; nothing was stored"));
             });
         });
+    }
+
+    /** Counts an answered request; a Slack request's time to its answer is the acknowledgement Slack waits for. */
+    private static void count(HttpMeters meters, Context ctx, float millis) {
+        String route = ROUTES.contains(ctx.path()) ? ctx.path() : "other";
+        meters.answered(route, ctx.statusCode());
+        if (route.equals(SLACK)) {
+            meters.slackAcknowledged(millis);
+        }
     }
 
     /**

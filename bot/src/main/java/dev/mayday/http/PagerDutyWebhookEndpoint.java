@@ -1,6 +1,8 @@
 package dev.mayday.http;
 
 import dev.mayday.incident.PagerSync;
+import dev.mayday.metrics.WebhookMeters;
+import dev.mayday.metrics.WebhookMeters.Outcome;
 import dev.mayday.pagerduty.MalformedWebhook;
 import dev.mayday.pagerduty.PagerDutyEvents;
 import dev.mayday.pagerduty.WebhookEvent;
@@ -10,6 +12,7 @@ import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,22 +31,26 @@ public final class PagerDutyWebhookEndpoint {
     private final WebhookParser parser;
     private final PagerDutyEvents events;
     private final PagerSync sync;
+    private final WebhookMeters meters;
 
     public PagerDutyWebhookEndpoint(Optional<WebhookSignature> signature, WebhookParser parser, PagerDutyEvents events,
-                                    PagerSync sync) {
+                                    PagerSync sync, WebhookMeters meters) {
         this.signature = signature;
         this.parser = parser;
         this.events = events;
         this.sync = sync;
+        this.meters = meters;
     }
 
     public void handle(Context ctx) {
         if (signature.isEmpty()) {
+            meters.received(Outcome.NOT_CONFIGURED);
             ctx.status(404).json(Map.of("error", "the PagerDuty webhook is not configured (PAGERDUTY_WEBHOOK_SECRET)"));
             return;
         }
         byte[] body = ctx.bodyAsBytes();
         if (!signature.get().verify(body, ctx.header(WebhookSignature.HEADER))) {
+            meters.received(Outcome.BAD_SIGNATURE);
             ctx.status(401).json(Map.of("error", "invalid or missing X-PagerDuty-Signature"));
             return;
         }
@@ -51,14 +58,17 @@ public final class PagerDutyWebhookEndpoint {
         try {
             event = parser.parse(body);
         } catch (MalformedWebhook e) {
+            meters.received(Outcome.MALFORMED);
             ctx.status(400).json(Map.of("error", "malformed webhook: " + e.reason()));
             return;
         }
         try {
-            String result = events.translate(event).map(sync::handle)
-                    .map(outcome -> outcome.isRepeat() ? "repeat" : "accepted").orElse("ignored");
-            ctx.status(202).json(Map.of("status", result, "event", event.id()));
+            Outcome result = events.translate(event).map(sync::handle)
+                    .map(outcome -> outcome.isRepeat() ? Outcome.REPEAT : Outcome.ACCEPTED).orElse(Outcome.IGNORED);
+            meters.received(result);
+            ctx.status(202).json(Map.of("status", result.name().toLowerCase(Locale.ROOT), "event", event.id()));
         } catch (RuntimeException e) {
+            meters.received(Outcome.STORE_FAILED);
             log.error("Could not store PagerDuty event {}", event.id(), e);
             ctx.status(503).json(Map.of("error", "could not store the event; please retry"));
         }

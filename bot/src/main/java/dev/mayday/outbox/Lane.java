@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Which rows keep their order: the engine delivers the rows of one lane one at a time, oldest first, while rows of other
- * lanes go on beside them. Each publication type says its lane; nothing else decides it.
+ * lanes go on beside them. Each publication type says its lane; nothing else decides it. A name reads
+ * {@code <service>/<kind>[/<ids>…]}: the first two segments say what kind of lane it is (see {@link #kindOf}).
  */
 public record Lane(String name) {
 
@@ -13,6 +14,17 @@ public record Lane(String name) {
         if (name.isBlank()) {
             throw new IllegalArgumentException("a lane needs a name");
         }
+    }
+
+    /**
+     * The kind of the lane named {@code name}: its first two segments ({@code slack/incident}, {@code slack/home},
+     * {@code pagerduty/incident}, …), without the incident or person it is about. A small fixed set, so the metrics can
+     * label by it where one label per incident would grow without end.
+     */
+    public static String kindOf(String name) {
+        int first = name.indexOf('/');
+        int second = first < 0 ? -1 : name.indexOf('/', first + 1);
+        return second < 0 ? name : name.substring(0, second);
     }
 
     /** What an incident's channel shows, in the order it happened. */

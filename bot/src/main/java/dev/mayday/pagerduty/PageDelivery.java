@@ -3,6 +3,7 @@ package dev.mayday.pagerduty;
 import dev.mayday.db.Database;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
+import dev.mayday.metrics.PagesAndReminders;
 import dev.mayday.outbox.Attempt;
 import dev.mayday.outbox.Delivery;
 import dev.mayday.outbox.DeliveryError;
@@ -26,6 +27,7 @@ import java.util.Optional;
  */
 public final class PageDelivery implements Delivery<PagerPage> {
 
+    private final PagesAndReminders sent;
     private final PagerDutyPaging paging;
     private final Optional<String> serviceId;
     private final People people;
@@ -35,8 +37,9 @@ public final class PageDelivery implements Delivery<PagerPage> {
     private final FailureNotices notices;
 
     public PageDelivery(PagerDutyPaging paging, Optional<String> serviceId, People people, IncidentDirectory directory,
-                        Database database, Clock clock) {
+                        Database database, Clock clock, PagesAndReminders sent) {
         this.paging = paging;
+        this.sent = sent;
         this.serviceId = serviceId;
         this.people = people;
         this.directory = directory;
@@ -64,6 +67,7 @@ public final class PageDelivery implements Delivery<PagerPage> {
                     + ": " + UserText.inChannel("<" + paged.htmlUrl() + ">") + ".");
         });
         attempt.recordResult(paged.id());
+        sent.pageSent();
     }
 
     @Override

@@ -21,7 +21,7 @@ class LayoutTest {
             "dev.mayday.timeline", "dev.mayday.postmortem", "dev.mayday.digest", "dev.mayday.drill",
             "dev.mayday.reminder");
     private static final List<String> ADAPTER_TYPES = List.of("com.slack.", "io.javalin.", "okhttp3.",
-            "dev.mayday.slack.", "dev.mayday.http.", "dev.mayday.pagerduty.");
+            "dev.mayday.slack.", "dev.mayday.http.", "dev.mayday.pagerduty.", "io.micrometer.", "dev.mayday.metrics.");
 
     private final SourceTree product = SourceTree.of(Path.of("src/main/java"), Path.of("../db/src/main/java"));
 

@@ -44,7 +44,7 @@ class CommandLineTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<Extra> extras = List.of(
-                new Extra("demo", "The demo.", false, rest -> {
+                new Extra("demo", "The demo.", false, List.of(new Extra.Flag("--verbose", "Say more.")), rest -> {
                     demoRuns.add(List.of(rest));
                     return 0;
                 }),
@@ -109,6 +109,17 @@ class CommandLineTest {
 
         assertThat(run("demo").exit()).isZero();
         assertThat(demoRuns).containsExactly(List.of());
+    }
+
+    @Test
+    void demo_getsTheFlagsItNames_andRefusesAnyOther() {
+        assertThat(run("demo", "--verbose").exit()).isZero();
+        Result other = run("demo", "--loud");
+
+        assertThat(other.exit()).isEqualTo(2);
+        assertThat(other.err()).contains("--loud").contains("Usage: java -jar mayday.jar demo [-h] [--verbose]");
+        assertThat(demoRuns).containsExactly(List.of("--verbose"));
+        assertThat(run("demo", "--help").out()).contains("--verbose").contains("Say more.");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.impl.TeamIdCache;
 import dev.mayday.Config;
 import dev.mayday.MaydayApp;
+import dev.mayday.metrics.Metrics;
 import dev.mayday.retry.RateLimitGate;
 import dev.mayday.retry.RetryPolicy;
 import dev.mayday.retry.Sleeper;
@@ -167,7 +168,8 @@ class BotTokenHealthTest {
         try (Slack client = Slack.getInstance(config);
              TokenCheck check = new TokenCheck(new SlackGateway(client.methods(BOT_TOKEN),
                      new HotMethods(client, BOT_TOKEN), new RateLimitGate(Clock.systemUTC(), Sleeper.REAL),
-                     RetryPolicy.SLACK_CALL, Sleeper.REAL), BOT_TOKEN, Duration.ofMillis(20)).start()) {
+                     RetryPolicy.SLACK_CALL, Sleeper.REAL, new Metrics().slackCalls()), BOT_TOKEN,
+                     Duration.ofMillis(20)).start()) {
             await().atMost(PATIENCE).until(() -> check.status().refused());
             assertThat(check.status()).isEqualTo(TokenStatus.refused("account_inactive"));
 

@@ -92,7 +92,7 @@ class PagingTest {
     }
 
     @Test
-    void page_whoseDeliveryIsCutShortAfterPagerDutyTookIt_pagesOnce() {
+    void page_whoseDeliveryIsCutShortAfterPagerDutyTookIt_pagesOnce() throws Exception {
         String channel = sandbox.declare("U0ALEX", "sev3 Replication lag");
         long id = sandbox.incidentIn(channel).id();
         // PagerDuty creates the incident, then the answer is lost (a 500 after it acted)
@@ -106,6 +106,7 @@ class PagingTest {
                 .hasSize(1);
         assertThat(channelTexts(channel)).filteredOn(t -> t.startsWith(":pager: Paged")).hasSize(1);
         assertThat(pagerIds(id)).hasSize(1);
+        assertThat(sandbox.get("/metrics").body()).as("counted once").contains("mayday_pages_sent_total 1.0");
     }
 
     @Test

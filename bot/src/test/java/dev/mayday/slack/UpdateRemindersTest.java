@@ -32,7 +32,7 @@ class UpdateRemindersTest {
     }
 
     @Test
-    void quietSev1_remindsTheLeadAfter15Minutes_thenAfterEachFurtherInterval_onceEach_acrossARestart() {
+    void quietSev1_remindsTheLeadAfter15Minutes_thenAfterEachFurtherInterval_onceEach_acrossARestart() throws Exception {
         String channel = sandbox.declare("U0LEAD", "sev1 Payments failing");
 
         sandbox.clock.advance(Duration.ofMinutes(14));
@@ -43,6 +43,7 @@ class UpdateRemindersTest {
         assertThat(first.text()).contains("<@U0LEAD>").contains("SEV1").contains("no update for 15 minutes");
         assertThat(first.blocksJson()).contains(ReminderMessage.POST_UPDATE_ACTION).contains("Post an update")
                 .contains(ReminderMessage.SNOOZE_ACTION).contains("Snooze 30 min");
+        assertThat(sandbox.get("/metrics").body()).contains("mayday_reminders_sent_total 1.0");
 
         sandbox.clock.advance(Duration.ofMinutes(10));
         assertNoMoreThan(channel, 1);

@@ -2,6 +2,7 @@ package dev.mayday.slack.api;
 
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import dev.mayday.metrics.SlackCallMeters;
 import dev.mayday.retry.RateLimitGate;
 import dev.mayday.retry.RetryPolicy;
 import dev.mayday.retry.Sleeper;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Every Slack Web API call Mayday makes goes through here, so that failure handling lives in one place:
@@ -31,11 +33,13 @@ public final class SlackCalls {
     private final RateLimitGate gate;
     private final RetryPolicy retries;
     private final Sleeper sleeper;
+    private final SlackCallMeters meters;
 
-    public SlackCalls(RateLimitGate gate, RetryPolicy retries, Sleeper sleeper) {
+    public SlackCalls(RateLimitGate gate, RetryPolicy retries, Sleeper sleeper, SlackCallMeters meters) {
         this.gate = gate;
         this.retries = retries;
         this.sleeper = sleeper;
+        this.meters = meters;
     }
 
     /**
@@ -43,6 +47,15 @@ public final class SlackCalls {
      * act on it (429, a refused connection); after a 5xx or a timeout it may have, so the caller decides.
      */
     public <T extends SlackApiTextResponse> T call(String method, boolean idempotent, Call<T> call) {
+        return call(method, idempotent, Set.of(), call);
+    }
+
+    /**
+     * As above; an error in {@code expected} is one the caller treats as an answer ({@code already_in_channel} for an
+     * invite): it is thrown without the warning an error that will not heal gets.
+     */
+    public <T extends SlackApiTextResponse> T call(String method, boolean idempotent, Set<String> expected,
+                                                   Call<T> call) {
         for (int attempt = 1; ; attempt++) {
             SlackCallFailed failure;
             boolean certainlyNotActedOn = false;
@@ -50,6 +63,7 @@ public final class SlackCalls {
                 gate.awaitOpen(method);
                 T response = call.run();
                 if (response.isOk()) {
+                    meters.succeeded(method);
                     return response;
                 }
                 failure = new SlackCallFailed(method, response.getError(), null);
@@ -68,7 +82,11 @@ public final class SlackCalls {
                 Thread.currentThread().interrupt();
                 throw new SlackCallFailed(method, "interrupted", e);
             }
+            meters.failed(method, failure.error());
             if (!failure.isTransient()) {
+                if (expected.contains(failure.error())) {
+                    throw failure;
+                }
                 log.warn("Slack {} refused: {} (not retried: this will not heal by waiting)", method, failure.error());
                 throw failure;
             }

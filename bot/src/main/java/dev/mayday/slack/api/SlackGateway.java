@@ -18,6 +18,7 @@ import com.slack.api.model.Message;
 import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import dev.mayday.metrics.SlackCallMeters;
 import dev.mayday.people.Person;
 import dev.mayday.retry.RateLimitGate;
 import dev.mayday.retry.RetryPolicy;
@@ -34,6 +35,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Slack Web API calls Mayday makes, by name. Each goes through {@link SlackCalls}, where failures, retries and
@@ -52,10 +54,10 @@ public final class SlackGateway {
     private final HttpClient uploads = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public SlackGateway(MethodsClient methods, HotMethods hot, RateLimitGate gate, RetryPolicy retries,
-                        Sleeper sleeper) {
+                        Sleeper sleeper, SlackCallMeters meters) {
         this.methods = methods;
         this.hot = hot;
-        this.calls = new SlackCalls(gate, retries, sleeper);
+        this.calls = new SlackCalls(gate, retries, sleeper, meters);
     }
 
     /**
@@ -76,7 +78,7 @@ public final class SlackGateway {
     /** Deletes a file the bot uploaded; one that is gone already is not an error. */
     public void deleteFile(String fileId) {
         try {
-            call("files.delete", () -> methods.filesDelete(r -> r.file(fileId)));
+            calls.call("files.delete", true, Set.of("file_not_found"), () -> methods.filesDelete(r -> r.file(fileId)));
         } catch (SlackCallFailed e) {
             if (!"file_not_found".equals(e.error())) {
                 throw e;
@@ -165,7 +167,8 @@ public final class SlackGateway {
             return;
         }
         try {
-            call("conversations.invite", () -> methods.conversationsInvite(r -> r.channel(channel).users(List.copyOf(users))));
+            calls.call("conversations.invite", true, Set.of("already_in_channel"),
+                    () -> methods.conversationsInvite(r -> r.channel(channel).users(List.copyOf(users))));
         } catch (SlackCallFailed e) {
             if (!"already_in_channel".equals(e.error())) {
                 throw e;
@@ -233,8 +236,8 @@ public final class SlackGateway {
     /** The Slack user with this email, if any (PagerDuty knows people by email, Slack by user id). */
     public Optional<String> userIdByEmail(String email) {
         try {
-            return Optional.of(call("users.lookupByEmail", () -> methods.usersLookupByEmail(r -> r.email(email)))
-                    .getUser().getId());
+            return Optional.of(calls.call("users.lookupByEmail", true, Set.of("users_not_found"),
+                    () -> methods.usersLookupByEmail(r -> r.email(email))).getUser().getId());
         } catch (SlackCallFailed e) {
             if ("users_not_found".equals(e.error())) {
                 return Optional.empty();

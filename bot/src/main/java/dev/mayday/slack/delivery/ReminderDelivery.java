@@ -2,6 +2,7 @@ package dev.mayday.slack.delivery;
 
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
+import dev.mayday.metrics.PagesAndReminders;
 import dev.mayday.outbox.Attempt;
 import dev.mayday.outbox.CloseReminder;
 import dev.mayday.outbox.Delivery;
@@ -19,8 +20,10 @@ public final class ReminderDelivery {
     private final Reminders reminders;
     private final IncidentDirectory directory;
     private final TaggedPosts posts;
+    private final PagesAndReminders sent;
 
-    public ReminderDelivery(Reminders reminders, IncidentDirectory directory, TaggedPosts posts) {
+    public ReminderDelivery(Reminders reminders, IncidentDirectory directory, TaggedPosts posts, PagesAndReminders sent) {
+        this.sent = sent;
         this.reminders = reminders;
         this.directory = directory;
         this.posts = posts;
@@ -44,6 +47,7 @@ public final class ReminderDelivery {
         }
         attempt.recordResult(posts.postOnce(channelOf(incident), reminder.tag(),
                 ReminderMessage.text(incident, reminder), ReminderMessage.blocks(incident, reminder), attempt));
+        sent.reminderSent();
     }
 
     private void deliverClose(CloseReminder reminder, Attempt attempt) {
@@ -56,6 +60,7 @@ public final class ReminderDelivery {
         }
         attempt.recordResult(posts.postOnce(channelOf(incident), reminder.tag(), ReminderMessage.toClose(incident),
                 null, attempt));
+        sent.reminderSent();
     }
 
     private Incident incident(long incidentId) {

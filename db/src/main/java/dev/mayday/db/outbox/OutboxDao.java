@@ -27,6 +27,10 @@ public final class OutboxDao {
     private static final String MARK_DONE = "UPDATE outbox SET state = 'DONE', done_at = ?, last_error = NULL WHERE id = ?";
     private static final String RETRY_LATER = "UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?";
     private static final String MARK_FAILED = "UPDATE outbox SET state = 'FAILED', done_at = ?, last_error = ? WHERE id = ?";
+    private static final String BACKLOG = """
+            SELECT lane, state, count(*) AS how_many, min(created_at) AS oldest FROM outbox
+            WHERE state IN ('PENDING', 'FAILED')
+            GROUP BY lane, state""";
 
     private final Sql sql;
 
@@ -56,6 +60,12 @@ public final class OutboxDao {
 
     public int pendingCount() {
         return sql.first("SELECT count(*) FROM outbox WHERE state = 'PENDING'", row -> row.getInt(1)).orElseThrow();
+    }
+
+    /** The rows not delivered (pending or failed for good), counted per lane and state: what the metrics show. */
+    public List<LaneBacklog> backlog() {
+        return sql.list(BACKLOG, row -> new LaneBacklog(row.getString("lane"), row.getString("state"),
+                row.getInt("how_many"), row.getLong("oldest")));
     }
 
     public Optional<OutboxRow> byId(long id) {

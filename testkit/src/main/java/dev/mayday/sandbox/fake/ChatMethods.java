@@ -31,8 +31,10 @@ final class ChatMethods {
         FakeMessage message = new FakeMessage(channel, state.nextTs(), text, blocks,
                 json.validMetadata(p.get("metadata")), BOT_USER_ID, threadTs);
         state.putMessage(message);
-        transcript.note("  " + state.display(channel) + "  " + (threadTs != null ? "↳ " : "")
-                + (message.hasBlocks() ? "[card] " : "") + BlockKitText.render(blocks, text));
+        String posted = (threadTs != null ? "↳ " : "") + (message.hasBlocks() ? "[card] " : "")
+                + BlockKitText.render(blocks, text);
+        transcript.note(state.surfaceOf(channel), state.where(channel), posted,
+                "  " + state.display(channel) + "  " + posted);
         return json.ok().put("channel", channel).put("ts", message.ts()).set("message", json.messageJson(message));
     }
 
@@ -49,8 +51,9 @@ final class ChatMethods {
         String metadata = p.containsKey("metadata") ? json.validMetadata(p.get("metadata")) : old.metadataJson();
         FakeMessage updated = new FakeMessage(channel, old.ts(), text, blocks, metadata, old.user(), old.threadTs());
         state.putMessage(updated);
-        transcript.note("  " + state.display(channel) + "  " + (updated.hasBlocks() ? "[card updated] " : "[updated] ")
-                + BlockKitText.render(blocks, text));
+        String change = (updated.hasBlocks() ? "[card updated] " : "[updated] ") + BlockKitText.render(blocks, text);
+        transcript.note(state.surfaceOf(channel), state.where(channel), change,
+                "  " + state.display(channel) + "  " + change);
         return json.ok().put("channel", channel).put("ts", old.ts()).put("text", text)
                 .set("message", json.messageJson(updated));
     }
@@ -66,8 +69,9 @@ final class ChatMethods {
         if (text.isBlank() && blocks == null && isBlank(p.get("attachments"))) {
             throw new SlackError("no_text");
         }
-        transcript.note("  (ephemeral to <@" + user + "> in " + state.display(channel) + ") "
-                + BlockKitText.render(blocks, text));
+        String shown = BlockKitText.render(blocks, text);
+        transcript.note(state.surfaceOf(channel), state.where(channel), "(only <@" + user + "> sees it) " + shown,
+                "  (ephemeral to <@" + user + "> in " + state.display(channel) + ") " + shown);
         return json.ok().put("message_ts", state.nextTs());
     }
 

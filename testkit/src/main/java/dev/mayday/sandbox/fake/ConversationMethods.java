@@ -2,6 +2,7 @@ package dev.mayday.sandbox.fake;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mayday.sandbox.fake.TranscriptLine.Surface;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ final class ConversationMethods {
             throw new SlackError("name_taken");
         }
         FakeChannel channel = state.createChannel(name, truthy(p.get("is_private")), BOT_USER_ID);
-        transcript.note("+ #" + name + " created (" + (channel.isPrivate() ? "private" : "public") + ")");
+        String created = "created (" + (channel.isPrivate() ? "private" : "public") + ")";
+        transcript.note(Surface.CHANNEL, "#" + name, created, "+ #" + name + " " + created);
         return json.ok().set("channel", json.channelJson(channel));
     }
 
@@ -129,7 +131,8 @@ final class ConversationMethods {
         FakeChannel channel = existingChannel(p);
         String topic = p.getOrDefault("topic", "");
         channel.setTopic(topic, BOT_USER_ID, state.now());
-        transcript.note("  topic #" + channel.name() + ": \"" + topic + "\"");
+        transcript.note(Surface.CHANNEL, "#" + channel.name(), "topic: \"" + topic + "\"",
+                "  topic #" + channel.name() + ": \"" + topic + "\"");
         return json.ok().set("channel", json.channelJson(channel));
     }
 
@@ -153,7 +156,8 @@ final class ConversationMethods {
         if (added.isEmpty()) {
             throw new SlackError("already_in_channel");
         }
-        transcript.note("  invited " + String.join(", ", added) + " to #" + channel.name());
+        transcript.note(Surface.CHANNEL, "#" + channel.name(), "invited " + String.join(", ", added),
+                "  invited " + String.join(", ", added) + " to #" + channel.name());
         return json.ok().set("channel", json.channelJson(channel));
     }
 
@@ -164,7 +168,7 @@ final class ConversationMethods {
         }
         ObjectNode result = json.ok();
         if (channel.members().add(BOT_USER_ID)) {
-            transcript.note("  (bot joined #" + channel.name() + ")");
+            transcript.note(Surface.CHANNEL, "#" + channel.name(), "(bot joined)", "  (bot joined #" + channel.name() + ")");
         } else {
             result.put("warning", "already_in_channel");
         }
@@ -177,7 +181,7 @@ final class ConversationMethods {
             throw new SlackError("already_archived");
         }
         channel.archive();
-        transcript.note("  archived #" + channel.name());
+        transcript.note(Surface.CHANNEL, "#" + channel.name(), "archived", "  archived #" + channel.name());
         return json.ok();
     }
 

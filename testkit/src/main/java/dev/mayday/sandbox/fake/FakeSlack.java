@@ -132,6 +132,11 @@ public final class FakeSlack implements AutoCloseable {
         calls.enqueue(Objects.requireNonNull(method, "method"), Objects.requireNonNull(answer, "answer"));
     }
 
+    /** Each visible effect or failure, in processing order, with where it showed. */
+    public List<TranscriptLine> effects() {
+        return transcript.effects();
+    }
+
     /** One readable line per visible effect or failure, in processing order. */
     public List<String> transcript() {
         return transcript.lines();

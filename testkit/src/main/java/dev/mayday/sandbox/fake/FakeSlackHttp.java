@@ -62,7 +62,7 @@ final class FakeSlackHttp {
             }
         } catch (RuntimeException e) {
             // A bug in the fake should fail the caller loudly rather than hang it.
-            transcript.note("! fake slack internal error: " + e);
+            transcript.failure("fake slack internal error: " + e);
             trySend(exchange, FakeReply.text(500, "fake slack internal error: " + e));
         } finally {
             exchange.close();

@@ -2,6 +2,7 @@ package dev.mayday.sandbox.fake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mayday.sandbox.fake.TranscriptLine.Surface;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -112,16 +113,18 @@ final class FakeSlackMethods {
         synchronized (state) {
             String label = state.responseLabel(id);
             if (truthy(p.get("delete_original"))) {
-                transcript.note("  (reply to " + label + ") [original deleted]");
+                transcript.note(Surface.REPLY, label, "[original deleted]", "  (reply to " + label + ") [original deleted]");
             } else {
-                StringBuilder context = new StringBuilder(label);
+                StringBuilder how = new StringBuilder();
                 if ("in_channel".equals(p.get("response_type"))) {
-                    context.append(", in channel");
+                    how.append(", in channel");
                 }
                 if (truthy(p.get("replace_original"))) {
-                    context.append(", replacing original");
+                    how.append(", replacing original");
                 }
-                transcript.note("  (reply to " + context + ") " + BlockKitText.render(p.get("blocks"), p.get("text")));
+                String text = BlockKitText.render(p.get("blocks"), p.get("text"));
+                transcript.note(Surface.REPLY, label, (how.isEmpty() ? "" : "(" + how.substring(2) + ") ") + text,
+                        "  (reply to " + label + how + ") " + text);
             }
             return FakeReply.json(200, "{\"ok\":true}");
         }
@@ -131,7 +134,7 @@ final class FakeSlackMethods {
     FakeReply upload(String fileId, byte[] bytes) {
         synchronized (state) {
             if (!state.storeUpload(fileId, bytes)) {
-                transcript.note("! file_upload → 404 (unknown file id " + fileId + ")");
+                transcript.failure("file_upload → 404 (unknown file id " + fileId + ")");
                 return FakeReply.text(404, "file not found");
             }
             return FakeReply.text(200, "OK - " + bytes.length);
@@ -173,7 +176,7 @@ final class FakeSlackMethods {
 
     private void noteFailure(String method, String what) {
         if (!"auth.test".equals(method)) {
-            transcript.note("! " + method + " → " + what);
+            transcript.failure(method + " → " + what);
         }
     }
 

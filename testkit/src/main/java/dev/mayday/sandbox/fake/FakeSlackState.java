@@ -91,6 +91,17 @@ final class FakeSlackState {
         return channels.containsKey(id) || messages.containsKey(id);
     }
 
+    /** Where a message to conversation {@code id} shows: a channel, or a direct message when it is a user's id. */
+    synchronized TranscriptLine.Surface surfaceOf(String id) {
+        return id != null && !channels.containsKey(id) && (id.startsWith("U") || id.startsWith("W"))
+                ? TranscriptLine.Surface.DIRECT_MESSAGE : TranscriptLine.Surface.CHANNEL;
+    }
+
+    /** The {@link TranscriptLine#where()} of conversation {@code id}: #name for a channel, the user's id for a DM. */
+    synchronized String where(String id) {
+        return surfaceOf(id) == TranscriptLine.Surface.DIRECT_MESSAGE ? id : display(id);
+    }
+
     /** How a conversation reads in the transcript: #name when known, DMs as the user, else the raw id. */
     synchronized String display(String id) {
         if (id == null) {

@@ -3,6 +3,7 @@ package dev.mayday.sandbox.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mayday.sandbox.fake.TranscriptLine.Surface;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ final class FileMethods {
         if (isBlank(id) || !state.deleteFile(id)) {
             throw new SlackError("file_not_found");
         }
-        transcript.note("  [file deleted] " + id);
+        transcript.note(Surface.FILES, "", "[file deleted] " + id, "  [file deleted] " + id);
         return json.ok();
     }
 
@@ -69,9 +70,11 @@ final class FileMethods {
             FakeSlackState.PendingFile file = uploaded.get(i);
             files.addObject().put("id", file.id()).put("name", file.filename()).put("title", titles.get(i))
                     .put("size", file.bytes().length).put("user", BOT_USER_ID);
-            transcript.note("  [file uploaded] " + file.filename() + " (" + file.bytes().length + " bytes)"
-                    + (channel == null ? "" : " to " + state.display(channel))
-                    + (comment.isEmpty() ? "" : ": " + comment));
+            String upload = "[file uploaded] " + file.filename() + " (" + file.bytes().length + " bytes)";
+            String said = comment.isEmpty() ? "" : ": " + comment;
+            transcript.note(channel == null ? Surface.FILES : state.surfaceOf(channel),
+                    channel == null ? "" : state.where(channel), upload + said,
+                    "  " + upload + (channel == null ? "" : " to " + state.display(channel)) + said);
         }
         return result;
     }

@@ -2,6 +2,7 @@ package dev.mayday.sandbox.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mayday.sandbox.fake.TranscriptLine.Surface;
 
 import java.util.Map;
 
@@ -52,7 +53,7 @@ final class ViewMethods {
         view.put("id", state.nextViewId()).put("team_id", TEAM_ID).put("app_id", "AMAYDAY").put("bot_id", BOT_ID);
         String text = BlockKitText.render(view.path("blocks"));
         state.publishHome(user, text);
-        transcript.note("  [home of <@" + user + "> published] " + text);
+        transcript.note(Surface.HOME, user, text, "  [home of <@" + user + "> published] " + text);
         return json.ok().set("view", view);
     }
 
@@ -69,7 +70,8 @@ final class ViewMethods {
         }
         view.putObject("state").putObject("values");
         String title = BlockKitText.clean(view.path("title").path("text").asText(""));
-        transcript.note("  [modal " + verb + "] " + (title.isEmpty() ? "(untitled)" : title));
+        String modal = "[modal " + verb + "] " + (title.isEmpty() ? "(untitled)" : title);
+        transcript.note(Surface.MODAL, "", modal, "  " + modal);
         return json.ok().set("view", view);
     }
 }
