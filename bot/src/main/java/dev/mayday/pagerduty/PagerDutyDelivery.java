@@ -1,7 +1,6 @@
 package dev.mayday.pagerduty;
 
 import dev.mayday.db.Database;
-import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.outbox.Attempt;
 import dev.mayday.outbox.Delivery;
@@ -14,7 +13,6 @@ import dev.mayday.outbox.PagerResponders;
 import dev.mayday.outbox.Publication;
 import dev.mayday.outbox.Publications;
 import dev.mayday.text.SlackMarkup;
-import dev.mayday.text.UserText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +34,7 @@ public final class PagerDutyDelivery {
     private final IncidentDirectory directory;
     private final Database database;
     private final Clock clock;
+    private final FailureNotices notices;
 
     public PagerDutyDelivery(Optional<PagerDutyClient> pagerDuty, IncidentDirectory directory, Database database,
                              Clock clock) {
@@ -43,6 +42,7 @@ public final class PagerDutyDelivery {
         this.directory = directory;
         this.database = database;
         this.clock = clock;
+        this.notices = new FailureNotices(directory, database, clock);
     }
 
     public Delivery<PagerResolve> resolves() {
@@ -104,19 +104,7 @@ public final class PagerDutyDelivery {
 
         @Override
         public void failed(T publication, Attempt attempt, DeliveryError failure, boolean willRetry) {
-            if (attempt.isRetry() && willRetry) {
-                return;
-            }
-            long incidentId = publication.incident().orElseThrow();
-            if (directory.byId(incidentId).flatMap(Incident::channel).isEmpty()) {
-                return;
-            }
-            String text = ":warning: Mayday could not " + what + " (" + UserText.inChannel(failure.reason()) + "). "
-                    + (willRetry ? "It keeps trying." : "Nothing more will be tried; please do it in PagerDuty.");
-            database.inTransaction(store -> {
-                Publications.enqueue(store, new IncidentNotice(incidentId, text), clock.instant());
-                return null;
-            });
+            notices.failed(publication.incident().orElseThrow(), what, failure, attempt.isRetry(), willRetry);
         }
     }
 
