@@ -1,6 +1,8 @@
 package dev.mayday;
 
+import dev.mayday.db.RedactedUrl;
 import dev.mayday.db.StoreFile;
+import dev.mayday.db.StoreKind;
 import dev.mayday.digest.DigestSchedule;
 import dev.mayday.pagerduty.SeverityMapping;
 import dev.mayday.rotation.DutyAdmins;
@@ -166,7 +168,7 @@ public record Config(
     @Override
     public String toString() {
         return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
-                + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
+                + RedactedUrl.of(databaseUrl) + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
                 + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins + "]";
     }
 
@@ -179,17 +181,21 @@ public record Config(
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    /** The server holds a lock file beside its store, so the store must be a file. */
+    /**
+     * A SQLite file (the server holds a lock file beside it, so not an in-memory store) or a PostgreSQL database. The
+     * reason never repeats a password given in the URL.
+     */
     private static String storeUrl(String url) {
-        boolean file;
+        boolean supported;
         try {
-            file = StoreFile.find(url).isPresent();
-        } catch (IllegalArgumentException notSqlite) {
-            file = false;
+            supported = StoreKind.of(url) == StoreKind.POSTGRESQL || StoreFile.find(url).isPresent();
+        } catch (IllegalArgumentException unknownKind) {
+            supported = false;
         }
-        if (!file) {
+        if (!supported) {
             throw new ConfigException("DATABASE_URL must be the JDBC URL of a SQLite file, such as "
-                    + DEFAULT_DATABASE_URL + " or jdbc:sqlite:/data/mayday.db, got: " + url);
+                    + DEFAULT_DATABASE_URL + " or jdbc:sqlite:/data/mayday.db, or of a PostgreSQL database, such as "
+                    + "jdbc:postgresql://db.internal:5432/mayday?user=mayday, got: " + RedactedUrl.of(url));
         }
         return url;
     }

@@ -131,7 +131,7 @@ class ServeStartFailureTest {
 
     @Test
     void anUnsupportedDatabaseUrl_isOneLineNamingIt() {
-        env.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/mayday");
+        env.put("DATABASE_URL", "jdbc:mysql://127.0.0.1:3306/mayday");
 
         Result result = serve();
 

@@ -175,7 +175,7 @@ class WeeklyDigestsTest {
     @Test
     void storeOrigin_ofAStoreUpgradedToV021_isWhenItsFirstMigrationRan_longBefore() {
         String url = "jdbc:sqlite:" + dir.resolve("old.db");
-        Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").target("19").load().migrate();
+        Flyway.configure().dataSource(url, "", "").locations("classpath:db/dialect/sqlite").target("19").load().migrate();
         Jdbi.create(url).useHandle(h -> h.execute(
                 "UPDATE flyway_schema_history SET installed_on = '2026-01-05 10:00:00.250' WHERE version = '001'"));
 

@@ -31,7 +31,7 @@ class TimersMigrationTest {
     @Test
     void owedNoticesOffersAndDigestWeeks_becomeOutboxRows_andAPostedWeekIsNeverQueuedAgain() {
         String url = "jdbc:sqlite:" + dir.resolve("mayday.db");
-        Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").target("18").load().migrate();
+        Flyway.configure().dataSource(url, "", "").locations("classpath:db/dialect/sqlite").target("18").load().migrate();
         TypedOutboxMigrationTest.insertIncident(Jdbi.create(url), 4);
         Jdbi.create(url).useHandle(h -> {
             h.execute("""

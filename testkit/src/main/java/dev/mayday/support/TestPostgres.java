@@ -114,6 +114,17 @@ public final class TestPostgres {
             return url;
         }
 
+        /** Cuts every connection to this database and refuses new ones: the server is gone, as far as they know. */
+        public void cutOff() {
+            server.admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+            server.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+        }
+
+        /** Takes connections again after {@link #cutOff}. */
+        public void reconnect() {
+            server.admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+        }
+
         @Override
         public void close() {
             server.admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
