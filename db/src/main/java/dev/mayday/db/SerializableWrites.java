@@ -20,8 +20,14 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class SerializableWrites implements Writes {
 
-    /** Enough for a burst of writes to one row; a conflict that outlives this is reported as a store failure. */
-    static final int MAX_ATTEMPTS = 8;
+    /**
+     * Enough for a burst of writers on one row (each round lets one of them through); a conflict that outlives this,
+     * about a second of pauses, is reported as a store failure.
+     */
+    static final int MAX_ATTEMPTS = 20;
+
+    /** The longest pause between two attempts: pauses double from 2 ms up to this, each a random part of it. */
+    static final long MAX_PAUSE_MS = 64;
 
     /** serialization_failure and deadlock_detected: the transaction was undone whole and may simply run again. */
     private static final Set<String> RUN_AGAIN = Set.of("40001", "40P01");
@@ -73,6 +79,7 @@ final class SerializableWrites implements Writes {
 
     /** A random pause that grows with the attempts, so that two transactions that collided do not collide again. */
     private static void pauseBefore(int attempt) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(1, 4L * attempt)));
+        long ceiling = Math.min(MAX_PAUSE_MS, 1L << Math.min(attempt, 6));
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(1, ceiling + 1)));
     }
 }
