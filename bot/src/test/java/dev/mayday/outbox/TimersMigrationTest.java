@@ -1,5 +1,7 @@
 package dev.mayday.outbox;
 
+import dev.mayday.db.Migrations;
+import dev.mayday.db.StoreKind;
 import dev.mayday.db.Database;
 import dev.mayday.db.digest.DigestRow;
 import dev.mayday.db.outbox.OutboxRow;
@@ -31,7 +33,7 @@ class TimersMigrationTest {
     @Test
     void owedNoticesOffersAndDigestWeeks_becomeOutboxRows_andAPostedWeekIsNeverQueuedAgain() {
         String url = "jdbc:sqlite:" + dir.resolve("mayday.db");
-        Flyway.configure().dataSource(url, "", "").locations("classpath:db/dialect/sqlite").target("18").load().migrate();
+        Flyway.configure().dataSource(url, "", "").locations(Migrations.locations(StoreKind.SQLITE)).target("18").load().migrate();
         TypedOutboxMigrationTest.insertIncident(Jdbi.create(url), 4);
         Jdbi.create(url).useHandle(h -> {
             h.execute("""

@@ -12,7 +12,7 @@ import java.util.List;
  * be), and {@code db/dialect/<kind>} holds each dialect's own form of those that cannot (V001 to V021, written for
  * SQLite before PostgreSQL was supported). A version lives in one of the two places, never both.
  */
-final class Migrations {
+public final class Migrations {
 
     static final String PORTABLE = "db/migration";
 
@@ -27,13 +27,18 @@ final class Migrations {
         configured(kind).dataSource(url, "", "").load().migrate();
     }
 
-    private static org.flywaydb.core.api.configuration.FluentConfiguration configured(StoreKind kind) {
+    /** Where the migrations of {@code kind} are, for Flyway: its dialect's own, and the portable ones. */
+    public static String[] locations(StoreKind kind) {
         List<String> locations = new ArrayList<>();
         locations.add(kind.migrations());
         // an empty folder is not packaged, and Flyway warns of a location it cannot find on every start
         if (Migrations.class.getClassLoader().getResource(PORTABLE) != null) {
             locations.add("classpath:" + PORTABLE);
         }
-        return Flyway.configure().locations(locations.toArray(String[]::new));
+        return locations.toArray(String[]::new);
+    }
+
+    private static org.flywaydb.core.api.configuration.FluentConfiguration configured(StoreKind kind) {
+        return Flyway.configure().locations(locations(kind));
     }
 }
