@@ -18,7 +18,6 @@ import dev.mayday.db.sql.Sql;
 import dev.mayday.db.timeline.PinReactionDao;
 import dev.mayday.db.timeline.ProcessedEventDao;
 import dev.mayday.db.timeline.TimelineDao;
-import com.zaxxer.hikari.HikariDataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -67,8 +66,7 @@ public final class Database implements AutoCloseable {
     /** Closed in this order when the store closes. */
     private final List<AutoCloseable> resources;
 
-    private Database(Jdbi jdbi, String url, StoreKind kind, Writes writes, WriteProbe probe,
-                     List<AutoCloseable> resources) {
+    Database(Jdbi jdbi, String url, StoreKind kind, Writes writes, WriteProbe probe, List<AutoCloseable> resources) {
         this.jdbi = jdbi;
         this.url = url;
         this.kind = kind;
@@ -80,7 +78,7 @@ public final class Database implements AutoCloseable {
     public static Database open(String jdbcUrl) {
         return switch (StoreKind.of(jdbcUrl)) {
             case SQLITE -> open(jdbcUrl, new WriterQueue(MAX_WAITING_WRITERS, LAST_RESORT_WAIT));
-            case POSTGRESQL -> openPostgres(jdbcUrl);
+            case POSTGRESQL -> PostgresStore.open(jdbcUrl);
         };
     }
 
@@ -103,21 +101,8 @@ public final class Database implements AutoCloseable {
                 resources);
     }
 
-    private static Database openPostgres(String url) {
-        HikariDataSource pool = PostgresStore.pool(url);
-        try {
-            Migrations.apply(pool, StoreKind.POSTGRESQL);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        Jdbi jdbi = jdbi(Jdbi.create(pool));
-        return new Database(jdbi, url, StoreKind.POSTGRESQL, new SerializableWrites(jdbi), new PostgresWriteProbe(jdbi),
-                List.of(pool));
-    }
-
     /** What both kinds share: SqlObjects, the store's own exception, and flags stored as 0 and 1. */
-    private static Jdbi jdbi(Jdbi jdbi) {
+    static Jdbi jdbi(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.registerArgument(new FlagArguments());
         StoreFailures.install(jdbi);
@@ -283,6 +268,11 @@ public final class Database implements AutoCloseable {
                 sql = Sql.on(handle);
             }
             return sql;
+        }
+
+        /** The lock rotation picks take in turn ({@link PickLock}). */
+        public PickLock pickLock() {
+            return PickLock.on(handle, sql());
         }
 
         public HandoffOfferDao handOffOffers() {

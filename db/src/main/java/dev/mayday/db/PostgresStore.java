@@ -2,8 +2,10 @@ package dev.mayday.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.jdbi.v3.core.Jdbi;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Opens a store on a PostgreSQL server: a pool of connections (HikariCP), the schema migrated, and writes in
@@ -21,7 +23,20 @@ final class PostgresStore {
     private PostgresStore() {
     }
 
-    static HikariDataSource pool(String url) {
+    static Database open(String url) {
+        HikariDataSource pool = pool(url);
+        try {
+            Migrations.apply(pool, StoreKind.POSTGRESQL);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        Jdbi jdbi = Database.jdbi(Jdbi.create(pool));
+        return new Database(jdbi, url, StoreKind.POSTGRESQL, new SerializableWrites(jdbi), new PostgresWriteProbe(jdbi),
+                List.of(pool));
+    }
+
+    private static HikariDataSource pool(String url) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName("mayday-store");
