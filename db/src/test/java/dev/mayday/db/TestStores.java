@@ -16,6 +16,22 @@ public final class TestStores {
     private TestStores() {
     }
 
+    private static final Object LOCK = new Object();
+    /** A database migrated once per test JVM, copied for each test, dropped when the JVM ends. */
+    private static TestPostgres.Scratch migrated;
+
+    private static TestPostgres.Scratch migrated(TestPostgres server) {
+        synchronized (LOCK) {
+            if (migrated == null) {
+                TestPostgres.Scratch template = server.createDatabase();
+                Database.open(template.url()).close();
+                Runtime.getRuntime().addShutdownHook(new Thread(template::close, "drop-test-template"));
+                migrated = template;
+            }
+            return migrated;
+        }
+    }
+
     public static Stream<StoreKind> kinds() {
         return TestPostgres.server().isPresent() ? Stream.of(StoreKind.SQLITE, StoreKind.POSTGRESQL)
                 : Stream.of(StoreKind.SQLITE);
@@ -26,7 +42,8 @@ public final class TestStores {
         return switch (kind) {
             case SQLITE -> new OpenStore(Database.open("jdbc:sqlite:" + dir.resolve("test.db")), () -> { });
             case POSTGRESQL -> {
-                TestPostgres.Scratch scratch = TestPostgres.server().orElseThrow().createDatabase();
+                TestPostgres server = TestPostgres.server().orElseThrow();
+                TestPostgres.Scratch scratch = server.copyOf(migrated(server));
                 try {
                     yield new OpenStore(Database.open(scratch.url()), scratch);
                 } catch (RuntimeException e) {

@@ -66,6 +66,16 @@ public final class TestPostgres {
         return new Scratch(name, withDatabase(adminUrl, name), this);
     }
 
+    /**
+     * A new database with a random name, a copy of {@code template} (which nobody may be connected to): much faster
+     * than building the same schema again. Closing it drops it.
+     */
+    public Scratch copyOf(Scratch template) {
+        String name = "mayday_test_" + HexFormat.of().formatHex(bytes());
+        admin("CREATE DATABASE " + name + " TEMPLATE " + template.name);
+        return new Scratch(name, withDatabase(adminUrl, name), this);
+    }
+
     private byte[] bytes() {
         byte[] bytes = new byte[8];
         random.nextBytes(bytes);
