@@ -1,8 +1,8 @@
 package dev.mayday.outbox;
 
+import dev.mayday.db.Database;
 import dev.mayday.db.Migrations;
 import dev.mayday.db.StoreKind;
-import dev.mayday.db.Database;
 import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.timeline.TimelineKind;
 import org.flywaydb.core.Flyway;

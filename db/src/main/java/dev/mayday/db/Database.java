@@ -25,8 +25,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
