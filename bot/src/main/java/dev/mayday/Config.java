@@ -1,5 +1,6 @@
 package dev.mayday;
 
+import dev.mayday.db.RedactedUrl;
 import dev.mayday.drill.BackupConfig;
 import dev.mayday.incident.Severity;
 import dev.mayday.reminder.ReminderSchedule;
@@ -181,7 +182,7 @@ public record Config(
     @Override
     public String toString() {
         return "Config[slackBotToken=***, slackSigningSecret=***, slackApiUrl=" + slackApiUrl + ", databaseUrl="
-                + databaseUrl + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
+                + RedactedUrl.of(databaseUrl) + ", port=" + port + ", incidentsChannel=" + incidentsChannel.orElse("(none)")
                 + ", teamZone=" + teamZone + ", pagerDuty=" + pagerDuty + ", leadHandoffAfter=" + leadHandoffAfter
                 + ", digest=" + digest + ", dutyAdmins=" + dutyAdmins + ", backups=" + backups
                 + ", slackAppToken=" + (socketMode() ? "***" : "(none)") + ", updateReminders=" + updateReminders

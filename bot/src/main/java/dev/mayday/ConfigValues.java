@@ -1,6 +1,8 @@
 package dev.mayday;
 
+import dev.mayday.db.RedactedUrl;
 import dev.mayday.db.StoreFile;
+import dev.mayday.db.StoreKind;
 import dev.mayday.digest.DigestSchedule;
 import dev.mayday.pagerduty.SeverityMapping;
 import dev.mayday.reminder.ReminderSchedule;
@@ -87,17 +89,21 @@ final class ConfigValues {
         }
     }
 
-    /** The server holds a lock file beside its store, so the store must be a file. */
+    /**
+     * A SQLite file (the server holds a lock file beside it, so not an in-memory store) or a PostgreSQL database. The
+     * reason never repeats a password given in the URL.
+     */
     static String storeUrl(String url) {
-        boolean file;
+        boolean supported;
         try {
-            file = StoreFile.find(url).isPresent();
-        } catch (IllegalArgumentException notSqlite) {
-            file = false;
+            supported = StoreKind.of(url) == StoreKind.POSTGRESQL || StoreFile.find(url).isPresent();
+        } catch (IllegalArgumentException unknownKind) {
+            supported = false;
         }
-        if (!file) {
+        if (!supported) {
             throw new ConfigException("DATABASE_URL must be the JDBC URL of a SQLite file, such as "
-                    + Config.DEFAULT_DATABASE_URL + " or jdbc:sqlite:/data/mayday.db, got: " + url);
+                    + Config.DEFAULT_DATABASE_URL + " or jdbc:sqlite:/data/mayday.db, or of a PostgreSQL database, such as "
+                    + "jdbc:postgresql://db.internal:5432/mayday?user=mayday, got: " + RedactedUrl.of(url));
         }
         return url;
     }

@@ -2,6 +2,7 @@ package dev.mayday;
 
 import dev.mayday.db.Database;
 import dev.mayday.db.StoreFile;
+import dev.mayday.db.StoreKind;
 import dev.mayday.digest.WeeklyDigests;
 import dev.mayday.drill.BackupConfig;
 import dev.mayday.drill.RestoreDrills;
@@ -59,6 +60,8 @@ import dev.mayday.slack.delivery.TaggedPosts;
 import dev.mayday.slack.handlers.AppHome;
 import dev.mayday.slack.views.HomeView;
 import dev.mayday.slack.views.SlackTimes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +74,8 @@ import java.util.concurrent.TimeUnit;
  * the rest.
  */
 final class DeliveryWiring {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWiring.class);
 
     private static final int OUTBOX_WORKERS = 4;
 
@@ -162,9 +167,17 @@ final class DeliveryWiring {
                 scheduledDrills(opened));
     }
 
-    /** Backups and their drills on schedule: only when one is set, and only for a store in a file. */
+    /**
+     * Backups and their drills on schedule: only when one is set, and only for a store in a file (on PostgreSQL the
+     * backups are pg_dump's, the operator's, and the schedule is ignored with one line saying so).
+     */
     private Optional<ScheduledDrills> scheduledDrills(Opened opened) {
         BackupConfig backups = config.backups();
+        if (backups.schedule().isPresent() && StoreKind.of(database.url()) != StoreKind.SQLITE) {
+            log.warn("BACKUP_SCHEDULE is ignored on PostgreSQL: back the database up and drill its restores with "
+                    + "pg_dump and pg_restore (see \"Running on PostgreSQL\" in the README)");
+            return Optional.empty();
+        }
         return backups.schedule().flatMap(schedule -> StoreFile.find(database.url()).map(store -> opened.add(
                 "the backup timer", new ScheduledDrills(new RestoreDrills(database, store, backups.dir().orElseThrow(),
                         backups.keep(), clocks.stored()), schedule, outbox::wake))));

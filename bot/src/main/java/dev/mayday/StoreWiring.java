@@ -1,7 +1,9 @@
 package dev.mayday;
 
 import dev.mayday.db.Database;
+import dev.mayday.db.RedactedUrl;
 import dev.mayday.db.StoreFile;
+import dev.mayday.db.StoreKind;
 import dev.mayday.db.backup.StoreLock;
 
 import java.nio.file.Files;
@@ -9,19 +11,25 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The store: its lock, held while the server runs so that a restore cannot replace the store under it, then the
- * database. What stops either is one line naming DATABASE_URL.
+ * The store. A SQLite file gets its lock, held while the server runs so that a restore cannot replace the store under
+ * it (and a second server cannot share it), then the database; a PostgreSQL database is shared by any number of
+ * servers and restored with PostgreSQL's own tools, so it has no lock. What stops either is one line naming
+ * DATABASE_URL, which never repeats a password.
  */
 final class StoreWiring {
 
     private final Database database;
 
     StoreWiring(String databaseUrl, Opened opened) {
+        if (StoreKind.of(databaseUrl) == StoreKind.POSTGRESQL) {
+            this.database = opened.add("the database", open(databaseUrl, RedactedUrl.of(databaseUrl)));
+            return;
+        }
         Path file = StoreFile.of(databaseUrl);
         checkPlace(file);
         opened.add("the store lock", lock(file).orElseThrow(() -> new ConfigException("Another Mayday server is using "
                 + file + " (DATABASE_URL): stop it first, or give this one its own store.")));
-        this.database = opened.add("the database", open(databaseUrl, file));
+        this.database = opened.add("the database", open(databaseUrl, file.toString()));
     }
 
     Database database() {
@@ -51,11 +59,11 @@ final class StoreWiring {
         }
     }
 
-    private static Database open(String databaseUrl, Path file) {
+    private static Database open(String databaseUrl, String shown) {
         try {
             return Database.open(databaseUrl);
         } catch (RuntimeException e) {
-            throw new StartFailed("cannot open the store " + file, "DATABASE_URL", innermost(e));
+            throw new StartFailed("cannot open the store " + shown, "DATABASE_URL", innermost(e));
         }
     }
 

@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "backup", description = "Write a consistent snapshot of the store (DATABASE_URL) to a new file; safe "
@@ -33,6 +34,10 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Optional<String> onPostgres = OnPostgres.refusal(settings.databaseUrl(), OnPostgres.BACKUP);
+        if (onPostgres.isPresent()) {
+            return Cli.refuse(spec, onPostgres.get(), Cli.FAILED);
+        }
         try {
             backups.backup(settings.databaseUrl(), target);
         } catch (BackupRefused | IllegalArgumentException e) {

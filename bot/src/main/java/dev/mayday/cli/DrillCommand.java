@@ -41,6 +41,10 @@ final class DrillCommand implements Callable<Integer> {
         } catch (RuntimeException badSetting) {
             return Cli.refuse(spec, badSetting.getMessage(), Cli.BAD_SETTING);
         }
+        Optional<String> onPostgres = OnPostgres.refusal(settings.databaseUrl(), OnPostgres.DRILL);
+        if (onPostgres.isPresent()) {
+            return Cli.refuse(spec, onPostgres.get(), Cli.FAILED);
+        }
         if (backups.dir().isEmpty()) {
             return Cli.refuse(spec, "BACKUP_DIR is not set: it names the directory the drill's backup is written to.",
                     Cli.BAD_SETTING);

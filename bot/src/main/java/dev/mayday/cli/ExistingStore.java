@@ -1,5 +1,6 @@
 package dev.mayday.cli;
 
+import dev.mayday.db.RedactedUrl;
 import dev.mayday.db.StoreFile;
 
 import java.nio.file.Files;
@@ -21,12 +22,17 @@ final class ExistingStore {
 
     /** Why {@code url} names no existing store file, or empty when it does. */
     static Optional<Refusal> check(String url) {
+        if (OnPostgres.names(url)) {
+            // opening a PostgreSQL URL creates no database: a wrong one fails to connect, and says so
+            return Optional.empty();
+        }
         Optional<Path> file;
         try {
             file = StoreFile.find(url);
         } catch (IllegalArgumentException notSqlite) {
             return Optional.of(new Refusal("DATABASE_URL must be the JDBC URL of a SQLite file, such as "
-                    + "jdbc:sqlite:mayday.db, got: " + url, Cli.BAD_SETTING));
+                    + "jdbc:sqlite:mayday.db, or of a PostgreSQL database, got: " + RedactedUrl.of(url),
+                    Cli.BAD_SETTING));
         }
         if (file.isEmpty()) {
             return Optional.of(new Refusal("DATABASE_URL names an in-memory store, which holds nothing outside a "

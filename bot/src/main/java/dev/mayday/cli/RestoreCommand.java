@@ -34,6 +34,10 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Optional<String> onPostgres = OnPostgres.refusal(settings.databaseUrl(), OnPostgres.RESTORE);
+        if (onPostgres.isPresent()) {
+            return Cli.refuse(spec, onPostgres.get(), Cli.FAILED);
+        }
         // a mistyped DATABASE_URL would otherwise put the snapshot where no server looks, and say it had restored
         Optional<ExistingStore.Refusal> refusal = ExistingStore.check(settings.databaseUrl());
         if (refusal.isPresent()) {

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code GET /health}: the process answers, and says whether the store takes writes, then what each {@link HealthPart}
- * reports (the bot token, the socket in Socket Mode, the last restore drill). A store that answers reads but fails
- * every write (a full disk, a read-only file system) is "not writable", with 503 and the reason; a store busy with
- * other writes is still healthy. Any part that reports unhealthy makes the answer 503 too.
+ * {@code GET /health}: the process answers, and says which kind of store it uses ({@code database}) and whether this
+ * process can write to it ({@code writable}), then what each {@link HealthPart} reports (the bot token, the socket in
+ * Socket Mode, the last restore drill). A store that answers reads but fails every write (a full disk, a read-only file
+ * system), or a database server this process has lost, is "not writable", with 503 and the reason, so a load balancer
+ * stops sending to it; a store busy with other writes is still healthy. Any part that reports unhealthy makes the
+ * answer 503 too.
  */
 public final class Health {
 
@@ -37,6 +39,8 @@ public final class Health {
         if (found.state() != Writability.State.WRITABLE) {
             body.put("reason", found.reason());
         }
+        body.put("database", store.storeKind());
+        body.put("writable", found.state() != Writability.State.NOT_WRITABLE);
         for (HealthPart part : parts) {
             HealthPart.Report report = part.check();
             body.putAll(new TreeMap<>(report.fields()));

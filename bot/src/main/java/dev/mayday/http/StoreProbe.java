@@ -17,7 +17,9 @@ import java.util.concurrent.TimeoutException;
  * Answers "does the store take writes?" for a health check that is polled. At most one probe runs at a time, and a
  * finished one is reused for {@link #REUSE_FOR}, so polls add at most one tiny write a second whatever their rate. A
  * probe that has not finished within {@link #ANSWER_WITHIN} is answered "busy": it is waiting its turn behind real
- * writes, which is not a failure, and a health check should not hang on it.
+ * writes, which is not a failure, and a health check should not hang on it. Unless the last probe that finished found
+ * the store not writable: a server that has gone away keeps each probe waiting for a connection, and that is no
+ * reason to call the store healthy again.
  */
 public final class StoreProbe implements AutoCloseable {
 
@@ -32,6 +34,8 @@ public final class StoreProbe implements AutoCloseable {
         return thread;
     });
     private CompletableFuture<Writability> latest;
+    /** What the last probe that finished found; writable until one has. */
+    private volatile Writability lastFound = Writability.writable();
     private Instant startedAt = Instant.MIN;
 
     public StoreProbe(Database database, Clock clock) {
@@ -44,6 +48,9 @@ public final class StoreProbe implements AutoCloseable {
         try {
             return probe.get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            if (lastFound.state() == Writability.State.NOT_WRITABLE) {
+                return lastFound;
+            }
             return Writability.busy("no turn to write within " + ANSWER_WITHIN.toMillis() + " ms: other writes are queued");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -58,10 +65,17 @@ public final class StoreProbe implements AutoCloseable {
         Instant now = clock.instant();
         boolean reusable = latest != null && (!latest.isDone() || now.isBefore(startedAt.plus(REUSE_FOR)));
         if (!reusable) {
-            latest = CompletableFuture.supplyAsync(database::probeWrite, worker);
+            latest = CompletableFuture.supplyAsync(database::probeWrite, worker)
+                    .whenComplete((found, failed) -> lastFound = found != null ? found
+                            : Writability.notWritable(String.valueOf(failed.getMessage())));
             startedAt = now;
         }
         return latest;
+    }
+
+    /** The kind of store probed ("sqlite", "postgresql"), for the health answer. */
+    public String storeKind() {
+        return database.kind().label();
     }
 
     @Override

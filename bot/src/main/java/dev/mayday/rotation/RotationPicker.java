@@ -23,6 +23,8 @@ public final class RotationPicker implements LeadPicker {
 
     @Override
     public Assignment pick(Database.Store store, long incidentId, Instant at, Severity severity, String declarer) {
+        // two declarations at once, in this process or another, pick one after the other, each from fresh counts
+        store.pickLock().take();
         RosterDao dao = store.roster();
         DutyRoster roster = RosterRows.load(dao, at);
         long seq = dao.nextSequence();

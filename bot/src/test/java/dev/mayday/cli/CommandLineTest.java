@@ -207,13 +207,37 @@ class CommandLineTest {
     }
 
     @Test
-    void readingCommands_onAUrlThatIsNoSqliteFile_areRefusedNamingTheSetting() {
-        env.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1/mayday");
+    void readingCommands_onAUrlOfNeitherKind_areRefusedNamingTheSetting() {
+        env.put("DATABASE_URL", "jdbc:mysql://127.0.0.1/mayday");
 
         Result result = run("postmortem", "42");
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.errLines()).singleElement().asString().contains("DATABASE_URL");
+    }
+
+    @Test
+    void backupRestoreAndDrill_onPostgres_sayInOneLineToUsePostgresTools_andExit1() throws IOException {
+        Files.writeString(dir.resolve("snapshot.db"), "not looked at");
+        env.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/mayday?user=mayday&password=s3cret-not-shown");
+
+        Result backup = run("backup", dir.resolve("new.db").toString());
+        Result restore = run("restore", dir.resolve("snapshot.db").toString());
+
+        assertThat(backup.exit()).isEqualTo(1);
+        assertThat(backup.errLines()).singleElement().asString().startsWith("mayday backup: ").contains("pg_dump")
+                .doesNotContain("s3cret");
+        assertThat(restore.exit()).isEqualTo(1);
+        assertThat(restore.errLines()).singleElement().asString().startsWith("mayday restore: ").contains("pg_restore")
+                .doesNotContain("s3cret");
+        env.put("BACKUP_DIR", dir.resolve("backups").toString());
+        Result drill = run("drill");
+        assertThat(drill.exit()).isEqualTo(1);
+        assertThat(drill.errLines()).singleElement().asString().startsWith("mayday drill: ").contains("pg_dump")
+                .doesNotContain("s3cret");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("snapshot.db");
+        }
     }
 
     @Test

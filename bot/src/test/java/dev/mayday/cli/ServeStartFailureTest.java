@@ -131,12 +131,29 @@ class ServeStartFailureTest {
 
     @Test
     void anUnsupportedDatabaseUrl_isOneLineNamingIt() {
-        env.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/mayday");
+        env.put("DATABASE_URL", "jdbc:mysql://127.0.0.1:3306/mayday");
 
         Result result = serve();
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.lines()).singleElement().asString().startsWith("mayday serve: DATABASE_URL must be");
+    }
+
+    @Test
+    void aPostgresServerThatDoesNotAnswer_isOneLineNamingDATABASE_URL_withoutItsPassword() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        env.put("PORT", "0");
+        env.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/mayday?user=mayday&password=hunter2");
+
+        Result result = serve();
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.lines()).singleElement().asString().startsWith("mayday serve: Mayday could not start: "
+                + "cannot open the store jdbc:postgresql://127.0.0.1:" + closedPort).contains("(DATABASE_URL)")
+                .doesNotContain("hunter2");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.mayday.digest;
 
 import dev.mayday.db.Database;
+import dev.mayday.db.Migrations;
+import dev.mayday.db.StoreKind;
 import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.support.TestClock;
 import org.flywaydb.core.Flyway;
@@ -175,7 +177,7 @@ class WeeklyDigestsTest {
     @Test
     void storeOrigin_ofAStoreUpgradedToV021_isWhenItsFirstMigrationRan_longBefore() {
         String url = "jdbc:sqlite:" + dir.resolve("old.db");
-        Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").target("19").load().migrate();
+        Flyway.configure().dataSource(url, "", "").locations(Migrations.locations(StoreKind.SQLITE)).target("19").load().migrate();
         Jdbi.create(url).useHandle(h -> h.execute(
                 "UPDATE flyway_schema_history SET installed_on = '2026-01-05 10:00:00.250' WHERE version = '001'"));
 

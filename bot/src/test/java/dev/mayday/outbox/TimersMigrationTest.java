@@ -1,6 +1,8 @@
 package dev.mayday.outbox;
 
 import dev.mayday.db.Database;
+import dev.mayday.db.Migrations;
+import dev.mayday.db.StoreKind;
 import dev.mayday.db.digest.DigestRow;
 import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.db.rotation.HandoffOfferRow;
@@ -31,7 +33,7 @@ class TimersMigrationTest {
     @Test
     void owedNoticesOffersAndDigestWeeks_becomeOutboxRows_andAPostedWeekIsNeverQueuedAgain() {
         String url = "jdbc:sqlite:" + dir.resolve("mayday.db");
-        Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").target("18").load().migrate();
+        Flyway.configure().dataSource(url, "", "").locations(Migrations.locations(StoreKind.SQLITE)).target("18").load().migrate();
         TypedOutboxMigrationTest.insertIncident(Jdbi.create(url), 4);
         Jdbi.create(url).useHandle(h -> {
             h.execute("""

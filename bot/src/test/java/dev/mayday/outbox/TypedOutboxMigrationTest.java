@@ -1,6 +1,8 @@
 package dev.mayday.outbox;
 
 import dev.mayday.db.Database;
+import dev.mayday.db.Migrations;
+import dev.mayday.db.StoreKind;
 import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.timeline.TimelineKind;
 import org.flywaydb.core.Flyway;
@@ -22,7 +24,7 @@ class TypedOutboxMigrationTest {
     @Test
     void rowsOfEveryOldKind_areConvertedToTheirTypedPublication_keepingIdStateAndWhatWasPosted() {
         String url = "jdbc:sqlite:" + dir.resolve("mayday.db");
-        Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").target("17").load().migrate();
+        Flyway.configure().dataSource(url, "", "").locations(Migrations.locations(StoreKind.SQLITE)).target("17").load().migrate();
         insertIncident(Jdbi.create(url), 4);
         Jdbi.create(url).useHandle(h -> h.execute("""
                 INSERT INTO outbox (id, incident_id, kind, change_kind, actor, text, state, attempts, next_attempt_at,

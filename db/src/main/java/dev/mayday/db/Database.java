@@ -22,21 +22,25 @@ import dev.mayday.db.timeline.AppMessageDao;
 import dev.mayday.db.timeline.PinReactionDao;
 import dev.mayday.db.timeline.ProcessedEventDao;
 import dev.mayday.db.timeline.TimelineDao;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The store: SQLite through JDBI, migrated on open. Every connection gets the pragmas that make it safe
- * to share between threads and to survive a crash (WAL, foreign keys, busy timeout, IMMEDIATE writes). Whatever
- * fails is raised as {@link StoreException} (see {@link StoreFailures}).
+ * The store: SQLite or PostgreSQL ({@link StoreKind}, read from the JDBC URL) through JDBI, migrated on open
+ * ({@link Migrations}). The DAOs are the same on both. On SQLite every connection gets the pragmas that make it safe to
+ * share between threads and to survive a crash (WAL, foreign keys, busy timeout, IMMEDIATE writes), and writes take
+ * turns in one queue ({@link GroupCommit}); on PostgreSQL a pool of connections serves any number of writers, each in
+ * a SERIALIZABLE transaction ({@link SerializableWrites}). Whatever fails is raised as {@link StoreException} (see
+ * {@link StoreFailures}).
  */
 public final class Database implements AutoCloseable {
 
@@ -60,48 +64,61 @@ public final class Database implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final String url;
-    private final ReusedConnections connections;
-    private final Optional<WalCheckpoints> checkpoints;
-    private final GroupCommit writes;
+    private final StoreKind kind;
+    private final Writes writes;
+    private final WriteProbe probe;
+    /** Closed in this order when the store closes. */
+    private final List<AutoCloseable> resources;
 
-    private Database(Jdbi jdbi, String url, ReusedConnections connections, GroupCommit writes,
-                     Optional<WalCheckpoints> checkpoints) {
+    Database(Jdbi jdbi, String url, StoreKind kind, Writes writes, WriteProbe probe, List<AutoCloseable> resources) {
         this.jdbi = jdbi;
         this.url = url;
-        this.connections = connections;
-        this.checkpoints = checkpoints;
+        this.kind = kind;
         this.writes = writes;
+        this.probe = probe;
+        this.resources = resources;
     }
 
     public static Database open(String jdbcUrl) {
-        return open(jdbcUrl, new WriterQueue(MAX_WAITING_WRITERS, LAST_RESORT_WAIT));
+        return switch (StoreKind.of(jdbcUrl)) {
+            case SQLITE -> open(jdbcUrl, new WriterQueue(MAX_WAITING_WRITERS, LAST_RESORT_WAIT));
+            case POSTGRESQL -> PostgresStore.open(jdbcUrl);
+        };
     }
 
     static Database open(String jdbcUrl, WriterQueue writers) {
         String url = SqliteUrl.withPragmas(jdbcUrl);
         // before SQLite creates the file with the umask's mode (often 0644), and its -wal and -shm after it
         StoreFile.find(url).ifPresent(PrivateFiles::prepareStore);
-        Flyway.configure()
-                .dataSource(url, "", "")
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        Migrations.apply(url, StoreKind.SQLITE);
         ReusedConnections connections = new ReusedConnections(url, IDLE_CONNECTIONS);
-        Jdbi jdbi = Jdbi.create(connections).installPlugin(new SqlObjectPlugin());
+        Jdbi jdbi = jdbi(Jdbi.create(connections));
         jdbi.setTransactionHandler(new OneWriterAtATime(jdbi.getTransactionHandler(), writers));
-        StoreFailures.install(jdbi);
         // a store in memory has no log to copy
         Optional<WalCheckpoints> checkpoints = StoreFile.find(url)
                 .map(file -> new WalCheckpoints(url, file, CHECKPOINT_EVERY));
         checkpoints.ifPresent(WalCheckpoints::start);
-        return new Database(jdbi, url, connections, new GroupCommit(jdbi, writers), checkpoints);
+        List<AutoCloseable> resources = new ArrayList<>();
+        checkpoints.ifPresent(resources::add);
+        resources.add(connections);
+        return new Database(jdbi, url, StoreKind.SQLITE, new GroupCommit(jdbi, writers), new SqliteWriteProbe(jdbi),
+                resources);
+    }
+
+    /** What both kinds share: SqlObjects, the store's own exception, and flags stored as 0 and 1. */
+    static Jdbi jdbi(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
+        jdbi.registerArgument(new FlagArguments());
+        StoreFailures.install(jdbi);
+        return jdbi;
     }
 
     /**
-     * Runs {@code work} in an IMMEDIATE transaction: all of it is stored, or none of it, and it has been committed
-     * when this returns. Writes that arrive together share one transaction, each in a savepoint of its own
-     * ({@link GroupCommit}). The turn to write is taken before a connection is: writers waiting in a storm then hold
-     * no connection, and the few kept for reuse serve them all.
+     * Runs {@code work} in a transaction: all of it is stored, or none of it, and it has been committed when this
+     * returns. On SQLite writes that arrive together share one IMMEDIATE transaction, each in a savepoint of its own
+     * ({@link GroupCommit}), and the turn to write is taken before a connection is: writers waiting in a storm then
+     * hold no connection. On PostgreSQL {@code work} may run more than once ({@link SerializableWrites}): it must only
+     * touch the store.
      */
     public <T> T inTransaction(StoreWork<T> work) {
         try {
@@ -112,7 +129,7 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs read-only {@code work} outside an explicit transaction: every connection starts its transactions
+     * Runs read-only {@code work} outside an explicit transaction: on SQLite every connection starts its transactions
      * IMMEDIATE (taking the write lock), which a poll or a lookup does not need.
      */
     public <T> T read(StoreWork<T> work) {
@@ -123,9 +140,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Whether the store takes writes now: one tiny write through the writer queue, for {@code GET /health}. */
+    /** Whether the store takes writes now: one tiny write made as real writes are, for {@code GET /health}. */
     public Writability probeWrite() {
-        return new WriteProbe(jdbi).probe();
+        return probe.probe();
     }
 
     public boolean isReachable() {
@@ -136,15 +153,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Closes the connections kept for reuse; handles still open close theirs when they finish. */
+    /** Closes the connections kept for reuse (or the pool); handles still open close theirs when they finish. */
     @Override
     public void close() {
-        checkpoints.ifPresent(WalCheckpoints::close);
-        connections.close();
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new StoreException("could not close the store: " + e.getMessage(), e);
+            }
+        }
     }
 
     public String url() {
         return url;
+    }
+
+    public StoreKind kind() {
+        return kind;
     }
 
     /**
@@ -258,6 +284,11 @@ public final class Database implements AutoCloseable {
                 sql = Sql.on(handle);
             }
             return sql;
+        }
+
+        /** The lock rotation picks take in turn ({@link PickLock}). */
+        public PickLock pickLock() {
+            return PickLock.on(handle, sql());
         }
 
         public HandoffOfferDao handOffOffers() {

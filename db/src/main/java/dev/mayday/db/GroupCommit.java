@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  * refused at once, and one whose batch has not begun after {@code lastResort} gives up. The leader also holds the
  * writer queue's turn, so transactions begun on {@code jdbi()} directly take turns with batches.
  */
-final class GroupCommit {
+final class GroupCommit implements Writes {
 
     /** Enough to empty the queue of a storm in a few turns, few enough that one turn stays short. */
     static final int MAX_BATCH = 128;
@@ -44,7 +44,8 @@ final class GroupCommit {
         this.writers = writers;
     }
 
-    <T> T write(Database.StoreWork<T> work) {
+    @Override
+    public <T> T write(Database.StoreWork<T> work) {
         if (leader == Thread.currentThread()) {
             return work.run(current);
         }

@@ -129,8 +129,9 @@ class DatabaseTest {
     }
 
     @Test
-    void open_withNonSqliteUrl_failsWithClearMessage() {
-        assertThatThrownBy(() -> Database.open("jdbc:postgresql://localhost/x"))
-                .hasMessageContaining("DATABASE_URL must be a SQLite JDBC URL");
+    void open_withAUrlOfNeitherKind_failsWithClearMessage_withoutThePassword() {
+        assertThatThrownBy(() -> Database.open("jdbc:mysql://localhost/x?user=u&password=hunter2"))
+                .hasMessageContaining("DATABASE_URL must be a SQLite file (jdbc:sqlite:PATH) or a PostgreSQL database")
+                .hasMessageNotContaining("hunter2");
     }
 }

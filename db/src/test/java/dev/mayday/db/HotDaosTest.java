@@ -4,8 +4,6 @@ import dev.mayday.db.incident.IncidentRow;
 import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.db.pagerduty.EarlyNote;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -19,16 +17,19 @@ class HotDaosTest {
 
     @TempDir
     Path dir;
+    TestStores.OpenStore opened;
     Database db;
 
-    @BeforeEach
-    void open() {
-        db = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
+    void open(StoreKind kind) {
+        opened = TestStores.open(kind, dir);
+        db = opened.database();
     }
 
     @AfterEach
     void close() {
-        db.close();
+        if (opened != null) {
+            opened.close();
+        }
     }
 
     /** Typed by what the work returns, so that assertThat picks its overload. */
@@ -50,8 +51,9 @@ class HotDaosTest {
                 originKey, IncidentRow.Place.declaredFrom("C0"), 1_000L);
     }
 
-    @Test
-    void insertedIfNew_returnsTheStoredRow_once() {
+    @StoreTest
+    void insertedIfNew_returnsTheStoredRow_once(StoreKind kind) {
+        open(kind);
         IncidentRow stored = db.inTransaction(store -> store.incidents().insertedIfNew(incident("k1"))).orElseThrow();
 
         assertThat(stored.id()).isPositive();
@@ -60,8 +62,9 @@ class HotDaosTest {
         assertThat(found(store -> store.incidents().byOriginKey("k1"))).contains(stored);
     }
 
-    @Test
-    void updateState_andChannel_comeBackByIdAndByChannel() {
+    @StoreTest
+    void updateState_andChannel_comeBackByIdAndByChannel(StoreKind kind) {
+        open(kind);
         long id = db.inTransaction(store -> store.incidents().insertedIfNew(incident("k1"))).orElseThrow().id();
         IncidentRow changed = new IncidentRow(id, "Checkout down", "p99 up", "SEV1", "RESOLVED", true,
                 new IncidentRow.People("U1", "U4", null, null), new IncidentRow.Times(1_000L, 2_000L, 3_000L, null),
@@ -78,8 +81,9 @@ class HotDaosTest {
         assertThat(found(store -> store.incidents().byChannel("C8"))).isEmpty();
     }
 
-    @Test
-    void outbox_enqueueDueClaimDone_roundTrip() {
+    @StoreTest
+    void outbox_enqueueDueClaimDone_roundTrip(StoreKind kind) {
+        open(kind);
         db.inTransaction(store -> store.outbox().enqueue("ChangePosted", "{}", "incident:1", null, null, false, 5L));
         int again = db.inTransaction(store -> store.outbox().enqueue("HomeRefresh", "{\"u\":1}", "home", null, "home:U1",
                 true, 6L));
@@ -106,8 +110,9 @@ class HotDaosTest {
         assertThat(found(store -> store.outbox().nextAttemptAt())).as("nothing pending").isEmpty();
     }
 
-    @Test
-    void pagerDuty_eventsOnce_linkAndEarlyNotes() {
+    @StoreTest
+    void pagerDuty_eventsOnce_linkAndEarlyNotes(StoreKind kind) {
+        open(kind);
         long id = db.inTransaction(store -> store.incidents().insertedIfNew(incident("k1"))).orElseThrow().id();
 
         assertThat(written(store -> store.pagerDuty().recordEvent("E1", "ANNOTATED", "PD1", 1L, 2L)))
@@ -127,8 +132,9 @@ class HotDaosTest {
         assertThat(written(store -> store.pagerDuty().advance(id, 9L))).as("older").isZero();
     }
 
-    @Test
-    void seenRequests_recordedUntilTheyExpire() {
+    @StoreTest
+    void seenRequests_recordedUntilTheyExpire(StoreKind kind) {
+        open(kind);
         db.inTransaction(store -> {
             store.seenRequests().record(List.of("d1", "d2", "d1"), 100L);
             return null;

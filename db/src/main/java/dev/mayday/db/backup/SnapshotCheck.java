@@ -1,5 +1,7 @@
 package dev.mayday.db.backup;
 
+import dev.mayday.db.Migrations;
+import dev.mayday.db.StoreKind;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -25,7 +27,7 @@ import java.util.TreeMap;
  */
 final class SnapshotCheck {
 
-    private static final String MIGRATIONS = "classpath:db/migration";
+    private static final String[] MIGRATIONS = Migrations.locations(StoreKind.SQLITE);
 
     /** Flyway's own bookkeeping table may be laid out differently by another Flyway version: only its presence counts. */
     private static final String HISTORY = "flyway_schema_history";

@@ -31,9 +31,10 @@ public interface HandoffOfferDao {
      * it.
      */
     @SqlUpdate("""
-            INSERT OR IGNORE INTO handoff_offers (assignment_id, incident_id, lead, next_lead, offered_at)
+            INSERT INTO handoff_offers (assignment_id, incident_id, lead, next_lead, offered_at)
             SELECT :assignmentId, :incidentId, :lead, :nextLead, :offeredAt
-            WHERE EXISTS (SELECT 1 FROM duty_assignments WHERE id = :assignmentId AND ended_at IS NULL)""")
+            WHERE EXISTS (SELECT 1 FROM duty_assignments WHERE id = :assignmentId AND ended_at IS NULL)
+            ON CONFLICT (assignment_id) DO NOTHING""")
     int offer(@Bind("assignmentId") long assignmentId, @Bind("incidentId") long incidentId, @Bind("lead") String lead,
               @Bind("nextLead") String nextLead, @Bind("offeredAt") long offeredAt);
 

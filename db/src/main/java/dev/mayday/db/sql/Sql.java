@@ -14,7 +14,8 @@ import java.util.Optional;
  * Runs statements on a unit of work's connection with plain JDBC, each prepared once per connection
  * ({@link PreparedStatements}). The hot paths use it instead of Jdbi's SqlObjects and fluent API, which copy their
  * configuration and build a statement context on every call: several times the cost of the statement itself here.
- * Parameters are bound in order ({@code ?}); rows are read by column name by each table's {@link RowReader}.
+ * Parameters are bound in order ({@code ?}), a boolean as 1 or 0 (flags are INTEGER columns on SQLite and PostgreSQL
+ * alike); rows are read by column name by each table's {@link RowReader}.
  */
 public final class Sql {
 
@@ -68,7 +69,7 @@ public final class Sql {
         PreparedStatement statement = statements.prepared(connection, sql);
         statement.clearParameters();
         for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
+            statement.setObject(i + 1, parameters[i] instanceof Boolean flag ? (flag ? 1 : 0) : parameters[i]);
         }
         return statement;
     }

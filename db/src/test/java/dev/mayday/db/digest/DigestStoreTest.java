@@ -1,5 +1,9 @@
 package dev.mayday.db.digest;
 
+import dev.mayday.db.StoreTest;
+import dev.mayday.db.TestStores;
+import dev.mayday.db.StoreKind;
+import org.junit.jupiter.api.AfterEach;
 import dev.mayday.db.Database;
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.incident.IncidentRow;
@@ -9,8 +13,6 @@ import dev.mayday.db.rotation.MemberRow;
 import dev.mayday.db.rotation.RosterDao;
 import dev.mayday.db.sql.Sql;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -22,11 +24,19 @@ class DigestStoreTest {
 
     @TempDir
     Path dir;
+    TestStores.OpenStore opened;
     Jdbi jdbi;
 
-    @BeforeEach
-    void open() {
-        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("test.db")).jdbi();
+    void open(StoreKind kind) {
+        opened = TestStores.open(kind, dir);
+        jdbi = opened.database().jdbi();
+    }
+
+    @AfterEach
+    void close() {
+        if (opened != null) {
+            opened.close();
+        }
     }
 
     private DigestDao digests() {
@@ -37,8 +47,9 @@ class DigestStoreTest {
         return jdbi.onDemand(DigestFactsDao.class);
     }
 
-    @Test
-    void recordPosted_keepsTheFirstRecordOfAWeek_andLastPostedIsTheLatestWeek() {
+    @StoreTest
+    void recordPosted_keepsTheFirstRecordOfAWeek_andLastPostedIsTheLatestWeek(StoreKind kind) {
+        open(kind);
         assertThat(digests().recordPosted("2025-W52", "C0", "1.1", 2_000L)).isEqualTo(1);
         assertThat(digests().recordPosted("2026-W01", "C0", "2.2", 3_000L)).isEqualTo(1);
         assertThat(digests().recordPosted("2026-W01", "C0", "9.9", 4_000L)).isZero();
@@ -48,8 +59,9 @@ class DigestStoreTest {
         assertThat(digests().byWeek("2026-W47")).isEmpty();
     }
 
-    @Test
-    void facts_readIncidentsAssignmentsAndRoster() {
+    @StoreTest
+    void facts_readIncidentsAssignmentsAndRoster(StoreKind kind) {
+        open(kind);
         RosterDao roster = jdbi.onDemand(RosterDao.class);
         roster.save(new MemberRow("U1", "ENGINEER", 0, null, 0, 0, 0, 0, 0, 0));
         roster.save(new MemberRow("U2", "MANAGER", 0, 50L, 0, 0, 0, 0, 0, 0));

@@ -1,12 +1,14 @@
 package dev.mayday.db.postmortem;
 
+import dev.mayday.db.StoreTest;
+import dev.mayday.db.TestStores;
+import dev.mayday.db.StoreKind;
+import org.junit.jupiter.api.AfterEach;
 import dev.mayday.db.Database;
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.incident.IncidentRow;
 import dev.mayday.db.sql.Sql;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -19,13 +21,21 @@ class PostmortemStoreTest {
 
     @TempDir
     Path dir;
+    TestStores.OpenStore opened;
     Jdbi jdbi;
     long incidentId;
 
-    @BeforeEach
-    void open() {
-        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("test.db")).jdbi();
+    void open(StoreKind kind) {
+        opened = TestStores.open(kind, dir);
+        jdbi = opened.database().jdbi();
         incidentId = incident("k1", null);
+    }
+
+    @AfterEach
+    void close() {
+        if (opened != null) {
+            opened.close();
+        }
     }
 
     private long incident(String originKey, Long closedAt) {
@@ -50,16 +60,18 @@ class PostmortemStoreTest {
         return jdbi.onDemand(ActionItemDao.class);
     }
 
-    @Test
-    void actionItem_insert_isOpenWithEveryColumn() {
+    @StoreTest
+    void actionItem_insert_isOpenWithEveryColumn(StoreKind kind) {
+        open(kind);
         long id = actions().insert(incidentId, "Add a canary step", "U2", "U1", 5_000L);
 
         assertThat(actions().byId(id)).contains(
                 new ActionItemRow(id, incidentId, "Add a canary step", "U2", "OPEN", "U1", 5_000L, null, null));
     }
 
-    @Test
-    void actionItem_markDoneTwice_keepsTheFirstTime() {
+    @StoreTest
+    void actionItem_markDoneTwice_keepsTheFirstTime(StoreKind kind) {
+        open(kind);
         long id = actions().insert(incidentId, "Add a canary step", null, "U1", 5_000L);
 
         assertThat(actions().markDone(incidentId, id, "U2", 6_000L)).isEqualTo(1);
@@ -71,15 +83,17 @@ class PostmortemStoreTest {
         assertThat(done.doneBy()).isEqualTo("U2");
     }
 
-    @Test
-    void actionItem_doneWithoutTime_isRejectedByTheSchema() {
+    @StoreTest
+    void actionItem_doneWithoutTime_isRejectedByTheSchema(StoreKind kind) {
+        open(kind);
         long id = actions().insert(incidentId, "x", null, "U1", 5_000L);
         assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("UPDATE action_items SET state = 'DONE' WHERE id = ?", id)))
                 .isInstanceOf(RuntimeException.class);
     }
 
-    @Test
-    void actionItem_windows_areHalfOpen() {
+    @StoreTest
+    void actionItem_windows_areHalfOpen(StoreKind kind) {
+        open(kind);
         long early = actions().insert(incidentId, "early", null, "U1", 1_000L);
         long inside = actions().insert(incidentId, "inside", null, "U1", 2_000L);
         long edge = actions().insert(incidentId, "edge", null, "U1", 3_000L);
@@ -90,13 +104,15 @@ class PostmortemStoreTest {
         assertThat(actions().open()).extracting(ActionItemRow::id).containsExactly(inside, edge);
     }
 
-    @Test
-    void actionItem_forUnknownIncident_isRejectedByForeignKey() {
+    @StoreTest
+    void actionItem_forUnknownIncident_isRejectedByForeignKey(StoreKind kind) {
+        open(kind);
         assertThatThrownBy(() -> actions().insert(999, "x", null, "U1", 1L)).isInstanceOf(RuntimeException.class);
     }
 
-    @Test
-    void learnings_ofIncidentsClosedInWindow_leaveOthersOut() {
+    @StoreTest
+    void learnings_ofIncidentsClosedInWindow_leaveOthersOut(StoreKind kind) {
+        open(kind);
         long closedInside = incident("k2", 10_000L);
         long closedLater = incident("k3", 20_000L);
         LearningDao learnings = jdbi.onDemand(LearningDao.class);
@@ -110,8 +126,9 @@ class PostmortemStoreTest {
                 .containsExactly("retries need jitter");
     }
 
-    @Test
-    void postmortems_sameVersionTwice_isStoredOnce_andLatestIsTheHighest() {
+    @StoreTest
+    void postmortems_sameVersionTwice_isStoredOnce_andLatestIsTheHighest(StoreKind kind) {
+        open(kind);
         PostmortemDao postmortems = jdbi.onDemand(PostmortemDao.class);
         assertThat(postmortems.nextVersion(incidentId)).isEqualTo(1);
         assertThat(postmortems.latest(incidentId)).isEmpty();

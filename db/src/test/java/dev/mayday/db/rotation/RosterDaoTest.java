@@ -1,9 +1,11 @@
 package dev.mayday.db.rotation;
 
+import dev.mayday.db.StoreTest;
+import dev.mayday.db.TestStores;
+import dev.mayday.db.StoreKind;
+import org.junit.jupiter.api.AfterEach;
 import dev.mayday.db.Database;
 import dev.mayday.db.incident.IncidentRow;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -18,11 +20,19 @@ class RosterDaoTest {
 
     @TempDir
     Path dir;
+    TestStores.OpenStore opened;
     Database db;
 
-    @BeforeEach
-    void open() {
-        db = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
+    void open(StoreKind kind) {
+        opened = TestStores.open(kind, dir);
+        db = opened.database();
+    }
+
+    @AfterEach
+    void close() {
+        if (opened != null) {
+            opened.close();
+        }
     }
 
     private static MemberRow member(String user, String kind) {
@@ -39,8 +49,9 @@ class RosterDaoTest {
         });
     }
 
-    @Test
-    void save_insertsThenUpdatesTheSameMember() {
+    @StoreTest
+    void save_insertsThenUpdatesTheSameMember(StoreKind kind) {
+        open(kind);
         db.inTransaction(s -> s.roster().save(member("U1", "ENGINEER")));
         db.inTransaction(s -> s.roster().save(new MemberRow("U1", "MANAGER", 2_000L, 3_000L, 1.5, 3, 9L, 0, 0, 0)));
 
@@ -49,14 +60,16 @@ class RosterDaoTest {
                 new MemberRow("U1", "MANAGER", 2_000L, 3_000L, 1.5, 3, 9L, 0, 0, 0));
     }
 
-    @Test
-    void save_withUnknownKind_isRejected() {
+    @StoreTest
+    void save_withUnknownKind_isRejected(StoreKind kind) {
+        open(kind);
         assertThatThrownBy(() -> db.inTransaction(s -> s.roster().save(member("U1", "INTERN"))))
                 .isInstanceOf(RuntimeException.class);
     }
 
-    @Test
-    void absences_currentAndFutureAreListed_backCutsTheCurrentAndDropsTheFuture() {
+    @StoreTest
+    void absences_currentAndFutureAreListed_backCutsTheCurrentAndDropsTheFuture(StoreKind kind) {
+        open(kind);
         db.inTransaction(s -> s.roster().save(member("U1", "ENGINEER")));
         db.inTransaction(s -> {
             s.roster().insertAbsence("U1", 100, 200);
@@ -77,15 +90,17 @@ class RosterDaoTest {
                 .containsExactly(200L, 450L);
     }
 
-    @Test
-    void absence_endingBeforeItStarts_isRejected() {
+    @StoreTest
+    void absence_endingBeforeItStarts_isRejected(StoreKind kind) {
+        open(kind);
         db.inTransaction(s -> s.roster().save(member("U1", "ENGINEER")));
         assertThatThrownBy(() -> db.inTransaction(s -> s.roster().insertAbsence("U1", 200, 100)))
                 .isInstanceOf(RuntimeException.class);
     }
 
-    @Test
-    void assignments_areNumberedInOrder_andTheCurrentOneEndsOnce() {
+    @StoreTest
+    void assignments_areNumberedInOrder_andTheCurrentOneEndsOnce(StoreKind kind) {
+        open(kind);
         long id = incident("k1", "U1", "INVESTIGATING");
         long first = db.inTransaction(s -> s.roster().insertAssignment(
                 new AssignmentRow(0, id, "U1", "LEAD", true, 1_000L, null, "picked")));
@@ -107,8 +122,9 @@ class RosterDaoTest {
                 .containsExactly(2_000L, null);
     }
 
-    @Test
-    void openIncidentLeadsAndResponders_leaveOutResolvedClosedAndTheOneAsked() {
+    @StoreTest
+    void openIncidentLeadsAndResponders_leaveOutResolvedClosedAndTheOneAsked(StoreKind kind) {
+        open(kind);
         long first = incident("k1", "U1", "INVESTIGATING");
         incident("k2", "U2", "RESOLVED");
         incident("k3", "U3", "CLOSED");
@@ -124,8 +140,9 @@ class RosterDaoTest {
         assertThat(recent).containsExactly("U3", "U2");
     }
 
-    @Test
-    void incidentRow_keepsResponderAndReason() {
+    @StoreTest
+    void incidentRow_keepsResponderAndReason(StoreKind kind) {
+        open(kind);
         long id = incident("k1", "U1", "INVESTIGATING");
         IncidentRow row = db.read(s -> s.incidents().byId(id)).orElseThrow();
         assertThat(row.people().responder()).isEqualTo("U9");
@@ -136,8 +153,9 @@ class RosterDaoTest {
         return db.read(s -> s.roster().recentChanges(10));
     }
 
-    @Test
-    void rosterChanges_areListedNewestFirst_andReadBackById() {
+    @StoreTest
+    void rosterChanges_areListedNewestFirst_andReadBackById(StoreKind kind) {
+        open(kind);
         db.inTransaction(s -> s.roster().recordChange(1_000, "U1", "U1", "JOINED", "ENGINEER", null, null));
         long added = db.inTransaction(s -> s.roster().recordChange(2_000, "U1", "U2", "JOINED", "MANAGER", null, null));
         db.inTransaction(s -> s.roster().recordChange(3_000, "U1", "U2", "AWAY", null, "2026-12-01", "2026-12-05"));
@@ -148,8 +166,9 @@ class RosterDaoTest {
                 .contains(new RosterChangeRow(added, 2_000, "U1", "U2", "JOINED", "MANAGER", null, null));
     }
 
-    @Test
-    void rosterChange_withUnknownAction_isRejected() {
+    @StoreTest
+    void rosterChange_withUnknownAction_isRejected(StoreKind kind) {
+        open(kind);
         assertThatThrownBy(() -> db.inTransaction(s -> s.roster().recordChange(1, "U1", "U2", "SWAPPED", null, null,
                 null))).isInstanceOf(RuntimeException.class);
     }

@@ -1,12 +1,13 @@
 package dev.mayday.db.timeline;
 
+import dev.mayday.db.StoreTest;
+import dev.mayday.db.TestStores;
+import dev.mayday.db.StoreKind;
 import dev.mayday.db.Database;
 import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.incident.IncidentRow;
 import dev.mayday.db.sql.Sql;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -21,13 +22,14 @@ class TimelineCaptureStoreTest {
 
     @TempDir
     Path dir;
+    TestStores.OpenStore opened;
     Jdbi jdbi;
     Handle handle;
     long incidentId;
 
-    @BeforeEach
-    void open() {
-        jdbi = Database.open("jdbc:sqlite:" + dir.resolve("test.db")).jdbi();
+    void open(StoreKind kind) {
+        opened = TestStores.open(kind, dir);
+        jdbi = opened.database().jdbi();
         incidentId = jdbi.inTransaction(h -> {
             IncidentDao incidents = new IncidentDao(Sql.on(h));
             incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
@@ -41,7 +43,12 @@ class TimelineCaptureStoreTest {
 
     @AfterEach
     void close() {
-        handle.close();
+        if (handle != null) {
+            handle.close();
+        }
+        if (opened != null) {
+            opened.close();
+        }
     }
 
     private TimelineRow message(String ts, String threadTs, String text) {
@@ -53,8 +60,9 @@ class TimelineCaptureStoreTest {
         return new TimelineDao(Sql.on(handle));
     }
 
-    @Test
-    void insertIfAbsent_storesEveryColumnOnce() {
+    @StoreTest
+    void insertIfAbsent_storesEveryColumnOnce(StoreKind kind) {
+        open(kind);
         int first = timeline().insertIfAbsent(message("1.000200", "1.000100", "reply"));
         int again = timeline().insertIfAbsent(message("1.000200", "1.000100", "reply, delivered twice"));
 
@@ -69,8 +77,9 @@ class TimelineCaptureStoreTest {
         });
     }
 
-    @Test
-    void updateTextAndSetDeleted_changeOnlyTheirRow() {
+    @StoreTest
+    void updateTextAndSetDeleted_changeOnlyTheirRow(StoreKind kind) {
+        open(kind);
         timeline().insertIfAbsent(message("1.000100", null, "first"));
         timeline().insertIfAbsent(message("1.000300", null, "other"));
 
@@ -87,8 +96,9 @@ class TimelineCaptureStoreTest {
         assertThat(timeline().byDedupeKey("msg:C1:1.000300").orElseThrow().deleted()).isFalse();
     }
 
-    @Test
-    void keyEvents_leaveOutChatterAndDeletedRows() {
+    @StoreTest
+    void keyEvents_leaveOutChatterAndDeletedRows(StoreKind kind) {
+        open(kind);
         timeline().insert(new TimelineRow(0, incidentId, 1_000L, "DECLARED", "U1", "SEV2 Checkout down", true, null, null));
         timeline().insertIfAbsent(message("1.000100", null, "chatter"));
         timeline().insert(new TimelineRow(0, incidentId, 6_000L, "PINNED", "U2", "kept", true, "1.000200", "pin:C1:1.000200"));
@@ -99,8 +109,9 @@ class TimelineCaptureStoreTest {
                 .containsExactly("SEV2 Checkout down", "kept");
     }
 
-    @Test
-    void insert_ofAnUnpinnedPin_pinsItAgain_butOtherDeletedRowsStayDeleted() {
+    @StoreTest
+    void insert_ofAnUnpinnedPin_pinsItAgain_butOtherDeletedRowsStayDeleted(StoreKind kind) {
+        open(kind);
         TimelineRow pin = new TimelineRow(0, incidentId, 6_000L, "PINNED", "U2", "p99 ok", true, "1.000200", "pin:C1:1.000200");
         timeline().insert(pin);
         assertThat(timeline().insert(pin)).as("still pinned: a duplicate").isZero();
@@ -115,8 +126,9 @@ class TimelineCaptureStoreTest {
         assertThat(timeline().byDedupeKey("msg:C1:1.000100").orElseThrow().deleted()).isTrue();
     }
 
-    @Test
-    void replaceStandIn_replacesOnlyTheStandIn() {
+    @StoreTest
+    void replaceStandIn_replacesOnlyTheStandIn(StoreKind kind) {
+        open(kind);
         timeline().insert(new TimelineRow(0, incidentId, 6_000L, "PINNED", null, "(?)", true, "1.000200", "pin:C1:1.000200"));
 
         assertThat(timeline().replaceStandIn("pin:C1:1.000200", "(?)", "U2", "the real text")).isEqualTo(1);
@@ -125,8 +137,9 @@ class TimelineCaptureStoreTest {
                 .extracting(TimelineRow::actor, TimelineRow::text).containsExactly("U2", "the real text");
     }
 
-    @Test
-    void processedEvents_recordEachEventIdOnce() {
+    @StoreTest
+    void processedEvents_recordEachEventIdOnce(StoreKind kind) {
+        open(kind);
         ProcessedEventDao events = new ProcessedEventDao(Sql.on(handle));
 
         assertThat(events.recordIfNew("Ev1", 1_000L)).isEqualTo(1);
@@ -135,8 +148,9 @@ class TimelineCaptureStoreTest {
         assertThat(events.count("Ev1")).isEqualTo(1);
     }
 
-    @Test
-    void processedEvent_andTimelineWrite_commitTogetherOrNotAtAll() {
+    @StoreTest
+    void processedEvent_andTimelineWrite_commitTogetherOrNotAtAll(StoreKind kind) {
+        open(kind);
         assertThatThrownBy(() -> jdbi.useTransaction(h -> {
             new ProcessedEventDao(Sql.on(h)).recordIfNew("Ev9", 1_000L);
             new TimelineDao(Sql.on(h)).insertIfAbsent(message("1.000900", null, "lost"));
@@ -147,8 +161,9 @@ class TimelineCaptureStoreTest {
         assertThat(timeline().byDedupeKey("msg:C1:1.000900")).isEmpty();
     }
 
-    @Test
-    void pinReactions_countHolders() {
+    @StoreTest
+    void pinReactions_countHolders(StoreKind kind) {
+        open(kind);
         PinReactionDao pins = jdbi.onDemand(PinReactionDao.class);
 
         assertThat(pins.add("C1", "1.000200", "U1")).isEqualTo(1);
