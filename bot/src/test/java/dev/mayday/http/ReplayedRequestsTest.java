@@ -1,11 +1,14 @@
 package dev.mayday.http;
 
+import ch.qos.logback.classic.Level;
 import dev.mayday.incident.Status;
 import dev.mayday.postmortem.ActionItems;
 import dev.mayday.postmortem.Learnings;
 import dev.mayday.sandbox.SlackSimulator.SlackReply;
 import dev.mayday.sandbox.SlackSimulator;
+import dev.mayday.slack.requests.UserFacingErrors;
 import dev.mayday.slack.views.IncidentCard;
+import dev.mayday.support.CapturedLog;
 import dev.mayday.support.Sandbox;
 import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,11 +108,13 @@ class ReplayedRequestsTest {
         Instant at = Instant.now();
         String note = command(ALEX, channel, "note written while the disk was busy");
         SlackReply failed;
-        try (Connection locker = DriverManager.getConnection(sandbox.app.database().url());
+        try (CapturedLog errors = CapturedLog.of(UserFacingErrors.class);
+             Connection locker = DriverManager.getConnection(sandbox.app.database().url());
              Statement statement = locker.createStatement()) {
             statement.execute("BEGIN EXCLUSIVE");
             failed = send(note, at);
             statement.execute("ROLLBACK");
+            assertThat(errors.messages(Level.ERROR)).containsExactly("Store failed while running `/incident note`");
         }
         assertThat(failed.text()).contains("could not save");
 

@@ -1,8 +1,11 @@
 package dev.mayday.slack;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mayday.http.HttpServer;
 import dev.mayday.sandbox.SlackSimulator;
 import dev.mayday.sandbox.SlackSimulator.SlackReply;
+import dev.mayday.support.CapturedLog;
 import dev.mayday.support.Sandbox;
 import dev.mayday.support.SandboxExtension;
 import dev.mayday.timeline.TimelineEntry;
@@ -250,11 +253,13 @@ class TimelineEventsTest {
         ObjectNode event = slack.message(SAM, channel, ts, "written while the disk was busy");
         String eventId = slack.newEventId();
         SlackReply failed;
-        try (Connection locker = DriverManager.getConnection(sandbox.app.database().url());
+        try (CapturedLog errors = CapturedLog.of(HttpServer.class);
+             Connection locker = DriverManager.getConnection(sandbox.app.database().url());
              Statement statement = locker.createStatement()) {
             statement.execute("BEGIN EXCLUSIVE");
             failed = slack.deliver(event, eventId);
             statement.execute("ROLLBACK");
+            assertThat(errors.messages(Level.ERROR)).containsExactly("Request to /slack/events failed");
         }
 
         assertThat(failed.status()).as("Slack must retry what was not stored").isGreaterThanOrEqualTo(500);
