@@ -48,8 +48,8 @@ final class Serve implements Server {
         // any other way out of the JVM (SIGHUP, an exit elsewhere) still closes the server; after a signal's stop
         // there is nothing left for it to close
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "mayday-shutdown"));
-        log.info("Mayday {} started: mode HTTP on port {}, store {} ({})", MaydayVersion.current(), app.port(),
-                storeKind(config.databaseUrl()), config);
+        log.info("Mayday {} started: mode {} on port {}, store {} ({})", MaydayVersion.current(),
+                config.socketMode() ? "Socket Mode" : "HTTP", app.port(), storeKind(config.databaseUrl()), config);
         String signal = signals.await();
         long stopping = System.nanoTime();
         app.close();
