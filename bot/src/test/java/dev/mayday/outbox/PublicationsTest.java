@@ -65,7 +65,10 @@ class PublicationsTest {
                 new OnCallInvited(7, 12, List.of(new OnCallInvited.Person("Robin", "robin@example.com"),
                         new OnCallInvited.Person("Kim", null))),
                 new PagerResolve(7), new PagerNote(7, "U0SAM", "seen"), new PagerResponders(7, "PEP1"),
-                new HandOffOffered(3, 7), new HandOffTaken(3, 7, "U0BEN"));
+                new HandOffOffered(3, 7), new HandOffTaken(3, 7, "U0BEN"),
+                new UpdateReminder(7, 2, 1_700_000_000_000L, 1_700_000_900_000L),
+                new CloseReminder(7, 1_700_000_000_000L),
+                new StakeholderUpdate(7, "Rolled back <@U0ALEX>'s \"deploy\"", 1_700_000_000_000L));
         assertThat(Publication.class.getPermittedSubclasses()).as("each type is tried here or below")
                 .hasSize(all.size() + ABOUT_NO_INCIDENT.size());
 
@@ -78,10 +81,11 @@ class PublicationsTest {
         assertThat(rows).extracting(row -> Publications.read(row.type(), row.payload())).containsExactlyElementsOf(all);
         assertThat(rows).extracting(OutboxRow::type).containsExactly("ChannelSetUp", "ChannelRefused", "ChangePosted",
                 "PostmortemRequested", "IncidentNotice", "OnCallInvited", "PagerResolve", "PagerNote", "PagerResponders",
-                "HandOffOffered", "HandOffTaken");
+                "HandOffOffered", "HandOffTaken", "UpdateReminder", "CloseReminder", "StakeholderUpdate");
         assertThat(rows).extracting(OutboxRow::lane).containsExactly("slack/incident/7", "slack/notices/incident/7",
                 "slack/incident/7", "slack/incident/7", "slack/incident/7", "slack/incident/7", "pagerduty/incident/7",
-                "pagerduty/incident/7", "pagerduty/incident/7", "slack/incident/7", "slack/incident/7");
+                "pagerduty/incident/7", "pagerduty/incident/7", "slack/incident/7", "slack/incident/7",
+                "slack/incident/7", "slack/incident/7", "slack/incident/7");
         assertThat(rows).allSatisfy(row -> assertThat(row.state()).isEqualTo(OutboxRow.PENDING));
     }
 
