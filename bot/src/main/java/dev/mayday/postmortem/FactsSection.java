@@ -5,6 +5,7 @@ import dev.mayday.incident.Severity;
 import dev.mayday.timeline.TimelineEntry;
 import dev.mayday.timeline.TimelineKind;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** The title, the header facts, the milestone times and the durations between them. */
@@ -50,9 +51,21 @@ final class FactsSection {
         if (incident.resolution() != null) {
             out.append("- **Resolution:** ").append(text(c, incident.resolution())).append('\n');
         }
+        updates(c, out);
         out.append('\n');
         milestones(c, out);
         durations(c.milestones().durations(), out);
+    }
+
+    /** How often the lead was reminded to post an update, and the longest stretch without one while it was open. */
+    private static void updates(DraftContext c, StringBuilder out) {
+        int reminders = c.facts().updateReminders();
+        out.append("- **Update reminders:** ").append(reminders == 0 ? "none" : String.valueOf(reminders)).append('\n');
+        Instant end = Optional.ofNullable(c.incident().times().resolvedAt()).orElse(c.facts().generatedAt());
+        QuietStretch.longest(c.incident().times().declaredAt(), c.entries(), end).ifPresent(quiet ->
+                out.append("- **Longest stretch without an update:** ").append(LocalTimes.duration(quiet.length()))
+                        .append(" (").append(c.times().dateTime(quiet.from())).append(" → ")
+                        .append(c.times().dateTime(quiet.to())).append(")\n"));
     }
 
     private static void severityHistory(DraftContext c, StringBuilder out) {

@@ -11,11 +11,13 @@ import java.util.Objects;
 /**
  * Everything a draft is written from. {@code timeline} is the full timeline, chatter and deleted entries included
  * (the draft decides what to leave out); {@code firstLead} is who led the incident when it was declared (later leads
- * come from the LEAD_CHANGED entries); {@code version} is the draft's number among the incident's drafts.
+ * come from the LEAD_CHANGED entries); {@code version} is the draft's number among the incident's drafts;
+ * {@code updateReminders} how many times its lead was reminded that it had gone quiet.
  */
 public record PostmortemFacts(Incident incident, String firstLead, List<TimelineEntry> timeline,
                               List<ActionItem> actionItems, List<Learning> learnings, ZoneId zone,
-                              Permalinks permalinks, PersonNames names, Instant generatedAt, int version) {
+                              Permalinks permalinks, PersonNames names, Instant generatedAt, int version,
+                              int updateReminders) {
 
     public PostmortemFacts {
         Objects.requireNonNull(incident, "incident");

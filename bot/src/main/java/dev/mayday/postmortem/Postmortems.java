@@ -50,10 +50,11 @@ public final class Postmortems {
         List<ActionItem> items = actionItems.list(incidentId);
         List<Learning> learned = learnings.list(incidentId);
         String firstLead = firstLead(incident, timeline);
+        int reminders = database.read(store -> store.reminders().reminderCount(incidentId));
         for (int attempt = 1; ; attempt++) {
             int version = database.read(store -> store.postmortems().nextVersion(incidentId));
             RenderedDraft rendered = draft.render(new PostmortemFacts(incident, firstLead, timeline, items, learned,
-                    zone, permalinks, names, now, version));
+                    zone, permalinks, names, now, version, reminders));
             PostmortemRow row = new PostmortemRow(incidentId, version, rendered.markdown(), now.toEpochMilli());
             boolean stored = database.inTransaction(store -> store.postmortems().insertIfAbsent(row) == 1);
             if (stored) {

@@ -69,8 +69,9 @@ class PublicationsTest {
                 new HandOffOffered(3, 7), new HandOffTaken(3, 7, "U0BEN"),
                 PagerPage.person(7, "U0DBA", "replica lag", "U0ALEX"), PagerPage.service(7, "Database", "", "U0ALEX"),
                 new PagerAcknowledge(7), new PagerPriority(7, "SEV1"), new PagerReassign(7, "U0BEA"),
-                new UpdateReminder(7, 1, 1_700_000_000_000L, 1_700_000_900_000L),
-                new CloseReminder(7, 1_700_000_000_000L), new StakeholderUpdate(7, "Rolling back", 1_700_000_000_000L));
+                new UpdateReminder(7, 2, 1_700_000_000_000L, 1_700_000_900_000L),
+                new CloseReminder(7, 1_700_000_000_000L),
+                new StakeholderUpdate(7, "Rolled back <@U0ALEX>'s \"deploy\"", 1_700_000_000_000L));
         assertThat(Publication.class.getPermittedSubclasses()).as("each type is tried here or below")
                 .hasSize(all.size() - 1 + ABOUT_NO_INCIDENT.size());
 

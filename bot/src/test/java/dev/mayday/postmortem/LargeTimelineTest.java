@@ -47,7 +47,7 @@ class LargeTimelineTest {
                 IncidentPeople.declarerLeads("U0ANA"), new IncidentTimes(START, START.plusSeconds(30), end, null), null,
                 new IncidentPlace("C0GENERAL", "C0INC9", null, null, null));
         return new PostmortemFacts(incident, null, timeline, List.of(), List.of(), ZoneId.of("Europe/Berlin"),
-                TimelineFixture.EXAMPLE_LINKS, null, end.plusSeconds(600), 1);
+                TimelineFixture.EXAMPLE_LINKS, null, end.plusSeconds(600), 1, 0);
     }
 
     @Test

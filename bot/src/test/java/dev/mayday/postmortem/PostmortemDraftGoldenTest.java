@@ -76,7 +76,7 @@ class PostmortemDraftGoldenTest {
                 "Pool limits are per pod: 10 per pod with 4 pods is 40 in total, which is what the DB allows.",
                 "U0KIM", t.at("2026-03-29T03:35")));
         return new PostmortemFacts(incident, "U0ALEX", t.entries(), items, learnings, BERLIN,
-                TimelineFixture.EXAMPLE_LINKS, PersonNames.userIds(), t.at("2026-03-29T05:00"), 1);
+                TimelineFixture.EXAMPLE_LINKS, PersonNames.userIds(), t.at("2026-03-29T05:00"), 1, 2);
     }
 
     /** Resolved by someone other than the lead, who never acted: nothing acknowledged, never monitoring, not closed. */
@@ -97,7 +97,7 @@ class PostmortemDraftGoldenTest {
                 new IncidentTimes(t.at("2026-06-10T08:00"), null, t.at("2026-06-10T09:05"), null), null,
                 new IncidentPlace("C0GENERAL", "C0INC7", null, null, null));
         return new PostmortemFacts(incident, null, t.entries(), List.of(), List.of(), UTC, Permalinks.none(),
-                PersonNames.userIds(), t.at("2026-06-10T09:30"), 3);
+                PersonNames.userIds(), t.at("2026-06-10T09:30"), 3, 0);
     }
 
     @Test
@@ -159,7 +159,7 @@ class PostmortemDraftGoldenTest {
         PostmortemFacts facts = neverAcknowledged();
         Incident odd = facts.incident().acknowledged(facts.incident().times().declaredAt().minusSeconds(60));
         PostmortemFacts withOdd = new PostmortemFacts(odd, null, facts.timeline(), List.of(), List.of(), UTC,
-                null, null, facts.generatedAt(), 1);
+                null, null, facts.generatedAt(), 1, facts.updateReminders());
 
         RenderedDraft rendered = draft.render(withOdd);
 

@@ -27,12 +27,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The store: SQLite or PostgreSQL ({@link StoreKind}, read from the JDBC URL) through JDBI, migrated on open
@@ -43,24 +40,6 @@ import java.util.Optional;
  * {@link StoreFailures}).
  */
 public final class Database implements AutoCloseable {
-
-    /** Enough for the request threads and workers that use the store at once; more are opened and closed. */
-    private static final int IDLE_CONNECTIONS = 8;
-
-    /**
-     * Writers that may wait for a turn before the next is refused at once. Well above any real burst: request threads
-     * (Jetty's pool of 250) and a few workers are all that write, so only a runaway gets here.
-     */
-    static final int MAX_WAITING_WRITERS = 1_000;
-
-    /**
-     * How long a writer waits for its turn before giving up. Not the normal path: a queue of hundreds drains in a
-     * second or two, so a wait this long means a turn is stuck (a disk that does not answer), not that it is busy.
-     */
-    static final Duration LAST_RESORT_WAIT = Duration.ofSeconds(20);
-
-    /** How often the log is copied into the store file, off the writers' path ({@link WalCheckpoints}). */
-    static final Duration CHECKPOINT_EVERY = Duration.ofMillis(250);
 
     private final Jdbi jdbi;
     private final String url;
@@ -81,28 +60,14 @@ public final class Database implements AutoCloseable {
 
     public static Database open(String jdbcUrl) {
         return switch (StoreKind.of(jdbcUrl)) {
-            case SQLITE -> open(jdbcUrl, new WriterQueue(MAX_WAITING_WRITERS, LAST_RESORT_WAIT));
+            case SQLITE -> SqliteStore.open(jdbcUrl);
             case POSTGRESQL -> PostgresStore.open(jdbcUrl);
         };
     }
 
+    /** A SQLite store whose writers wait in {@code writers} (tests give a small queue). */
     static Database open(String jdbcUrl, WriterQueue writers) {
-        String url = SqliteUrl.withPragmas(jdbcUrl);
-        // before SQLite creates the file with the umask's mode (often 0644), and its -wal and -shm after it
-        StoreFile.find(url).ifPresent(PrivateFiles::prepareStore);
-        Migrations.apply(url, StoreKind.SQLITE);
-        ReusedConnections connections = new ReusedConnections(url, IDLE_CONNECTIONS);
-        Jdbi jdbi = jdbi(Jdbi.create(connections));
-        jdbi.setTransactionHandler(new OneWriterAtATime(jdbi.getTransactionHandler(), writers));
-        // a store in memory has no log to copy
-        Optional<WalCheckpoints> checkpoints = StoreFile.find(url)
-                .map(file -> new WalCheckpoints(url, file, CHECKPOINT_EVERY));
-        checkpoints.ifPresent(WalCheckpoints::start);
-        List<AutoCloseable> resources = new ArrayList<>();
-        checkpoints.ifPresent(resources::add);
-        resources.add(connections);
-        return new Database(jdbi, url, StoreKind.SQLITE, new GroupCommit(jdbi, writers), new SqliteWriteProbe(jdbi),
-                resources);
+        return SqliteStore.open(jdbcUrl, writers);
     }
 
     /** What both kinds share: SqlObjects, the store's own exception, and flags stored as 0 and 1. */
