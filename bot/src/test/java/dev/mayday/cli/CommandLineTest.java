@@ -1,8 +1,11 @@
 package dev.mayday.cli;
 
+import ch.qos.logback.classic.Level;
 import dev.mayday.Main;
 import dev.mayday.db.Database;
 import dev.mayday.db.drill.DrillRow;
+import dev.mayday.drill.RestoreDrills;
+import dev.mayday.support.CapturedLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -197,7 +200,11 @@ class CommandLineTest {
         assertThat(unset.errLines()).singleElement().asString().startsWith("mayday drill: BACKUP_DIR is not set");
 
         env.put("BACKUP_DIR", Files.writeString(dir.resolve("in-the-way"), "a file").toString());
-        Result failed = run("drill");
+        Result failed;
+        try (CapturedLog log = CapturedLog.of(RestoreDrills.class)) {
+            failed = run("drill");
+            assertThat(log.messages(Level.ERROR)).as("logged as well as said").hasSize(1);
+        }
         assertThat(failed.exit()).isEqualTo(1);
         assertThat(failed.errLines()).singleElement().asString()
                 .startsWith("mayday drill: Restore drill FAILED: cannot create the backup directory");

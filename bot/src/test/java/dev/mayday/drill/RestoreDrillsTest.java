@@ -5,7 +5,9 @@ import dev.mayday.db.backup.DrillResult;
 import dev.mayday.db.backup.KeptBackups;
 import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.digest.StoreOrigin;
+import dev.mayday.support.CapturedLog;
 import dev.mayday.support.TestClock;
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +106,11 @@ class RestoreDrillsTest {
         Files.writeString(dir.resolve("blocked"), "a file where the backup directory should be");
         RestoreDrills blocked = new RestoreDrills(database, store, dir.resolve("blocked"), 7, clock);
 
-        Optional<DrillResult> result = blocked.runDue(DAILY);
+        Optional<DrillResult> result;
+        try (CapturedLog log = CapturedLog.of(RestoreDrills.class)) {
+            result = blocked.runDue(DAILY);
+            assertThat(log.messages(Level.ERROR)).singleElement().asString().startsWith("Restore drill FAILED: ");
+        }
 
         assertThat(result).hasValueSatisfying(r -> assertThat(r.ok()).isFalse());
         assertThat(notices()).singleElement().satisfies(row -> {

@@ -1,6 +1,8 @@
 package dev.mayday.drill;
 
+import ch.qos.logback.classic.Level;
 import dev.mayday.sandbox.fake.FakeMessage;
+import dev.mayday.support.CapturedLog;
 import dev.mayday.support.Sandbox;
 import dev.mayday.support.SandboxExtension;
 import org.junit.jupiter.api.Test;
@@ -60,9 +62,11 @@ class ScheduledDrillsTest {
     @Test
     void aFailedDrillIsPostedInTheDigestChannelOnce() throws Exception {
         Path inTheWay = Files.writeString(backups.resolve("not-a-directory"), "a file where backups should go");
-        startThenRestartAfterSundaysSlot(inTheWay);
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> notices().size() == 1);
+        try (CapturedLog log = CapturedLog.of(RestoreDrills.class)) {
+            startThenRestartAfterSundaysSlot(inTheWay);
+            await().atMost(Duration.ofSeconds(30)).until(() -> notices().size() == 1);
+            assertThat(log.messages(Level.ERROR)).singleElement().asString().startsWith("Restore drill FAILED: ");
+        }
         assertThat(notices().get(0).text()).startsWith(":x: The restore drill of 2026-03-15T02:00:00Z failed: ")
                 .contains("a file of that name is in the way");
         assertThat(sandbox.get("/health").body()).contains("\"drill\":{\"result\":\"failed\"");

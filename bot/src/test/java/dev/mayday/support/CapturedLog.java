@@ -19,7 +19,7 @@ public final class CapturedLog implements AutoCloseable {
     private final Level wasLevel;
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
 
-    private CapturedLog(Class<?> source) {
+    private CapturedLog(String source) {
         this.logger = (Logger) LoggerFactory.getLogger(source);
         this.wasAdditive = logger.isAdditive();
         this.wasLevel = logger.getLevel();
@@ -31,7 +31,12 @@ public final class CapturedLog implements AutoCloseable {
 
     /** Captures what {@code source} logs at INFO and above from now until {@link #close()}. */
     public static CapturedLog of(Class<?> source) {
-        return new CapturedLog(source);
+        return new CapturedLog(source.getName());
+    }
+
+    /** Captures what the logger {@code name} and those under it (e.g. a library's package) log, as above. */
+    public static CapturedLog of(String name) {
+        return new CapturedLog(name);
     }
 
     /** The messages logged at {@code level}, formatted, in order. */
