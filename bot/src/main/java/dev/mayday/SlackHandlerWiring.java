@@ -4,8 +4,9 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.mayday.db.Database;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentService;
-import dev.mayday.incident.Paging;
 import dev.mayday.incident.MessageDeclarations;
+import dev.mayday.incident.Paging;
+import dev.mayday.people.People;
 import dev.mayday.reminder.Reminders;
 import dev.mayday.slack.handlers.ActionItemButton;
 import dev.mayday.slack.handlers.AddToTimelineShortcut;
@@ -64,7 +65,8 @@ final class SlackHandlerWiring {
                         new PagerDutyCommand(f.pagerDuty().client(), f.directory()),
                         new PageCommand(f.paging(), f.pagerDuty().client().isPresent(),
                                 f.pagerDuty().settings().serviceId()), followUps,
-                        new DigestCommand(f.digest().facts(), f.digest().ledger(), clock), slack.ackWindow()))
+                        new DigestCommand(f.digest().facts(), f.digest().ledger(), clock,
+                                People.storedNames(f.database())), slack.ackWindow()))
                 .blockAction(FollowUpCommands.DONE_ACTION, new ActionItemButton(followUps, slack.afterAck()))
                 .viewSubmission(DeclareModal.CALLBACK_ID, modal)
                 .blockAction(IncidentCard.STATUS_ACTION, cardActions.status())

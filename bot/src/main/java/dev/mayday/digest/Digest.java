@@ -45,7 +45,8 @@ public final class Digest {
                 facts.actionsOpened().stream().map(a -> followUp(facts, a, age(facts, a))).toList(),
                 facts.actionsDone().stream().map(a -> followUp(facts, a, age(facts, a))).toList(),
                 overdue, open, DutyLoads.of(facts), Dependencies.of(facts),
-                new BackPressure(hours, facts.settings().budgetHours(), open.size()), facts.settings(), facts.drills());
+                new BackPressure(hours, facts.settings().budgetHours(), open.size()), facts.settings(), facts.drills(),
+                facts.updates());
     }
 
     private static int count(List<IncidentFact> incidents, Severity severity) {

@@ -20,12 +20,14 @@ import java.util.Optional;
  * those of incidents closed in the week, {@code actionsOpened} and {@code actionsDone} the items added and done in
  * it, {@code openActions} every open item with its age at {@code asOf}. {@code assignments} are the duty ledger
  * entries made in the history window and {@code roster} the members on the roster now with their kind;
- * {@code drills} what the restore drills had shown by {@code asOf}.
+ * {@code drills} what the restore drills had shown by {@code asOf}; {@code updates} the week's status updates and
+ * reminders.
  */
 public record DigestFacts(IsoWeek week, ZoneId zone, Instant asOf, List<IncidentFact> incidents,
                           List<Learning> learnings, List<ActionItem> actionsOpened, List<ActionItem> actionsDone,
                           List<OpenActionItem> openActions, List<DutyFact> assignments,
-                          Map<String, MemberKind> roster, DigestSettings settings, DrillFacts drills) {
+                          Map<String, MemberKind> roster, DigestSettings settings, DrillFacts drills,
+                          StatusUpdates updates) {
 
     public DigestFacts {
         Objects.requireNonNull(week, "week");
@@ -33,6 +35,7 @@ public record DigestFacts(IsoWeek week, ZoneId zone, Instant asOf, List<Incident
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(drills, "drills");
+        Objects.requireNonNull(updates, "updates");
         incidents = List.copyOf(incidents);
         learnings = List.copyOf(learnings);
         actionsOpened = List.copyOf(actionsOpened);

@@ -4,6 +4,7 @@ import dev.mayday.db.Database;
 import dev.mayday.db.digest.DigestFactsDao;
 import dev.mayday.db.digest.DigestIncidentRow;
 import dev.mayday.db.digest.DutyAssignmentRow;
+import dev.mayday.db.digest.StatusUpdatesRow;
 import dev.mayday.db.drill.DrillRow;
 import dev.mayday.incident.Severity;
 import dev.mayday.incident.Status;
@@ -80,8 +81,10 @@ public final class DigestFactsLoader {
             DrillFacts drills = new DrillFacts(lastPassed.map(d -> Instant.ofEpochMilli(d.finishedAt())),
                     lastPassed.map(d -> Duration.ofMillis(d.restoreMillis())),
                     lastDrill.map(d -> !d.ok()).orElse(false));
+            StatusUpdatesRow updates = dao.statusUpdatesBetween(weekStart.toEpochMilli(), to.toEpochMilli());
             return new DigestFacts(week, zone, asOf, incidents.values().stream().map(this::toFact).toList(),
-                    learned, opened, done, open, duty, roster, settings, drills);
+                    learned, opened, done, open, duty, roster, settings, drills, new StatusUpdates(
+                            (int) updates.updates(), (int) updates.afterReminder(), (int) updates.reminders()));
         });
     }
 

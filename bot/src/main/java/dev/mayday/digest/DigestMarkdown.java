@@ -35,11 +35,13 @@ final class DigestMarkdown {
             stillOpen();
             learnings();
             openFollowUps();
+            statusUpdates();
             drills();
         } else {
             incidents();
             stillOpen();
             responseTimes();
+            statusUpdates();
             learnings();
             followUps();
             duty();
@@ -200,6 +202,16 @@ final class DigestMarkdown {
     private void backPressure() {
         section("Back pressure");
         line((report.backPressure().overCapacity() ? "⚠️ " : "") + report.backPressure().sentence());
+    }
+
+    /** Whether incidents were kept up to date without being reminded; only in a week that had updates or reminders. */
+    private void statusUpdates() {
+        if (!report.updates().any()) {
+            return;
+        }
+        section("Status updates");
+        line(report.updates().sentence());
+        line("");
     }
 
     /** Only for a team whose drills have run: the others have nothing to hear about here. */

@@ -16,14 +16,15 @@ import java.util.Map;
  *
  * <p>{@code bySeverity} has every severity (zeros included) in SEV1..SEV4 order; {@code overdue} and {@code openActions}
  * are oldest first; {@code dependencies} are the single-point-of-failure warnings; {@code drills} what the restore
- * drills showed.
+ * drills showed; {@code updates} the week's status updates and reminders.
  */
 public record DigestReport(IsoWeek week, ZoneId zone, Instant asOf, WeekCount declared,
                            Map<Severity, WeekCount> bySeverity, List<OpenIncident> stillOpen,
                            ResponseTime toAcknowledge, ResponseTime toResolve, List<LearningLine> learnings,
                            List<FollowUp> actionsOpened, List<FollowUp> actionsDone, List<FollowUp> overdue,
                            List<FollowUp> openActions, DutyLoad duty, List<Dependency> dependencies,
-                           BackPressure backPressure, DigestSettings settings, DrillFacts drills) {
+                           BackPressure backPressure, DigestSettings settings, DrillFacts drills,
+                           StatusUpdates updates) {
 
     public DigestReport {
         bySeverity = Map.copyOf(bySeverity);

@@ -8,9 +8,12 @@ import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.incident.IncidentNotifier;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.incident.Severity;
+import dev.mayday.incident.Status;
 import dev.mayday.postmortem.ActionItem;
 import dev.mayday.postmortem.ActionItems;
 import dev.mayday.postmortem.Learnings;
+import dev.mayday.reminder.ReminderSchedule;
+import dev.mayday.reminder.Reminders;
 import dev.mayday.rotation.DutyService;
 import dev.mayday.rotation.MemberKind;
 import dev.mayday.rotation.RotationPicker;
@@ -119,6 +122,30 @@ class DigestFactsLoaderTest {
         assertThat(report.backPressure().overCapacity()).isTrue();
         assertThat(report.toMarkdown()).contains("- #" + checkout.id() + " Checkout is down: "
                 + "Gateway timeouts are per region");
+    }
+
+    @Test
+    void load_countsTheWeeksStatusUpdates_andThoseThatCameOnlyAfterAReminder() {
+        clock.advance(Duration.ofDays(7)); // Monday of W47, 09:00
+        Incident checkout = declare(Severity.SEV1, "Checkout is down");
+        Reminders reminders = new Reminders(database, clock, ReminderSchedule.defaults()); // SEV1: every 15 minutes
+        clock.advance(Duration.ofMinutes(10));
+        incidents.postUpdate("C0INC1", checkout.lead(), "Payment gateway times out"); // on time
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(reminders.remindDue()).as("quiet for 16 minutes").isEqualTo(1);
+        clock.advance(Duration.ofMinutes(2));
+        incidents.postUpdate("C0INC1", checkout.lead(), "Rolling back"); // after the reminder
+        clock.advance(Duration.ofMinutes(5));
+        incidents.changeStatus("C0INC1", checkout.lead(), Status.IDENTIFIED); // on time again
+        clock.advance(Duration.ofMinutes(5));
+        incidents.addNote("C0INC1", checkout.lead(), "A note is no status update");
+
+        DigestReport report = Digest.build(new DigestFactsLoader(database, BERLIN, DigestSettings.defaults())
+                .load(W47, W47.end(BERLIN)));
+
+        assertThat(report.updates()).isEqualTo(new StatusUpdates(3, 1, 1));
+        assertThat(report.toMarkdown()).contains("## Status updates\n3 status updates (updates, status and severity "
+                + "changes), 2 on time and 1 after a reminder; 1 reminder sent.");
     }
 
     @Test

@@ -65,6 +65,16 @@ class DigestTest {
     }
 
     @Test
+    void statusUpdates_areShownOnlyInAWeekThatHadThem() {
+        History h = new History("2026-W47", ZoneOffset.UTC);
+        assertThat(h.report().toMarkdown()).doesNotContain("Status updates");
+
+        h.updates = new StatusUpdates(1, 0, 0);
+        assertThat(h.report().toMarkdown()).contains("## Status updates\n1 status update (updates, status and severity "
+                + "changes), 1 on time and 0 after a reminder; 0 reminders sent.");
+    }
+
+    @Test
     void emptyWeek_withNothingOpen_saysSo() {
         History h = new History("2026-W47", ZoneOffset.UTC);
 

@@ -25,6 +25,7 @@ final class History {
     Instant asOf;
     DigestSettings settings = DigestSettings.defaults();
     DrillFacts drills = DrillFacts.none();
+    StatusUpdates updates = StatusUpdates.none();
     private final List<IncidentFact> incidents = new ArrayList<>();
     private final List<DutyFact> duty = new ArrayList<>();
     private final Map<String, MemberKind> roster = new HashMap<>();
@@ -112,7 +113,7 @@ final class History {
         List<OpenActionItem> ages = open.stream()
                 .map(item -> new OpenActionItem(item, Duration.between(item.createdAt(), asOf))).toList();
         return new DigestFacts(week, zone, asOf, incidents, learnings, opened, done, ages, duty, roster, settings,
-                drills);
+                drills, updates);
     }
 
     DigestReport report() {

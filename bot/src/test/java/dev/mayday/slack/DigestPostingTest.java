@@ -1,5 +1,6 @@
 package dev.mayday.slack;
 
+import dev.mayday.db.people.PersonRow;
 import dev.mayday.sandbox.fake.FakeMessage;
 import dev.mayday.support.Sandbox;
 import dev.mayday.support.SandboxExtension;
@@ -89,9 +90,13 @@ class DigestPostingTest {
         String channel = sandbox.declare("U0ALEX", "sev1 Payments failing");
         sandbox.command("U0ALEX", channel, "learned Retries need a budget");
 
+        sandbox.app.database().inTransaction(store -> store.people().save(
+                new PersonRow("U0ALEX", "Alex Kim", null, sandbox.clock.millis())));
+
         var reply = sandbox.command("U0ALEX", sandbox.generalChannel, "digest");
 
-        assertThat(reply.body()).contains("Weekly learnings digest: 2026-W11").contains("SEV1");
+        assertThat(reply.body()).contains("Weekly learnings digest: 2026-W11").contains("SEV1")
+                .as("named from the store, not numbered").contains("Alex Kim").doesNotContain("U0ALEX");
         assertThat(sandbox.command("U0ALEX", sandbox.generalChannel, "digest last").text()).contains("No digest has been posted yet");
         assertThat(sandbox.command("U0ALEX", sandbox.generalChannel, "digest yesterday").text()).contains("digest last");
     }

@@ -7,22 +7,28 @@ import dev.mayday.digest.DigestLedger;
 import dev.mayday.digest.DigestRecord;
 import dev.mayday.digest.IsoWeek;
 import dev.mayday.incident.IncidentRuleViolation;
+import dev.mayday.postmortem.PersonNames;
 import dev.mayday.slack.views.DigestBlocks;
 
 import java.time.Clock;
 import java.util.List;
 
-/** {@code /incident digest}: this week so far, as a preview only the asker sees; {@code digest last}: the last one posted. */
+/**
+ * {@code /incident digest}: this week so far, as a preview only the asker sees; {@code digest last}: the last one posted.
+ * People are named from the store alone: an answer in the request path never waits on Slack.
+ */
 public final class DigestCommand {
 
     private final DigestFactsLoader facts;
     private final DigestLedger ledger;
     private final Clock clock;
+    private final PersonNames names;
 
-    public DigestCommand(DigestFactsLoader facts, DigestLedger ledger, Clock clock) {
+    public DigestCommand(DigestFactsLoader facts, DigestLedger ledger, Clock clock, PersonNames names) {
         this.facts = facts;
         this.ledger = ledger;
         this.clock = clock;
+        this.names = names;
     }
 
     public List<LayoutBlock> handle(String args) {
@@ -36,6 +42,6 @@ public final class DigestCommand {
         } else {
             throw new IncidentRuleViolation("Use `/incident digest` for this week so far, or `/incident digest last`.");
         }
-        return DigestBlocks.of(Digest.build(facts.load(week, clock.instant())).toSlackMarkdown());
+        return DigestBlocks.of(Digest.build(facts.load(week, clock.instant())).toSlackMarkdown(names));
     }
 }
