@@ -1,5 +1,7 @@
 package dev.mayday.drill;
 
+import dev.mayday.digest.DigestSchedule;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,12 +26,9 @@ public record BackupSchedule(Optional<DayOfWeek> day, LocalTime time, ZoneId zon
 
     public static final String VARIABLE = "BACKUP_SCHEDULE";
 
-    private static final Pattern FORM = Pattern.compile("([A-Za-z]{3}|[Dd][Aa][Ii][Ll][Yy])\\s+(\\d{2}:\\d{2})");
+    private static final Pattern DAILY = Pattern.compile("(?i)daily\\s+(\\d{2}:\\d{2})");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final Map<String, DayOfWeek> DAYS = Map.of("MON", DayOfWeek.MONDAY, "TUE", DayOfWeek.TUESDAY,
-            "WED", DayOfWeek.WEDNESDAY, "THU", DayOfWeek.THURSDAY, "FRI", DayOfWeek.FRIDAY,
-            "SAT", DayOfWeek.SATURDAY, "SUN", DayOfWeek.SUNDAY);
 
     public BackupSchedule {
         Objects.requireNonNull(day, "day");
@@ -38,20 +36,17 @@ public record BackupSchedule(Optional<DayOfWeek> day, LocalTime time, ZoneId zon
         Objects.requireNonNull(zone, "zone");
     }
 
-    /** Parses {@code daily 03:00} or {@code SUN 03:00}; anything else names the variable and the forms. */
+    /** Parses {@code daily 03:00} or {@code SUN 03:00} (the digest's form); anything else names the variable. */
     public static BackupSchedule parse(String text, ZoneId zone) {
-        Matcher m = FORM.matcher(text == null ? "" : text.strip());
-        if (!m.matches()) {
-            throw invalid(text);
-        }
-        String first = m.group(1).toUpperCase(Locale.ROOT);
-        Optional<DayOfWeek> day = first.equals("DAILY") ? Optional.empty() : Optional.ofNullable(DAYS.get(first));
-        if (!first.equals("DAILY") && day.isEmpty()) {
-            throw invalid(text);
-        }
+        String written = text == null ? "" : text.strip();
+        Matcher daily = DAILY.matcher(written);
         try {
-            return new BackupSchedule(day, LocalTime.parse(m.group(2), HH_MM), zone);
-        } catch (DateTimeParseException e) {
+            if (daily.matches()) {
+                return new BackupSchedule(Optional.empty(), LocalTime.parse(daily.group(1), HH_MM), zone);
+            }
+            DigestSchedule weekly = DigestSchedule.parse(written, zone);
+            return new BackupSchedule(Optional.of(weekly.day()), weekly.time(), zone);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
             throw invalid(text);
         }
     }

@@ -3,8 +3,8 @@ package dev.mayday.drill;
 import dev.mayday.db.Database;
 import dev.mayday.db.backup.DrillResult;
 import dev.mayday.db.backup.KeptBackups;
-import dev.mayday.db.drill.DrillRow;
 import dev.mayday.db.backup.RestoreDrill;
+import dev.mayday.db.drill.DrillRow;
 import dev.mayday.digest.StoreOrigin;
 import dev.mayday.outbox.DrillNotice;
 import dev.mayday.outbox.Publications;
@@ -87,8 +87,8 @@ public final class RestoreDrills {
                 + " days" + passed.map(p -> " (the last that passed: " + p.slot() + ")").orElse(" (none ever has)")
                 + ". Backups are scheduled, so check that Mayday can write to its backup directory: "
                 + "run `java -jar mayday.jar drill` to see why.";
-        return database.inTransaction(s -> Publications.enqueueOnce(s, new DrillNotice(key, text),
-                new DrillNotice(key, text).uniqueKey(), now));
+        DrillNotice notice = new DrillNotice(key, text);
+        return database.inTransaction(s -> Publications.enqueueOnce(s, notice, notice.uniqueKey(), now));
     }
 
     private DrillResult run(String slot, Instant startedAt) {
