@@ -249,7 +249,8 @@ public final class SlackGateway {
     /** Who the user is (users.info): the name Slack shows for them and, with users:read.email, their email. */
     public Optional<Person> person(String userId) {
         try {
-            User user = call("users.info", () -> methods.usersInfo(r -> r.user(userId))).getUser();
+            User user = calls.call("users.info", true, Set.of("user_not_found"),
+                    () -> methods.usersInfo(r -> r.user(userId))).getUser();
             User.Profile profile = user.getProfile();
             String shown = profile == null ? null : firstNonBlank(profile.getDisplayName(), profile.getRealName());
             return Optional.of(new Person(user.getId(), firstNonBlank(shown, user.getRealName(), user.getName()),
