@@ -1,14 +1,8 @@
 package dev.mayday.rotation;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.mayday.timers.EveryMinute;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Once a minute (by the injected clock, looked at every second so a test can move time), offers long-serving leads a
@@ -17,53 +11,21 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HandOffOffers implements AutoCloseable {
 
-    static final Duration CHECK_EVERY = Duration.ofMinutes(1);
     static final int OFFERS_PER_CHECK = 20;
-    private static final Duration TICK = Duration.ofSeconds(1);
-    private static final Logger log = LoggerFactory.getLogger(HandOffOffers.class);
 
-    private final HandOffs handOffs;
-    private final Runnable wake;
-    private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mayday-handoff-offers");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private Instant lastCheck;
+    private final EveryMinute timer;
 
     public HandOffOffers(HandOffs handOffs, Runnable wake, Clock clock) {
-        this.handOffs = handOffs;
-        this.wake = wake;
-        this.clock = clock;
+        this.timer = new EveryMinute("mayday-handoff-offers", "Checking for lead hand-offs", clock,
+                () -> !handOffs.offerDue(OFFERS_PER_CHECK).isEmpty(), wake);
     }
 
     public void start() {
-        timer.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void tick() {
-        try {
-            Instant now = clock.instant();
-            boolean due = lastCheck == null || !now.isBefore(lastCheck.plus(CHECK_EVERY)) || now.isBefore(lastCheck);
-            if (due) {
-                lastCheck = now;
-                if (!handOffs.offerDue(OFFERS_PER_CHECK).isEmpty()) {
-                    wake.run();
-                }
-            }
-        } catch (RuntimeException e) {
-            log.error("Checking for lead hand-offs failed; trying again at the next check", e);
-        }
+        timer.start();
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }
