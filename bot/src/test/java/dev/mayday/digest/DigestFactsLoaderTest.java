@@ -70,7 +70,7 @@ class DigestFactsLoaderTest {
 
     private Incident declare(Severity severity, String title) {
         declared++;
-        Incident incident = incidents.declare(new Declaration(title, null, severity, false, "U0ALEX",
+        Incident incident = incidents.declare(new Declaration(title, null, severity, false, false, "U0ALEX",
                 "cmd:" + declared, "C0GENERAL")).incident();
         directory.attachChannel(incident.id(), "C0INC" + declared, "inc-" + declared);
         return incident;

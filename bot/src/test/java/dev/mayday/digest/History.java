@@ -66,7 +66,7 @@ final class History {
         IncidentFact incident = new IncidentFact(id, "Incident " + id, severity,
                 resolveAfter == null ? Status.INVESTIGATING : Status.RESOLVED, false, lead, responder, declared,
                 ackAfter == null ? null : declared.plus(ackAfter),
-                resolveAfter == null ? null : declared.plus(resolveAfter), null, service);
+                resolveAfter == null ? null : declared.plus(resolveAfter), null, service, false);
         incidents.add(incident);
         duty.add(new DutyFact(id, lead, DutyRole.LEAD, roster.get(lead), declared));
         if (responder != null) {
@@ -78,7 +78,7 @@ final class History {
     IncidentFact privateIncident(Instant declared, String lead) {
         long id = ++ids;
         IncidentFact incident = new IncidentFact(id, "Secret payroll leak", Severity.SEV1, Status.CLOSED, true, lead,
-                null, declared, declared, declared.plusSeconds(600), declared.plusSeconds(900), null);
+                null, declared, declared, declared.plusSeconds(600), declared.plusSeconds(900), null, false);
         incidents.add(incident);
         return incident;
     }

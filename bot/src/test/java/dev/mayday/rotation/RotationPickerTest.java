@@ -68,7 +68,7 @@ class RotationPickerTest {
 
     private Incident declare(Severity severity) {
         int n = origin.incrementAndGet();
-        Incident incident = incidents.declare(new Declaration("Incident " + n, null, severity, false, DECLARER,
+        Incident incident = incidents.declare(new Declaration("Incident " + n, null, severity, false, false, DECLARER,
                 "command:T" + n, "C0GENERAL")).incident();
         directory.attachChannel(incident.id(), "C0INC" + n, "inc-" + n);
         return directory.byId(incident.id()).orElseThrow();
@@ -241,7 +241,7 @@ class RotationPickerTest {
             }
         });
 
-        assertThatThrownBy(() -> failing.declare(new Declaration("Down", null, Severity.SEV3, false, DECLARER,
+        assertThatThrownBy(() -> failing.declare(new Declaration("Down", null, Severity.SEV3, false, false, DECLARER,
                 "command:X", "C0"))).hasMessageContaining("disk full");
 
         List<IncidentRow> stored = database.read(store -> store.incidents().all());
@@ -253,7 +253,7 @@ class RotationPickerTest {
     @Test
     void declaringTheSameRequestTwice_picksOnce() {
         duty.join("U0ANA", MemberKind.ENGINEER);
-        Declaration declaration = new Declaration("Down", null, Severity.SEV3, false, DECLARER, "command:SAME", "C0");
+        Declaration declaration = new Declaration("Down", null, Severity.SEV3, false, false, DECLARER, "command:SAME", "C0");
 
         incidents.declare(declaration);
         incidents.declare(declaration);

@@ -6,7 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Incident channel names under Slack's rules: lowercase a–z, 0–9, '-' and '_', at most 80 characters.
+ * Incident channel names under Slack's rules: lowercase a–z, 0–9, '-' and '_', at most 80 characters. The first word
+ * is the {@link ChannelPrefix}: {@code inc} below, {@code drill} for a practice incident, the rest alike.
  * Accents are folded (Café → cafe); a title with nothing usable (emoji, symbols) falls back to the incident number.
  * <p>
  * The names an incident tries, in order ({@link #candidate}): {@code inc-<date>-<slug>}, then {@code -2} … {@code -5};
@@ -27,7 +28,12 @@ public final class ChannelNames {
     }
 
     public static String forIncident(LocalDate day, String title, long incidentId) {
-        String prefix = "inc-" + DAY.format(day) + "-";
+        return forIncident(ChannelPrefix.INCIDENT, day, title, incidentId);
+    }
+
+    /** {@code <prefix>-<date>-<slug>}: {@code inc-} for an incident, {@code drill-} for a practice one. */
+    public static String forIncident(ChannelPrefix kind, LocalDate day, String title, long incidentId) {
+        String prefix = kind.word() + "-" + DAY.format(day) + "-";
         String slug = slug(title);
         if (slug.isEmpty()) {
             slug = "incident-" + incidentId;
@@ -43,8 +49,13 @@ public final class ChannelNames {
 
     /** The name keyed by the incident number: {@code inc-<id>-<slug>}, or {@code inc-<id>} for a title of emoji. */
     public static String byNumber(String title, long incidentId) {
+        return byNumber(ChannelPrefix.INCIDENT, title, incidentId);
+    }
+
+    /** {@code <prefix>-<id>-<slug>}, as {@link #byNumber(String, long)} with the prefix of the incident's kind. */
+    public static String byNumber(ChannelPrefix kind, String title, long incidentId) {
         String slug = slug(title);
-        return trimTo("inc-" + incidentId + (slug.isEmpty() ? "" : "-" + slug), MAX_LENGTH);
+        return trimTo(kind.word() + "-" + incidentId + (slug.isEmpty() ? "" : "-" + slug), MAX_LENGTH);
     }
 
     /**

@@ -42,9 +42,10 @@ public final class ChannelProvisioner {
     }
 
     public ChannelRef provision(Incident incident) {
-        String base = ChannelNames.forIncident(incident.times().declaredAt().atZone(teamZone).toLocalDate(), incident.title(),
-                incident.id());
-        String byNumber = ChannelNames.byNumber(incident.title(), incident.id());
+        ChannelPrefix prefix = ChannelPrefix.of(incident);
+        String base = ChannelNames.forIncident(prefix, incident.times().declaredAt().atZone(teamZone).toLocalDate(),
+                incident.title(), incident.id());
+        String byNumber = ChannelNames.byNumber(prefix, incident.title(), incident.id());
         int creates = 0;
         int ambiguous = 0;
         int index = 1;
