@@ -8,6 +8,7 @@ import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.outbox.OutboxClaims;
 import dev.mayday.db.outbox.OutboxDao;
 import dev.mayday.db.pagerduty.PagerDutyDao;
+import dev.mayday.db.pause.SlackPauseDao;
 import dev.mayday.db.people.PeopleDao;
 import dev.mayday.db.postmortem.ActionItemDao;
 import dev.mayday.db.postmortem.LearningDao;
@@ -257,6 +258,10 @@ public final class Database implements AutoCloseable {
 
         public DrillDao drills() {
             return new DrillDao(sql());
+        }
+
+        public SlackPauseDao slackPauses() {
+            return new SlackPauseDao(sql());
         }
 
         private <T> T dao(Class<T> type) {
