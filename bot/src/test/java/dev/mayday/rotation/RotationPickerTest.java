@@ -74,6 +74,14 @@ class RotationPickerTest {
         return directory.byId(incident.id()).orElseThrow();
     }
 
+    private Incident declareDrill(Severity severity) {
+        int n = origin.incrementAndGet();
+        Incident incident = incidents.declare(new Declaration("Game day " + n, null, severity, false, true, DECLARER,
+                "command:T" + n, "C0GENERAL")).incident();
+        directory.attachChannel(incident.id(), "C0DRILL" + n, "drill-" + n);
+        return directory.byId(incident.id()).orElseThrow();
+    }
+
     private int leads(String user) {
         return duty.standing().row(user).orElseThrow().member().lead().turns();
     }
@@ -109,6 +117,25 @@ class RotationPickerTest {
             assertThat(row.endedAt()).isNull();
         });
         assertThat(leads("U0ANA")).isEqualTo(1);
+    }
+
+    @Test
+    void aDrill_countsTowardDutyLoad_soTheNextRealIncidentGoesToSomeoneElse() {
+        duty.join("U0ANA", MemberKind.ENGINEER);
+        duty.join("U0BEN", MemberKind.ENGINEER);
+
+        Incident drill = declareDrill(Severity.SEV3);
+        incidents.resolve(drill.place().channelId(), "U0ANA", null);
+        Incident real = declare(Severity.SEV3);
+
+        assertThat(drill.isPractice()).isTrue();
+        assertThat(drill.lead()).isEqualTo("U0ANA");
+        assertThat(ledger(drill.id())).singleElement().satisfies(row -> {
+            assertThat(row.role()).isEqualTo("LEAD");
+            assertThat(row.credited()).as("practice is work").isTrue();
+        });
+        assertThat(leads("U0ANA")).isEqualTo(1);
+        assertThat(real.lead()).as("U0ANA has had a turn, the drill").isEqualTo("U0BEN");
     }
 
     @Test
