@@ -23,10 +23,13 @@ public final class PremortemLinks {
 
     private final Database database;
     private final Clock clock;
+    /** Wakes the outbox after a commit that queued something (it must not block). */
+    private final Runnable queued;
 
-    public PremortemLinks(Database database, Clock clock) {
+    public PremortemLinks(Database database, Clock clock, Runnable queued) {
         this.database = database;
         this.clock = clock;
+        this.queued = queued;
     }
 
     /** The open or recent pre-mortems whose change shares a word with the title, newest first. */
@@ -43,8 +46,10 @@ public final class PremortemLinks {
             return false;
         }
         PremortemOffer offer = new PremortemOffer(incidentId, declaredBy, ids);
-        return database.inTransaction(store -> Publications.enqueueOnce(store, offer, offer.uniqueKey(),
+        boolean offered = database.inTransaction(store -> Publications.enqueueOnce(store, offer, offer.uniqueKey(),
                 clock.instant()));
+        queued.run();
+        return offered;
     }
 
     /** Links the incident to the pre-mortem (a later link replaces it): which risk happened, whether rollback was used. */

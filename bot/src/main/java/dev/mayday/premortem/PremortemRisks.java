@@ -16,11 +16,14 @@ public final class PremortemRisks {
     private final Database database;
     private final Premortems premortems;
     private final Clock clock;
+    /** Wakes the outbox after a commit that queued something (it must not block). */
+    private final Runnable queued;
 
-    public PremortemRisks(Database database, Premortems premortems, Clock clock) {
+    public PremortemRisks(Database database, Premortems premortems, Clock clock, Runnable queued) {
         this.database = database;
         this.premortems = premortems;
         this.clock = clock;
+        this.queued = queued;
     }
 
     public List<Risk> of(long premortemId) {
@@ -31,12 +34,14 @@ public final class PremortemRisks {
     public Risk add(String channelId, String user, String text, Optional<String> owner) {
         Premortem premortem = premortems.openIn(channelId, "risk");
         String what = Premortems.required(text, "Say what could go wrong: `/incident risk <text> [@owner]`.");
-        return database.inTransaction(store -> {
+        Risk added = database.inTransaction(store -> {
             store.premortems().addRisk(premortem.id(), what, owner.orElse(null), user, clock.millis(), null);
             Premortems.refreshCard(store, premortem.id(), clock.instant());
             List<Risk> risks = store.premortems().risks(premortem.id()).stream().map(Risk::of).toList();
             return risks.get(risks.size() - 1);
         });
+        queued.run();
+        return added;
     }
 
     /** A 📌 on a message in an open pre-mortem's channel records what it said as a risk, once per message. */
@@ -46,14 +51,16 @@ public final class PremortemRisks {
             return Optional.empty();
         }
         long id = premortem.get().id();
-        return database.inTransaction(store -> {
+        Optional<Risk> added = database.inTransaction(store -> {
             String text = store.premortems().messageText(channelId, ts).orElse("(a message Mayday did not capture)");
             if (store.premortems().addRisk(id, text, null, pinnedBy, clock.millis(), ts) == 0) {
-                return Optional.empty();
+                return Optional.<Risk>empty();
             }
             Premortems.refreshCard(store, id, clock.instant());
             return store.premortems().risks(id).stream().map(Risk::of).reduce((a, b) -> b);
         });
+        queued.run();
+        return added;
     }
 
     /** Keeps what was said in a pre-mortem's channel, for a later 📌; true when the channel is one. */
@@ -70,7 +77,7 @@ public final class PremortemRisks {
         Premortem premortem = premortems.openIn(channelId, "mitigate");
         String how = Premortems.required(text, "Say how risk " + number + " is mitigated: "
                 + "`/incident mitigate " + number + " <text>`.");
-        return database.inTransaction(store -> {
+        Risk mitigated = database.inTransaction(store -> {
             if (store.premortems().mitigate(premortem.id(), number, how) == 0) {
                 int count = store.premortems().risks(premortem.id()).size();
                 throw new IncidentRuleViolation("There is no risk " + number + (count == 0
@@ -81,5 +88,7 @@ public final class PremortemRisks {
             return store.premortems().risks(premortem.id()).stream().map(Risk::of)
                     .filter(r -> r.number() == number).findFirst().orElseThrow();
         });
+        queued.run();
+        return mitigated;
     }
 }

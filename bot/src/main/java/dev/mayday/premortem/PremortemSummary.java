@@ -27,7 +27,7 @@ public final class PremortemSummary {
         StringBuilder md = new StringBuilder();
         md.append("# Pre-mortem #").append(premortem.id()).append(": ").append(UserText.plain(premortem.change()))
                 .append("\n\n");
-        md.append("Opened ").append(DAY.format(premortem.openedAt().atZone(zone))).append(" by @")
+        md.append("Opened ").append(DAY.format(premortem.openedAt().atZone(zone))).append(" by ")
                 .append(names.apply(premortem.openedBy()));
         premortem.closedAt().ifPresent(at -> md.append(", closed ").append(DAY.format(at.atZone(zone))));
         md.append(" (").append(zone.getId()).append(").\n\n");
@@ -39,7 +39,7 @@ public final class PremortemSummary {
         }
         for (Risk risk : risks) {
             md.append(risk.number()).append(". ").append(UserText.inert(risk.text())).append("\n   - Owner: ")
-                    .append(risk.owner().map(o -> "@" + names.apply(o)).orElse("**none**"))
+                    .append(risk.owner().map(names::apply).orElse("**none**"))
                     .append("\n   - Mitigation: ").append(risk.mitigation().map(UserText::inert).orElse("**none**"))
                     .append("\n");
         }

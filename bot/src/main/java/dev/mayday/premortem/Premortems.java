@@ -23,17 +23,20 @@ public final class Premortems {
 
     private final Database database;
     private final Clock clock;
+    /** Wakes the outbox after a commit that queued something (it must not block). */
+    private final Runnable queued;
 
-    public Premortems(Database database, Clock clock) {
+    public Premortems(Database database, Clock clock, Runnable queued) {
         this.database = database;
         this.clock = clock;
+        this.queued = queued;
     }
 
     /** Opens one; the same request again ({@code requestKey}) answers the pre-mortem it opened. */
     public Opened open(String change, String openedBy, String requestKey, boolean isPrivate) {
         String text = required(change, "Say what the change is: `/incident premortem <the change>`, e.g. "
                 + "`/incident premortem migrate checkout to the new payments API`.");
-        return database.inTransaction(store -> {
+        Opened opened = database.inTransaction(store -> {
             boolean isNew = store.premortems().open(text, openedBy, clock.millis(), requestKey, isPrivate) == 1;
             PremortemRow row = store.premortems().byRequestKey(requestKey).orElseThrow();
             if (isNew) {
@@ -41,6 +44,8 @@ public final class Premortems {
             }
             return new Opened(Premortem.of(row), isNew);
         });
+        queued.run();
+        return opened;
     }
 
     public Optional<Premortem> byId(long id) {
@@ -72,6 +77,7 @@ public final class Premortems {
             store.premortems().recordRollback(premortem.id(), plan);
             return refreshCard(store, premortem.id(), clock.instant());
         });
+        queued.run();
         return byId(premortem.id()).orElseThrow();
     }
 
@@ -87,11 +93,22 @@ public final class Premortems {
             Publications.enqueueOnce(store, summary, summary.uniqueKey(), clock.instant());
             return refreshCard(store, premortem.id(), clock.instant());
         });
+        queued.run();
         if (!closedNow) {
             throw new IncidentRuleViolation("Pre-mortem #" + premortem.id() + " is closed already: its summary is in "
                     + "this channel.");
         }
         return byId(premortem.id()).orElseThrow();
+    }
+
+    /** Records the channel the outbox made; false when it has one already or the channel is an incident's. */
+    public boolean attachChannel(long id, String channelId, String channelName) {
+        return database.inTransaction(store -> store.premortems().attachChannel(id, channelId, channelName) == 1
+                || store.premortems().byId(id).map(row -> channelId.equals(row.channelId())).orElse(false));
+    }
+
+    public void recordCard(long id, String ts) {
+        database.inTransaction(store -> store.premortems().recordCard(id, ts));
     }
 
     /** Whether the channel belongs to a pre-mortem (an incident never adopts it). */
