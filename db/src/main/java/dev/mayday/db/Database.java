@@ -14,6 +14,7 @@ import dev.mayday.db.postmortem.ActionItemDao;
 import dev.mayday.db.postmortem.LearningDao;
 import dev.mayday.db.postmortem.PostmortemDao;
 import dev.mayday.db.postmortem.PostmortemPostDao;
+import dev.mayday.db.premortem.PremortemDao;
 import dev.mayday.db.reminder.ReminderDao;
 import dev.mayday.db.request.SeenRequestDao;
 import dev.mayday.db.rotation.HandoffOfferDao;
@@ -254,6 +255,10 @@ public final class Database implements AutoCloseable {
 
         public SeenRequestDao seenRequests() {
             return new SeenRequestDao(sql());
+        }
+
+        public PremortemDao premortems() {
+            return dao(PremortemDao.class);
         }
 
         public DrillDao drills() {
