@@ -5,6 +5,7 @@ import dev.mayday.db.digest.DigestFactsDao;
 import dev.mayday.db.drill.DrillDao;
 import dev.mayday.db.incident.ChannelNameDao;
 import dev.mayday.db.incident.IncidentDao;
+import dev.mayday.db.outbox.OutboxClaims;
 import dev.mayday.db.outbox.OutboxDao;
 import dev.mayday.db.pagerduty.PagerDutyDao;
 import dev.mayday.db.pause.SlackPauseDao;
@@ -13,6 +14,7 @@ import dev.mayday.db.postmortem.ActionItemDao;
 import dev.mayday.db.postmortem.LearningDao;
 import dev.mayday.db.postmortem.PostmortemDao;
 import dev.mayday.db.postmortem.PostmortemPostDao;
+import dev.mayday.db.premortem.PremortemDao;
 import dev.mayday.db.reminder.ReminderDao;
 import dev.mayday.db.request.SeenRequestDao;
 import dev.mayday.db.rotation.HandoffOfferDao;
@@ -89,6 +91,20 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(StoreWork<T> work) {
         try {
             return writes.write(work);
+        } catch (JdbiException e) {
+            throw StoreFailures.translated(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction for hot writes that conflict often and need no read-then-write isolation
+     * (an outbox claim or its end, a key inserted {@code ON CONFLICT DO NOTHING}): on PostgreSQL under READ COMMITTED,
+     * where row locks and unique keys decide, so it is not refused and run again as SERIALIZABLE would; on SQLite the
+     * same as {@link #inTransaction}. Inside another write it joins that one.
+     */
+    public <T> T inTransactionUnderRowLocks(StoreWork<T> work) {
+        try {
+            return writes.writeUnderRowLocks(work);
         } catch (JdbiException e) {
             throw StoreFailures.translated(e);
         }
@@ -200,6 +216,11 @@ public final class Database implements AutoCloseable {
             return new OutboxDao(sql());
         }
 
+        /** The outbox's claims and leases ({@link OutboxClaims}), in this store's dialect. */
+        public OutboxClaims outboxClaims() {
+            return new OutboxClaims(sql(), PickLock.kindOf(handle) == StoreKind.SQLITE);
+        }
+
         public RosterDao roster() {
             return dao(RosterDao.class);
         }
@@ -234,6 +255,10 @@ public final class Database implements AutoCloseable {
 
         public SeenRequestDao seenRequests() {
             return new SeenRequestDao(sql());
+        }
+
+        public PremortemDao premortems() {
+            return dao(PremortemDao.class);
         }
 
         public DrillDao drills() {
