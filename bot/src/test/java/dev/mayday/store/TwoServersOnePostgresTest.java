@@ -97,6 +97,34 @@ class TwoServersOnePostgresTest {
         assertThat(sandbox.incidents()).hasSize(1);
     }
 
+    @Test
+    void oneDeclaration_submittedAgainWithANewSignatureToTheOtherServerAtOnce_declaresOneIncident() throws Exception {
+        // not a replay (another timestamp, so another digest): the declaration's own key (its trigger) decides
+        String body = declareCommand("trigger-double-submit");
+        Instant now = Instant.now();
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<SlackReply> replies = new ArrayList<>();
+        try {
+            Future<SlackReply> one = pool.submit(() -> {
+                together.await(10, TimeUnit.SECONDS);
+                return sandbox.simulator.post(FORM, body, now);
+            });
+            Future<SlackReply> two = pool.submit(() -> {
+                together.await(10, TimeUnit.SECONDS);
+                return other.post(FORM, body, now.minusSeconds(1));
+            });
+            replies.add(one.get(20, TimeUnit.SECONDS));
+            replies.add(two.get(20, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+        sandbox.settle();
+
+        assertThat(replies).extracting(SlackReply::status).containsOnly(200);
+        assertThat(sandbox.incidents()).hasSize(1);
+    }
+
     private String declareCommand(String triggerId) {
         return SlackSimulator.formEncode(sandbox.simulator.commandForm("U0ALEX", sandbox.generalChannel,
                 "declare sev2 Checkout is down", triggerId));

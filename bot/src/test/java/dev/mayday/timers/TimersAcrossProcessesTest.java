@@ -181,7 +181,7 @@ class TimersAcrossProcessesTest {
     }
 
     private Incident declareWithChannel(Database database, String title, Severity severity) {
-        Incident incident = incidents(database).declare(new Declaration(title, null, severity, false, "U0LEAD",
+        Incident incident = incidents(database).declare(new Declaration(title, null, severity, false, false, "U0LEAD",
                 "command:" + title, "C0GENERAL")).incident();
         database.inTransaction(s -> s.incidents().attachChannel(incident.id(), "C0INC" + incident.id(),
                 "inc-" + incident.id()));
