@@ -36,6 +36,7 @@ final class DigestMarkdown {
             learnings();
             openFollowUps();
             statusUpdates();
+            practice();
             drills();
         } else {
             incidents();
@@ -47,6 +48,7 @@ final class DigestMarkdown {
             duty();
             dependencies();
             backPressure();
+            practice();
             drills();
         }
         return out.toString().stripTrailing() + "\n";
@@ -212,6 +214,27 @@ final class DigestMarkdown {
         section("Status updates");
         line(report.updates().sentence());
         line("");
+    }
+
+    /** The week's practice incidents, only in a week that had one: "Practice: 2 drills — …". */
+    private void practice() {
+        if (report.practice().isEmpty()) {
+            return;
+        }
+        if (!out.toString().endsWith("\n\n")) {
+            line("");
+        }
+        section("Practice");
+        line("Practice: " + DigestText.plural(report.practice().size(), "drill") + " — " + String.join("; ",
+                report.practice().stream().map(this::drill).toList()) + ". Drills count in the duty load, and nowhere "
+                + "else in this digest.");
+        line("");
+    }
+
+    private String drill(PracticeDrill drill) {
+        return text.apply(drill.incident()) + " (" + drill.severity().label() + ", led by " + names.name(drill.lead())
+                + ", " + drill.resolvedIn().map(d -> "resolved in " + DigestText.duration(d)).orElse("not resolved")
+                + ")";
     }
 
     /** Only for a team whose drills have run: the others have nothing to hear about here. */

@@ -1,6 +1,7 @@
 package dev.mayday.slack;
 
 import dev.mayday.slack.delivery.ChannelNames;
+import dev.mayday.slack.delivery.ChannelPrefix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -108,6 +109,20 @@ class ChannelNamesTest {
                         PREFIX + "high-cpu-on-web-1-4", PREFIX + "high-cpu-on-web-1-5", "inc-21-high-cpu-on-web-1",
                         "inc-21-high-cpu-on-web-1-2", "inc-21-high-cpu-on-web-1-3");
         assertThat(ChannelNames.candidate(base, byNumber, 10_000)).isEqualTo("inc-21-high-cpu-on-web-1-9995");
+    }
+
+    @Test
+    void aDrill_getsTheSameNamesUnderTheDrillPrefix_andNeverAnIncidentsName() {
+        String base = ChannelNames.forDay(ChannelPrefix.DRILL, DAY, "Checkout game day", 21);
+        String byNumber = ChannelNames.byNumber(ChannelPrefix.DRILL, "Checkout game day", 21);
+
+        assertThat(base).isEqualTo("drill-20260314-checkout-game-day");
+        assertThat(ChannelNames.candidate(base, byNumber, 2)).isEqualTo("drill-20260314-checkout-game-day-2");
+        assertThat(ChannelNames.candidate(base, byNumber, 6)).isEqualTo("drill-21-checkout-game-day");
+        assertThat(ChannelNames.forDay(ChannelPrefix.DRILL, DAY, "x".repeat(200), 1)).hasSize(80);
+        for (int i = 1; i <= 20; i++) {
+            assertThat(ChannelNames.candidate(base, byNumber, i)).startsWith("drill-").doesNotStartWith("inc-");
+        }
     }
 
     @Test
