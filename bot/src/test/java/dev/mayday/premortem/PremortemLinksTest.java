@@ -83,7 +83,7 @@ class PremortemLinksTest {
 
         assertThat(draft(1)).contains("## Foreseen?").contains("- [x] 2. Webhooks arrive twice — **this happened**")
                 .contains("- [ ] 1. Card tokens do not carry over — did not happen")
-                .contains("Rollback plan: Flip the payments\\_v2 flag off: 5 minutes — **used**.");
+                .contains("Rollback plan: Flip the payments_v2 flag off: 5 minutes — **used**.");
     }
 
     @Test
