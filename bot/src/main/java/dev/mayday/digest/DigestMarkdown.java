@@ -36,6 +36,7 @@ final class DigestMarkdown {
             learnings();
             openFollowUps();
             statusUpdates();
+            premortems();
             drills();
         } else {
             incidents();
@@ -47,6 +48,7 @@ final class DigestMarkdown {
             duty();
             dependencies();
             backPressure();
+            premortems();
             drills();
         }
         return out.toString().stripTrailing() + "\n";
@@ -211,6 +213,19 @@ final class DigestMarkdown {
         }
         section("Status updates");
         line(report.updates().sentence());
+        line("");
+    }
+
+    /** Only in a week with a pre-mortem held or an incident one foresaw. */
+    private void premortems() {
+        if (!report.premortems().any()) {
+            return;
+        }
+        if (!out.toString().endsWith("\n\n")) {
+            line("");
+        }
+        section("Pre-mortems");
+        line(report.premortems().sentence(report.declared().thisWeek()));
         line("");
     }
 

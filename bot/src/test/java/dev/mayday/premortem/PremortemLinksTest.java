@@ -87,6 +87,16 @@ class PremortemLinksTest {
     }
 
     @Test
+    void theDigest_countsThePremortemsHeld_andTheIncidentsOneForesaw() {
+        String channel = sandbox.declare(KIM, "sev2 Payments down");
+        sandbox.declare(KIM, "sev3 Search results are stale");
+        sandbox.command(KIM, channel, "link premortem 1 risk 1");
+
+        assertThat(sandbox.command(KIM, sandbox.generalChannel, "digest").body())
+                .contains("1 pre-mortem held; 1 of the week\\u0027s 2 incidents were foreseen by one.");
+    }
+
+    @Test
     void anUnlinkedIncident_hasNoForeseenSection() {
         String channel = sandbox.declare(KIM, "sev2 Payments down");
         sandbox.command(KIM, channel, "resolve fixed");
