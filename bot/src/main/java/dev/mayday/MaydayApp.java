@@ -8,6 +8,7 @@ import dev.mayday.incident.Paging;
 import dev.mayday.incident.MessageDeclarations;
 import dev.mayday.metrics.Metrics;
 import dev.mayday.metrics.StoreGauges;
+import dev.mayday.outbox.ProcessIdentity;
 import dev.mayday.retry.Sleeper;
 import dev.mayday.rotation.RotationPicker;
 import dev.mayday.slack.requests.SlackSurface;
@@ -83,17 +84,21 @@ public final class MaydayApp implements AutoCloseable {
         IncidentDirectory directory = new IncidentDirectory(database);
         PostmortemWiring postmortems = new PostmortemWiring(database, config.teamZone());
         DigestWiring digest = new DigestWiring(config, database, clocks.stored());
+        ProcessIdentity identity = ProcessIdentity.random();
         DeliveryWiring deliveries = new DeliveryWiring(config, clocks, database, slack, directory, postmortems,
-                pagerDuty, metrics.pagesAndReminders(), opened);
+                pagerDuty, metrics.pagesAndReminders(), identity, opened);
         DutyWiring duty = new DutyWiring(config, database, clocks.stored(), slack.userGroups(),
                 deliveries.rosterListener());
+        PremortemWiring premortems = new PremortemWiring(database, clocks.stored(), deliveries.wake());
+        deliveries.premortems(premortems);
         DeliveryWiring.Timers timers = deliveries.timers(duty, digest, opened);
         IncidentService incidents = new IncidentService(database, clocks.stored(), timers.notifier(),
                 new LeadPages(new RotationPicker(), pagerDuty.leadPageSeverities()));
         SlackSurface surface = SlackHandlerWiring.register(config, clocks.stored(), slack,
                 new SlackHandlerWiring.Features(database, directory, incidents, duty, postmortems, digest, pagerDuty,
                         timers.appHome(), new Paging(database, clocks.stored(), timers.notifier()),
-                        deliveries.reminders(), new MessageDeclarations(database, incidents, timers.notifier())));
+                        deliveries.reminders(), new MessageDeclarations(database, incidents, timers.notifier()),
+                        premortems));
         SocketModeWiring socketMode = new SocketModeWiring(config, slack);
         HttpWiring http = new HttpWiring(slack, socketMode.socket(),
                 pagerDuty.webhook(database, incidents, timers.notifier(), clocks.stored(), metrics.webhooks()), database,

@@ -11,6 +11,7 @@ import com.slack.api.model.view.ViewState;
 import dev.mayday.incident.Declaration;
 import dev.mayday.incident.Declared;
 import dev.mayday.incident.IncidentService;
+import dev.mayday.premortem.PremortemLinks;
 import dev.mayday.incident.MessageDeclarations;
 import dev.mayday.incident.QuotedMessage;
 import dev.mayday.incident.Severity;
@@ -59,14 +60,17 @@ public final class DeclareModal implements ViewSubmissionHandler {
     private final SlackGateway slack;
     private final DeclarationReplies replies;
     private final AckWindow ackWindow;
+    private final PremortemLinks premortemLinks;
 
+    /** {@code premortemLinks}: the pre-mortems a new incident's title matches are offered to its declarer. */
     public DeclareModal(IncidentService incidents, MessageDeclarations fromMessages, SlackGateway slack,
-                        DeclarationReplies replies, AckWindow ackWindow) {
+                        DeclarationReplies replies, AckWindow ackWindow, PremortemLinks premortemLinks) {
         this.incidents = incidents;
         this.fromMessages = fromMessages;
         this.slack = slack;
         this.replies = replies;
         this.ackWindow = ackWindow;
+        this.premortemLinks = premortemLinks;
     }
 
     /** The form prefilled from {@code message} (its first line as the title, all of it as the summary). */
@@ -160,6 +164,7 @@ public final class DeclareModal implements ViewSubmissionHandler {
             if (declared.isNew()) {
                 String user = declaration.declaredBy();
                 replies.whenReady(declared.incident().id(), text -> slack.postMessage(user, text, null));
+                premortemLinks.offer(declared.incident().id(), declared.incident().title(), user);
             }
             return Optional.empty();
         } catch (RuntimeException e) {
