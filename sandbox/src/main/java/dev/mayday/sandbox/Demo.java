@@ -98,6 +98,7 @@ public final class Demo {
                         + "Slack, channel by channel.");
                 out.println("Slack shows people and dates in each reader's own way; here they are names and UTC.\n");
                 script(general);
+                new DemoDrills(out, this::command).restoreDrill(started, dir.resolve("demo.db"));
             }
         } finally {
             deleteQuietly(dir);
@@ -133,6 +134,7 @@ public final class Demo {
         summary(app.incidents().byId(1).orElseThrow());
         postmortem();
         page();
+        new DemoDrills(out, this::command).practiceIncident(app, ALEX, general);
         command(SAM, general, "digest");
         digest();
     }
