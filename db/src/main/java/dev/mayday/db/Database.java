@@ -281,6 +281,11 @@ public final class Database implements AutoCloseable {
             return PickLock.on(handle, sql());
         }
 
+        /** The turn of units of work about {@code name} ({@link TurnLock}). */
+        public TurnLock turn(String name) {
+            return new TurnLock(sql(), PickLock.kindOf(handle), name);
+        }
+
         public HandoffOfferDao handOffOffers() {
             return dao(HandoffOfferDao.class);
         }
