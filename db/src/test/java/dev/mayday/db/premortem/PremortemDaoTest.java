@@ -21,6 +21,14 @@ class PremortemDaoTest {
     TestStores.OpenStore opened;
     Database db;
 
+    private int write(Database.StoreWork<Integer> work) {
+        return db.inTransaction(work);
+    }
+
+    private int count(Database.StoreWork<Integer> work) {
+        return db.read(work);
+    }
+
     @AfterEach
     void close() {
         if (opened != null) {
@@ -33,33 +41,34 @@ class PremortemDaoTest {
         opened = TestStores.open(kind, dir);
         db = opened.database();
 
-        assertThat(db.inTransaction(store -> store.premortems().open("Migrate checkout", "U1", 1_000L, "k1", true)))
+        assertThat(write(store -> store.premortems().open("Migrate checkout", "U1", 1_000L, "k1", true)))
                 .isEqualTo(1);
-        assertThat(db.inTransaction(store -> store.premortems().open("Migrate checkout", "U1", 1_000L, "k1", true)))
+        assertThat(write(store -> store.premortems().open("Migrate checkout", "U1", 1_000L, "k1", true)))
                 .isZero();
-        assertThat(db.inTransaction(store -> store.premortems().open("Rotate keys", "U2", 2_000L, "k2", false)))
+        assertThat(write(store -> store.premortems().open("Rotate keys", "U2", 2_000L, "k2", false)))
                 .isEqualTo(1);
         assertThat(db.read(store -> store.premortems().byRequestKey("k2")).orElseThrow().id()).isEqualTo(2);
         assertThat(db.read(store -> store.premortems().byId(1)).orElseThrow().isPrivate()).isTrue();
 
         db.inTransaction(store -> store.premortems().addRisk(1, "tokens lost", "U3", "U1", 1_100L, null));
         db.inTransaction(store -> store.premortems().addRisk(1, "pinned", null, "U1", 1_200L, "1.2"));
-        assertThat(db.inTransaction(store -> store.premortems().addRisk(1, "pinned", null, "U1", 1_300L, "1.2")))
+        assertThat(write(store -> store.premortems().addRisk(1, "pinned", null, "U1", 1_300L, "1.2")))
                 .as("the same message pinned again").isZero();
         db.inTransaction(store -> store.premortems().addRisk(2, "other", null, "U2", 2_100L, null));
-        assertThat(db.inTransaction(store -> store.premortems().mitigate(1, 2, "dry run"))).isEqualTo(1);
-        assertThat(db.inTransaction(store -> store.premortems().mitigate(1, 9, "dry run"))).isZero();
+        assertThat(write(store -> store.premortems().mitigate(1, 2, "dry run"))).isEqualTo(1);
+        assertThat(write(store -> store.premortems().mitigate(1, 9, "dry run"))).isZero();
 
         List<RiskRow> risks = db.read(store -> store.premortems().risks(1));
         assertThat(risks).extracting(RiskRow::number).containsExactly(1, 2);
         assertThat(risks.get(1).mitigation()).isEqualTo("dry run");
-        assertThat(db.read(store -> store.premortems().risks(2))).extracting(RiskRow::number).containsExactly(1);
+        List<RiskRow> others = db.read(store -> store.premortems().risks(2));
+        assertThat(others).extracting(RiskRow::number).containsExactly(1);
 
-        assertThat(db.inTransaction(store -> store.premortems().close(1, 5_000L, "U1"))).isEqualTo(1);
-        assertThat(db.inTransaction(store -> store.premortems().close(1, 6_000L, "U1"))).isZero();
-        assertThat(db.read(store -> store.premortems().openOrClosedSince(5_500L))).extracting(PremortemRow::id)
-                .containsExactly(2L);
-        assertThat(db.read(store -> store.premortems().openedBetween(0L, 1_500L))).isEqualTo(1);
+        assertThat(write(store -> store.premortems().close(1, 5_000L, "U1"))).isEqualTo(1);
+        assertThat(write(store -> store.premortems().close(1, 6_000L, "U1"))).isZero();
+        List<PremortemRow> recent = db.read(store -> store.premortems().openOrClosedSince(5_500L));
+        assertThat(recent).extracting(PremortemRow::id).containsExactly(2L);
+        assertThat(count(store -> store.premortems().openedBetween(0L, 1_500L))).isEqualTo(1);
     }
 
     @StoreTest
@@ -73,12 +82,12 @@ class PremortemDaoTest {
         db.inTransaction(store -> store.premortems().open("Migrate checkout", "U1", 500L, "k1", false));
 
         db.inTransaction(store -> store.premortems().link(new PremortemLinkRow(incident, 1, null, false, "U1", 2_000L)));
-        assertThat(db.read(store -> store.premortems().foreseenBetween(0L, 10_000L))).isZero();
+        assertThat(count(store -> store.premortems().foreseenBetween(0L, 10_000L))).isZero();
         db.inTransaction(store -> store.premortems().link(new PremortemLinkRow(incident, 1, 2, true, "U1", 3_000L)));
 
         PremortemLinkRow link = db.read(store -> store.premortems().linkOf(incident)).orElseThrow();
         assertThat(link.happenedRisk()).isEqualTo(2);
         assertThat(link.rollbackUsed()).isTrue();
-        assertThat(db.read(store -> store.premortems().foreseenBetween(0L, 10_000L))).isEqualTo(1);
+        assertThat(count(store -> store.premortems().foreseenBetween(0L, 10_000L))).isEqualTo(1);
     }
 }
