@@ -96,10 +96,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * {@link #inTransaction} for hot writes that need no read-then-write isolation (an outbox claim, an insert {@code ON
-     * CONFLICT DO NOTHING}): READ COMMITTED on PostgreSQL, where row locks and unique keys decide; joins an outer write.
-     */
+    /** {@link #inTransaction} for hot writes that need no read-then-write isolation: READ COMMITTED on PostgreSQL. */
     public <T> T inTransactionUnderRowLocks(StoreWork<T> work) {
         try {
             return writes.writeUnderRowLocks(work);
@@ -108,10 +105,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs read-only {@code work} outside an explicit transaction: on SQLite every connection starts its transactions
-     * IMMEDIATE (taking the write lock), which a poll or a lookup does not need.
-     */
+    /** Read-only {@code work} outside an explicit transaction (SQLite's would be IMMEDIATE, taking the write lock). */
     public <T> T read(StoreWork<T> work) {
         try {
             return jdbi.withHandle(handle -> work.run(Store.on(handle)));
@@ -164,10 +158,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The repositories visible inside one unit of work: every DAO is reached here, through {@link #read} or
-     * {@link #inTransaction}. The DAOs of the hot paths (incidents, timeline, processed events, outbox, PagerDuty,
-     * seen requests) are plain classes over {@link Sql}; the others are SqlObjects, each attached on first use:
-     * attaching costs more than the one or two statements most units of work run.
+     * The repositories of one unit of work ({@link #read}, {@link #inTransaction}). The hot paths' DAOs are plain classes
+     * over {@link Sql}; the others are SqlObjects, attached on first use (attaching costs more than most units' SQL).
      */
     public static final class Store {
 
