@@ -33,6 +33,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The store: SQLite or PostgreSQL ({@link StoreKind}, read from the JDBC URL) through JDBI, migrated on open
@@ -89,11 +90,7 @@ public final class Database implements AutoCloseable {
      * touch the store.
      */
     public <T> T inTransaction(StoreWork<T> work) {
-        try {
-            return writes.write(work);
-        } catch (JdbiException e) {
-            throw StoreFailures.translated(e);
-        }
+        return translated(() -> writes.write(work));
     }
 
     /**
@@ -103,11 +100,7 @@ public final class Database implements AutoCloseable {
      * same as {@link #inTransaction}. Inside another write it joins that one.
      */
     public <T> T inTransactionUnderRowLocks(StoreWork<T> work) {
-        try {
-            return writes.writeUnderRowLocks(work);
-        } catch (JdbiException e) {
-            throw StoreFailures.translated(e);
-        }
+        return translated(() -> writes.writeUnderRowLocks(work));
     }
 
     /**
@@ -115,8 +108,13 @@ public final class Database implements AutoCloseable {
      * IMMEDIATE (taking the write lock), which a poll or a lookup does not need.
      */
     public <T> T read(StoreWork<T> work) {
+        return translated(() -> jdbi.withHandle(handle -> work.run(Store.on(handle))));
+    }
+
+    /** Whatever Jdbi raises is raised as the store's own exception ({@link StoreFailures}). */
+    private static <T> T translated(Supplier<T> work) {
         try {
-            return jdbi.withHandle(handle -> work.run(Store.on(handle)));
+            return work.get();
         } catch (JdbiException e) {
             throw StoreFailures.translated(e);
         }
@@ -275,10 +273,7 @@ public final class Database implements AutoCloseable {
 
         /** The hot paths' DAOs run plain JDBC statements, prepared once per connection: see {@link Sql}. */
         private Sql sql() {
-            if (sql == null) {
-                sql = Sql.on(handle);
-            }
-            return sql;
+            return sql != null ? sql : (sql = Sql.on(handle));
         }
 
         /** The lock rotation picks take in turn ({@link PickLock}). */
