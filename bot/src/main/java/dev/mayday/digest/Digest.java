@@ -50,7 +50,7 @@ public final class Digest {
                 facts.actionsDone().stream().map(a -> followUp(facts, a, age(facts, a))).toList(),
                 overdue, open, DutyLoads.of(facts), Dependencies.of(facts),
                 new BackPressure(hours, facts.settings().budgetHours(), open.size()), facts.settings(), facts.drills(),
-                facts.updates(), facts.drillsIn(week).stream().map(PracticeDrill::of).toList());
+                facts.updates(), facts.drillsIn(week).stream().map(PracticeDrill::of).toList(), facts.premortems());
     }
 
     private static int count(List<IncidentFact> incidents, Severity severity) {

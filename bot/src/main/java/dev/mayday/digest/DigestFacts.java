@@ -21,15 +21,16 @@ import java.util.Optional;
  * it, {@code openActions} every open item with its age at {@code asOf}. {@code assignments} are the duty ledger
  * entries made in the history window and {@code roster} the members on the roster now with their kind;
  * {@code drills} what the restore drills had shown by {@code asOf}; {@code updates} the week's status updates and
- * reminders.
+ * reminders; {@code premortems} the week's pre-mortems and the incidents they foresaw.
  */
 public record DigestFacts(IsoWeek week, ZoneId zone, Instant asOf, List<IncidentFact> incidents,
                           List<Learning> learnings, List<ActionItem> actionsOpened, List<ActionItem> actionsDone,
                           List<OpenActionItem> openActions, List<DutyFact> assignments,
                           Map<String, MemberKind> roster, DigestSettings settings, DrillFacts drills,
-                          StatusUpdates updates) {
+                          StatusUpdates updates, PremortemCount premortems) {
 
     public DigestFacts {
+        premortems = premortems == null ? PremortemCount.none() : premortems;
         Objects.requireNonNull(week, "week");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(asOf, "asOf");

@@ -84,7 +84,9 @@ public final class DigestFactsLoader {
             StatusUpdatesRow updates = dao.statusUpdatesBetween(weekStart.toEpochMilli(), to.toEpochMilli());
             return new DigestFacts(week, zone, asOf, incidents.values().stream().map(this::toFact).toList(),
                     learned, opened, done, open, duty, roster, settings, drills, new StatusUpdates(
-                            (int) updates.updates(), (int) updates.afterReminder(), (int) updates.reminders()));
+                            (int) updates.updates(), (int) updates.afterReminder(), (int) updates.reminders()),
+                    new PremortemCount(store.premortems().openedBetween(weekStart.toEpochMilli(), to.toEpochMilli()),
+                            store.premortems().foreseenBetween(weekStart.toEpochMilli(), to.toEpochMilli())));
         });
     }
 

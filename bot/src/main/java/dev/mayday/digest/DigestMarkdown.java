@@ -37,6 +37,7 @@ final class DigestMarkdown {
             openFollowUps();
             statusUpdates();
             practice();
+            premortems();
             drills();
         } else {
             incidents();
@@ -49,6 +50,7 @@ final class DigestMarkdown {
             dependencies();
             backPressure();
             practice();
+            premortems();
             drills();
         }
         return out.toString().stripTrailing() + "\n";
@@ -235,6 +237,19 @@ final class DigestMarkdown {
         return text.apply(drill.incident()) + " (" + drill.severity().label() + ", led by " + names.name(drill.lead())
                 + ", " + drill.resolvedIn().map(d -> "resolved in " + DigestText.duration(d)).orElse("not resolved")
                 + ")";
+    }
+
+    /** Only in a week with a pre-mortem held or an incident one foresaw. */
+    private void premortems() {
+        if (!report.premortems().any()) {
+            return;
+        }
+        if (!out.toString().endsWith("\n\n")) {
+            line("");
+        }
+        section("Pre-mortems");
+        line(report.premortems().sentence(report.declared().thisWeek()));
+        line("");
     }
 
     /** Only for a team whose drills have run: the others have nothing to hear about here. */

@@ -65,6 +65,19 @@ class DigestTest {
     }
 
     @Test
+    void premortems_areCountedOnlyInAWeekThatHadOne_withTheIncidentsTheyForesaw() {
+        History h = new History("2026-W47", ZoneOffset.UTC);
+        assertThat(h.report().toMarkdown()).doesNotContain("Pre-mortems");
+
+        h.premortems = new PremortemCount(2, 0);
+        assertThat(h.report().toMarkdown()).contains("## Pre-mortems\n2 pre-mortems held; 0 of the week's 0 incidents "
+                + "were foreseen by one.");
+
+        h.premortems = new PremortemCount(1, 1);
+        assertThat(h.report().toMarkdown()).contains("1 pre-mortem held; 1 of the week's");
+    }
+
+    @Test
     void statusUpdates_areShownOnlyInAWeekThatHadThem() {
         History h = new History("2026-W47", ZoneOffset.UTC);
         assertThat(h.report().toMarkdown()).doesNotContain("Status updates");

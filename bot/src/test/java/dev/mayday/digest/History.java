@@ -26,6 +26,7 @@ final class History {
     DigestSettings settings = DigestSettings.defaults();
     DrillFacts drills = DrillFacts.none();
     StatusUpdates updates = StatusUpdates.none();
+    PremortemCount premortems = PremortemCount.none();
     private final List<IncidentFact> incidents = new ArrayList<>();
     private final List<DutyFact> duty = new ArrayList<>();
     private final Map<String, MemberKind> roster = new HashMap<>();
@@ -123,7 +124,7 @@ final class History {
         List<OpenActionItem> ages = open.stream()
                 .map(item -> new OpenActionItem(item, Duration.between(item.createdAt(), asOf))).toList();
         return new DigestFacts(week, zone, asOf, incidents, learnings, opened, done, ages, duty, roster, settings,
-                drills, updates);
+                drills, updates, premortems);
     }
 
     DigestReport report() {

@@ -173,4 +173,20 @@ class ChannelNamesTest {
                     .doesNotContain("--");
         }
     }
+
+    @Test
+    void aPremortem_getsThePrePrefix_withTheSameRules_andItsOwnNumberNames() {
+        assertThat(ChannelNames.forDay(ChannelPrefix.PREMORTEM, DAY, "Migrate Café checkout", 3))
+                .isEqualTo("pre-20260314-migrate-cafe-checkout");
+        assertThat(ChannelNames.forDay(ChannelPrefix.PREMORTEM, DAY, "🔥", 3)).isEqualTo("pre-20260314-premortem-3");
+        assertThat(ChannelNames.byNumber(ChannelPrefix.PREMORTEM, "db", 3)).isEqualTo("pre-3-db");
+        assertThat(ChannelNames.forDay(ChannelPrefix.PREMORTEM, DAY, "x".repeat(200), 3)).hasSize(ChannelNames.MAX_LENGTH);
+        assertThat(ChannelNames.forDay(ChannelPrefix.INCIDENT, DAY, "db", 3)).isEqualTo(ChannelNames.forIncident(DAY, "db", 3));
+        // no name of one kind is a name of the other: an incident never adopts a pre-mortem's channel
+        for (int i = 1; i <= 12; i++) {
+            String pre = ChannelNames.candidate(ChannelNames.forDay(ChannelPrefix.PREMORTEM, DAY, "db", 3),
+                    ChannelNames.byNumber(ChannelPrefix.PREMORTEM, "db", 3), i);
+            assertThat(pre).startsWith("pre-");
+        }
+    }
 }

@@ -73,6 +73,10 @@ class PracticeIncidentTest {
                 .satisfies(m -> assertThat(m.text()).startsWith(":test_tube: *PRACTICE (a drill, nobody is paged)*")
                         .contains("Checkout game day").contains("<#" + channel.id() + ">"));
 
+        assertThat(sandbox.calls("response_url")).singleElement().satisfies(call -> assertThat(call.param("text"))
+                .contains("Practice incident #1 is live in <#" + channel.id() + ">"));
+        assertThat(sandbox.calls("views.publish")).as("the Home tabs of the people involved")
+                .anySatisfy(call -> assertThat(call.param("view")).contains(":test_tube: practice"));
         // the rotation still picked the lead and a paired responder: a drill is work like any incident
         assertThat(incident.lead()).isEqualTo(DBA);
         assertThat(incident.people().pairedResponder()).contains(MGR);

@@ -94,10 +94,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in a transaction for hot writes that conflict often and need no read-then-write isolation
-     * (an outbox claim or its end, a key inserted {@code ON CONFLICT DO NOTHING}): on PostgreSQL under READ COMMITTED,
-     * where row locks and unique keys decide, so it is not refused and run again as SERIALIZABLE would; on SQLite the
-     * same as {@link #inTransaction}. Inside another write it joins that one.
+     * {@link #inTransaction} for hot writes that need no read-then-write isolation (an outbox claim, an insert {@code ON
+     * CONFLICT DO NOTHING}): READ COMMITTED on PostgreSQL, where row locks and unique keys decide; joins an outer write.
      */
     public <T> T inTransactionUnderRowLocks(StoreWork<T> work) {
         return translated(() -> writes.writeUnderRowLocks(work));
@@ -153,10 +151,7 @@ public final class Database implements AutoCloseable {
         return kind;
     }
 
-    /**
-     * The raw Jdbi, for the benchmark's bulk fill and for tests that inject faults or read raw tables. The product
-     * reaches every DAO through {@link #read} and {@link #inTransaction} ({@link Store}).
-     */
+    /** The raw Jdbi, for the benchmark's bulk fill and tests; the product uses {@link #read}, {@link #inTransaction}. */
     public Jdbi jdbi() {
         return jdbi;
     }
@@ -279,6 +274,11 @@ public final class Database implements AutoCloseable {
         /** The lock rotation picks take in turn ({@link PickLock}). */
         public PickLock pickLock() {
             return PickLock.on(handle, sql());
+        }
+
+        /** The turn of units of work about {@code name} ({@link TurnLock}). */
+        public TurnLock turn(String name) {
+            return new TurnLock(sql(), PickLock.kindOf(handle), name);
         }
 
         public HandoffOfferDao handOffOffers() {

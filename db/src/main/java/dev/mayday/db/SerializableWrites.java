@@ -80,7 +80,9 @@ final class SerializableWrites implements Writes {
 
     static boolean mayRunAgain(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && RUN_AGAIN.contains(sql.getSQLState())) {
+            // a failure without a state (the pool's wait for a connection ran out) is not one to run again
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && RUN_AGAIN.contains(sql.getSQLState())) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -20,6 +20,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
  */
 public final class PremortemCard {
 
+    private static final int MAX_RISKS_TEXT = 1_500;
+
     public static final String ROLLBACK_QUESTION = "How do we undo it, and how long does that take?";
 
     public String fallbackText(Premortem premortem) {
@@ -53,6 +55,11 @@ public final class PremortemCard {
         StringBuilder text = new StringBuilder("*Risks* (" + risks.size() + ", "
                 + risks.stream().filter(r -> !r.isCovered()).count() + " not covered)");
         for (Risk risk : risks) {
+            if (text.length() > MAX_RISKS_TEXT) {
+                // a section holds 3,000 characters: the summary at close has every risk
+                text.append("\n… and more: the summary at close lists every risk.");
+                break;
+            }
             text.append("\n").append(risk.isCovered() ? ":white_check_mark: " : ":warning: ").append(risk.number())
                     .append(". ").append(UserText.inChannel(risk.text())).append(" — ")
                     .append(risk.owner().map(Mentions::of).orElse("*no owner*")).append(" · ")
