@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  * On a store shared by several processes (PostgreSQL) a request is also claimed here before it is handled, so that the
  * same bytes arriving at another process meanwhile are recognised: the claim is a row not yet carried out, held for
  * {@link #CLAIM_LEASE} (after which a process that died handling it no longer blocks a retry), turned into the record
- * once carried out, deleted when the request failed. A SQLite store has one process, whose memory holds what it is
+ * once carried out, deleted when the request failed; unique keys and row locks decide between processes, so these
+ * writes run under row locks rather than SERIALIZABLE. A SQLite store has one process, whose memory holds what it is
  * handling: nothing is written before a request is handled there.
  */
 public final class HandledRequests {
@@ -63,7 +64,7 @@ public final class HandledRequests {
         if (!shared) {
             return isRecorded(digest, now) ? Claim.CARRIED_OUT : Claim.CLAIMED;
         }
-        return database.inTransaction(store -> {
+        return database.inTransactionUnderRowLocks(store -> {
             if (store.seenRequests().claim(digest, now + CLAIM_LEASE.toMillis(), now) == 1) {
                 return Claim.CLAIMED;
             }
@@ -75,7 +76,7 @@ public final class HandledRequests {
     /** Lets go of a claim whose request failed, so the sender's retry is handled (nothing to do on an unshared store). */
     public void forget(String digest) {
         if (shared) {
-            database.inTransaction(store -> store.seenRequests().forget(digest));
+            database.inTransactionUnderRowLocks(store -> store.seenRequests().forget(digest));
         }
     }
 
@@ -84,7 +85,7 @@ public final class HandledRequests {
      * before it in the same transaction.
      */
     public void record(List<String> digests, long expiresAt, OptionalLong pruneBefore) {
-        database.inTransaction(store -> {
+        database.inTransactionUnderRowLocks(store -> {
             store.seenRequests().record(digests, expiresAt);
             pruneBefore.ifPresent(now -> store.seenRequests().prune(now));
             return null;

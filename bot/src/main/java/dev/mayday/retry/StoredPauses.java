@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public final class StoredPauses implements SharedPauses {
 
+    /** Longer than any Retry-After Slack sends (it asks for seconds, at most a minute or so). */
+    private static final long PRUNE_MARGIN_MILLIS = 60L * 60 * 1000;
+
     private final Database database;
 
     public StoredPauses(Database database) {
@@ -21,7 +24,7 @@ public final class StoredPauses implements SharedPauses {
     @Override
     public void pause(String key, Instant until) {
         long untilAt = until.toEpochMilli();
-        database.inTransaction(store -> {
+        database.inTransactionUnderRowLocks(store -> {
             store.slackPauses().pause(key, untilAt);
             // a pause that ended before this one started is of no use to anyone: the table stays a few rows long
             store.slackPauses().prune(untilAt - PRUNE_MARGIN_MILLIS);
@@ -36,7 +39,4 @@ public final class StoredPauses implements SharedPauses {
                 .forEach((key, untilAt) -> pauses.put(key, Instant.ofEpochMilli(untilAt)));
         return pauses;
     }
-
-    /** Longer than any Retry-After Slack sends (it asks for seconds, at most a minute or so). */
-    private static final long PRUNE_MARGIN_MILLIS = 60L * 60 * 1000;
 }

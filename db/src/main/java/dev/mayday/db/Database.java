@@ -33,6 +33,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The store: SQLite or PostgreSQL ({@link StoreKind}, read from the JDBC URL) through JDBI, migrated on open
@@ -89,26 +90,23 @@ public final class Database implements AutoCloseable {
      * touch the store.
      */
     public <T> T inTransaction(StoreWork<T> work) {
-        try {
-            return writes.write(work);
-        } catch (JdbiException e) {
-            throw StoreFailures.translated(e);
-        }
+        return translated(() -> writes.write(work));
     }
 
     /** {@link #inTransaction} for hot writes that need no read-then-write isolation: READ COMMITTED on PostgreSQL. */
     public <T> T inTransactionUnderRowLocks(StoreWork<T> work) {
-        try {
-            return writes.writeUnderRowLocks(work);
-        } catch (JdbiException e) {
-            throw StoreFailures.translated(e);
-        }
+        return translated(() -> writes.writeUnderRowLocks(work));
     }
 
     /** Read-only {@code work} outside an explicit transaction (SQLite's would be IMMEDIATE, taking the write lock). */
     public <T> T read(StoreWork<T> work) {
+        return translated(() -> jdbi.withHandle(handle -> work.run(Store.on(handle))));
+    }
+
+    /** Whatever Jdbi raises is raised as the store's own exception ({@link StoreFailures}). */
+    private static <T> T translated(Supplier<T> work) {
         try {
-            return jdbi.withHandle(handle -> work.run(Store.on(handle)));
+            return work.get();
         } catch (JdbiException e) {
             throw StoreFailures.translated(e);
         }
@@ -262,10 +260,7 @@ public final class Database implements AutoCloseable {
 
         /** The hot paths' DAOs run plain JDBC statements, prepared once per connection: see {@link Sql}. */
         private Sql sql() {
-            if (sql == null) {
-                sql = Sql.on(handle);
-            }
-            return sql;
+            return sql != null ? sql : (sql = Sql.on(handle));
         }
 
         /** The lock rotation picks take in turn ({@link PickLock}). */
