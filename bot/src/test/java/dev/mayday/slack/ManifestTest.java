@@ -160,7 +160,35 @@ class ManifestTest {
         sandbox.slack.setUserGroup("S0LEADS", List.of("U0LEAD"));
         sandbox.command("U0ALEX", sandbox.generalChannel, "duty add <@U0KIM> engineer");
         sandbox.command("U0LEAD", sandbox.generalChannel, "duty remove <@U0KIM>");
+        String drill = sandbox.declare("U0ALEX", "--drill sev3 Game day: the cache goes away");
+        sandbox.command("U0ALEX", drill, "close");
+        sandbox.command("U0ALEX", sandbox.generalChannel, "premortem Move card payments to the new vault");
         sandbox.settle();
+        String premortem = sandbox.app.database().read(store -> store.premortems().byId(1)).orElseThrow().channelId();
+        sandbox.command("U0ALEX", premortem, "risk Card tokens do not carry over <@U0KIM>");
+        sandbox.simulator.deliver(sandbox.simulator.message("U0KIM", premortem, "1773480002.000100", "webhooks twice"));
+        sandbox.simulator.deliver(sandbox.simulator.reactionAdded("U0SAM", "pushpin", premortem, "1773480002.000100", "U0KIM"));
+        sandbox.command("U0ALEX", premortem, "mitigate 1 Dry run against a copy of the vault");
+        sandbox.command("U0ALEX", premortem, "rollback Flip the flag off: 5 minutes");
+        sandbox.command("U0ALEX", premortem, "premortem close");
+        sandbox.settle();
+    }
+
+    /**
+     * The hint Slack shows under {@code /incident} names only what the command knows ({@code /incident help} lists each
+     * entry), and it names pre-mortems and practice incidents, which nobody would find otherwise.
+     */
+    @Test
+    void usageHint_namesOnlyCommandsTheHelpLists_includingPremortemsAndDrills() {
+        String hint = manifest.path("features").path("slash_commands").get(0).path("usage_hint").asText();
+        String help = sandbox.command("U0ALEX", sandbox.generalChannel, "help").text();
+
+        for (String entry : hint.split("\\|")) {
+            String word = entry.trim().replaceAll("^\\[", "").split(" ")[0];
+            assertThat(help).as("/incident help lists the hint's %s", word).contains("/incident " + word);
+        }
+        assertThat(hint).contains("premortem").contains("--drill");
+        assertThat(help).contains("--drill");
     }
 
     @Test
