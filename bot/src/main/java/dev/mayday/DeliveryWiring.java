@@ -28,6 +28,12 @@ import dev.mayday.outbox.PagerNote;
 import dev.mayday.outbox.PagerResolve;
 import dev.mayday.outbox.PagerResponders;
 import dev.mayday.outbox.PostmortemRequested;
+import dev.mayday.outbox.PremortemCardRefresh;
+import dev.mayday.outbox.PremortemOffer;
+import dev.mayday.outbox.PremortemSetUp;
+import dev.mayday.outbox.PremortemSummaryRequested;
+import dev.mayday.premortem.PremortemChannelClaims;
+import dev.mayday.premortem.PremortemSummary;
 import dev.mayday.outbox.RosterNotice;
 import dev.mayday.outbox.StakeholderUpdate;
 import dev.mayday.outbox.UpdateReminder;
@@ -53,6 +59,10 @@ import dev.mayday.slack.delivery.HomeRefreshes;
 import dev.mayday.slack.delivery.IncidentNoticeDelivery;
 import dev.mayday.slack.delivery.OnCallInvitedDelivery;
 import dev.mayday.slack.delivery.PostmortemPublisher;
+import dev.mayday.slack.delivery.PremortemCardDelivery;
+import dev.mayday.slack.delivery.PremortemOfferDelivery;
+import dev.mayday.slack.delivery.PremortemSetUpDelivery;
+import dev.mayday.slack.delivery.PremortemSummaryDelivery;
 import dev.mayday.slack.delivery.ReminderDelivery;
 import dev.mayday.slack.delivery.RosterDirectMessages;
 import dev.mayday.slack.delivery.StakeholderUpdateDelivery;
@@ -60,6 +70,7 @@ import dev.mayday.slack.delivery.StalledChannelNotices;
 import dev.mayday.slack.delivery.TaggedPosts;
 import dev.mayday.slack.handlers.AppHome;
 import dev.mayday.slack.views.HomeView;
+import dev.mayday.slack.views.PremortemCard;
 import dev.mayday.slack.views.SlackTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,6 +146,26 @@ final class DeliveryWiring {
     /** Who Slack users are, asked of Slack and kept in the store. */
     People people() {
         return people;
+    }
+
+    /** Wakes the outbox after a commit that queued something (it does not block). */
+    Runnable wake() {
+        return outbox::wake;
+    }
+
+    /** Pre-mortems' channels (made as incidents' are, with their own name claims), cards, summaries and offers. */
+    void premortems(PremortemWiring premortems) {
+        PremortemCard card = new PremortemCard();
+        ChannelProvisioner provisioner = new ChannelProvisioner(slack.gateway(), directory,
+                new PremortemChannelClaims(database), config.teamZone(), premortems.premortems()::ownsChannel);
+        deliveries.on(PremortemSetUp.class, new PremortemSetUpDelivery(slack.gateway(), taggedPosts, provisioner,
+                        premortems.premortems(), premortems.risks(), card))
+                .on(PremortemCardRefresh.class, new PremortemCardDelivery(slack.gateway(), premortems.premortems(),
+                        premortems.risks(), card))
+                .on(PremortemSummaryRequested.class, new PremortemSummaryDelivery(slack.gateway(),
+                        premortems.premortems(), premortems.risks(), new PremortemSummary(config.teamZone()), people,
+                        database, clocks.stored()))
+                .on(PremortemOffer.class, new PremortemOfferDelivery(slack.gateway(), premortems.premortems(), directory));
     }
 
     /** Quiet incidents' reminders: what the timer queues and the reminder's buttons change. */

@@ -89,13 +89,16 @@ public final class MaydayApp implements AutoCloseable {
                 pagerDuty, metrics.pagesAndReminders(), identity, opened);
         DutyWiring duty = new DutyWiring(config, database, clocks.stored(), slack.userGroups(),
                 deliveries.rosterListener());
+        PremortemWiring premortems = new PremortemWiring(database, clocks.stored(), deliveries.wake());
+        deliveries.premortems(premortems);
         DeliveryWiring.Timers timers = deliveries.timers(duty, digest, opened);
         IncidentService incidents = new IncidentService(database, clocks.stored(), timers.notifier(),
                 new LeadPages(new RotationPicker(), pagerDuty.leadPageSeverities()));
         SlackSurface surface = SlackHandlerWiring.register(config, clocks.stored(), slack,
                 new SlackHandlerWiring.Features(database, directory, incidents, duty, postmortems, digest, pagerDuty,
                         timers.appHome(), new Paging(database, clocks.stored(), timers.notifier()),
-                        deliveries.reminders(), new MessageDeclarations(database, incidents, timers.notifier())));
+                        deliveries.reminders(), new MessageDeclarations(database, incidents, timers.notifier()),
+                        premortems));
         SocketModeWiring socketMode = new SocketModeWiring(config, slack);
         HttpWiring http = new HttpWiring(slack, socketMode.socket(),
                 pagerDuty.webhook(database, incidents, timers.notifier(), clocks.stored(), metrics.webhooks()), database,

@@ -21,6 +21,8 @@ import dev.mayday.slack.handlers.HandOffButton;
 import dev.mayday.slack.handlers.IncidentCommand;
 import dev.mayday.slack.handlers.PageCommand;
 import dev.mayday.slack.handlers.PagerDutyCommand;
+import dev.mayday.slack.handlers.PremortemCommands;
+import dev.mayday.slack.handlers.PremortemLinkButton;
 import dev.mayday.slack.handlers.ReminderButtons;
 import dev.mayday.slack.handlers.TimelineEvents;
 import dev.mayday.slack.handlers.TimelineReply;
@@ -28,6 +30,7 @@ import dev.mayday.slack.handlers.UpdateForm;
 import dev.mayday.slack.requests.SlackHandlers;
 import dev.mayday.slack.requests.SlackSurface;
 import dev.mayday.slack.views.IncidentCard;
+import dev.mayday.slack.views.PremortemOfferMessage;
 import dev.mayday.slack.views.ReminderMessage;
 import dev.mayday.slack.views.SlackTimes;
 import dev.mayday.timeline.KeyTimeline;
@@ -41,7 +44,7 @@ final class SlackHandlerWiring {
     /** What the handlers reach: the features behind them. */
     record Features(Database database, IncidentDirectory directory, IncidentService incidents, DutyWiring duty,
                     PostmortemWiring postmortems, DigestWiring digest, PagerDutyWiring pagerDuty, AppHome appHome,
-                    Paging paging, Reminders reminders, MessageDeclarations fromMessages) {
+                    Paging paging, Reminders reminders, MessageDeclarations fromMessages, PremortemWiring premortems) {
     }
 
     private SlackHandlerWiring() {
@@ -50,11 +53,12 @@ final class SlackHandlerWiring {
     /** Registers every handler on {@code slack}'s app; the surface is what was registered. */
     static SlackSurface register(Config config, Clock clock, SlackWiring slack, Features f) {
         DeclareModal modal = new DeclareModal(f.incidents(), f.fromMessages(), slack.gateway(), slack.replies(),
-                slack.ackWindow());
+                slack.ackWindow(), f.premortems().links());
         CardActions cardActions = new CardActions(f.incidents(), slack.afterAck());
         FollowUpCommands followUps = new FollowUpCommands(f.directory(), f.incidents(), f.postmortems().actionItems(),
                 f.postmortems().learnings(), clock);
-        TimelineEvents timelineEvents = new TimelineEvents(new TimelineCapture(f.database(), clock));
+        TimelineEvents timelineEvents = new TimelineEvents(new TimelineCapture(f.database(), clock),
+                f.premortems().risks());
         UpdateForm updateForm = new UpdateForm(f.incidents());
         ReminderButtons reminderButtons = new ReminderButtons(f.reminders(), f.directory(), updateForm, slack.gateway(),
                 slack.afterAck(), new SlackTimes(config.teamZone()));
@@ -66,7 +70,11 @@ final class SlackHandlerWiring {
                         new PageCommand(f.paging(), f.pagerDuty().client().isPresent(),
                                 f.pagerDuty().settings().serviceId()), followUps,
                         new DigestCommand(f.digest().facts(), f.digest().ledger(), clock,
-                                People.storedNames(f.database())), slack.ackWindow()))
+                                People.storedNames(f.database())), slack.ackWindow(),
+                        new PremortemCommands(f.premortems().premortems(), f.premortems().risks(), f.premortems().links(),
+                                f.directory()), f.premortems().links()))
+                .blockAction(PremortemOfferMessage.LINK_ACTION, new PremortemLinkButton(f.premortems().links(),
+                        f.directory(), slack.afterAck()))
                 .blockAction(FollowUpCommands.DONE_ACTION, new ActionItemButton(followUps, slack.afterAck()))
                 .viewSubmission(DeclareModal.CALLBACK_ID, modal)
                 .blockAction(IncidentCard.STATUS_ACTION, cardActions.status())

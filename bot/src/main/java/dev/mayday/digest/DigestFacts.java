@@ -21,15 +21,16 @@ import java.util.Optional;
  * it, {@code openActions} every open item with its age at {@code asOf}. {@code assignments} are the duty ledger
  * entries made in the history window and {@code roster} the members on the roster now with their kind;
  * {@code drills} what the restore drills had shown by {@code asOf}; {@code updates} the week's status updates and
- * reminders.
+ * reminders; {@code premortems} the week's pre-mortems and the incidents they foresaw.
  */
 public record DigestFacts(IsoWeek week, ZoneId zone, Instant asOf, List<IncidentFact> incidents,
                           List<Learning> learnings, List<ActionItem> actionsOpened, List<ActionItem> actionsDone,
                           List<OpenActionItem> openActions, List<DutyFact> assignments,
                           Map<String, MemberKind> roster, DigestSettings settings, DrillFacts drills,
-                          StatusUpdates updates) {
+                          StatusUpdates updates, PremortemCount premortems) {
 
     public DigestFacts {
+        premortems = premortems == null ? PremortemCount.none() : premortems;
         Objects.requireNonNull(week, "week");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(asOf, "asOf");
@@ -53,13 +54,20 @@ public record DigestFacts(IsoWeek week, ZoneId zone, Instant asOf, List<Incident
         return incidents.stream().filter(i -> i.id() == id).findFirst();
     }
 
-    /** Incidents declared in [week of {@code from}, end of {@code to}]. */
+    /** Incidents declared in [week of {@code from}, end of {@code to}]; practice incidents (drills) are not. */
     public List<IncidentFact> declaredIn(IsoWeek from, IsoWeek to) {
+        return declaredBetween(from, to).filter(i -> !i.isPractice()).toList();
+    }
+
+    /** The practice incidents (drills) declared in {@code week}, oldest first. */
+    public List<IncidentFact> drillsIn(IsoWeek week) {
+        return declaredBetween(week, week).filter(IncidentFact::isPractice).toList();
+    }
+
+    private java.util.stream.Stream<IncidentFact> declaredBetween(IsoWeek from, IsoWeek to) {
         Instant start = from.start(zone);
         Instant end = to.end(zone);
-        return incidents.stream()
-                .filter(i -> !i.declaredAt().isBefore(start) && i.declaredAt().isBefore(end))
-                .toList();
+        return incidents.stream().filter(i -> !i.declaredAt().isBefore(start) && i.declaredAt().isBefore(end));
     }
 
     public List<IncidentFact> declaredIn(IsoWeek one) {

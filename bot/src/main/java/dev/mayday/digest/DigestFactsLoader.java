@@ -84,7 +84,9 @@ public final class DigestFactsLoader {
             StatusUpdatesRow updates = dao.statusUpdatesBetween(weekStart.toEpochMilli(), to.toEpochMilli());
             return new DigestFacts(week, zone, asOf, incidents.values().stream().map(this::toFact).toList(),
                     learned, opened, done, open, duty, roster, settings, drills, new StatusUpdates(
-                            (int) updates.updates(), (int) updates.afterReminder(), (int) updates.reminders()));
+                            (int) updates.updates(), (int) updates.afterReminder(), (int) updates.reminders()),
+                    new PremortemCount(store.premortems().openedBetween(weekStart.toEpochMilli(), to.toEpochMilli()),
+                            store.premortems().foreseenBetween(weekStart.toEpochMilli(), to.toEpochMilli())));
         });
     }
 
@@ -92,7 +94,8 @@ public final class DigestFactsLoader {
         String service = row.pagerdutyId() == null ? null : services.serviceOf(row.pagerdutyId()).orElse(null);
         return new IncidentFact(row.id(), row.title(), Severity.valueOf(row.severity()), Status.valueOf(row.status()),
                 row.isPrivate(), row.lead(), row.responder(), Instant.ofEpochMilli(row.declaredAt()),
-                instant(row.acknowledgedAt()), instant(row.resolvedAt()), instant(row.closedAt()), service);
+                instant(row.acknowledgedAt()), instant(row.resolvedAt()), instant(row.closedAt()), service,
+                row.practice());
     }
 
     private static DutyFact toDuty(DutyAssignmentRow row) {

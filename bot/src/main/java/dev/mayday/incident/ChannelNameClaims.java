@@ -10,7 +10,7 @@ import dev.mayday.db.incident.ChannelNameRow;
  * a channel that answers to a name an incident claimed is either that incident's own earlier attempt or a channel made
  * outside Mayday: never another incident's create whose answer is still on its way.
  */
-public final class ChannelNameClaims {
+public final class ChannelNameClaims implements ChannelClaims {
 
     private final Database database;
 
@@ -19,6 +19,7 @@ public final class ChannelNameClaims {
     }
 
     /** What this incident may do with {@code name}. */
+    @Override
     public Claim claim(long incidentId, String name, boolean isPrivate) {
         return database.inTransaction(store -> {
             ChannelNameDao names = store.channelNames();
@@ -31,7 +32,7 @@ public final class ChannelNameClaims {
         });
     }
 
-    /** Slack holds {@code name} for a channel this incident must not use; later attempts skip it without asking. */
+    @Override
     public void takenElsewhere(String name) {
         database.inTransaction(store -> store.channelNames().markTakenElsewhere(name));
     }

@@ -141,7 +141,7 @@ public final class PagerSync {
             title = title.substring(0, MAX_TITLE - 1) + "…";
         }
         Declared declared = incidents.declareIn(store, new Declaration(title, null,
-                event.severity().orElse(Severity.SEV3), false, ACTOR, "pagerduty:" + event.pagerId(), null));
+                event.severity().orElse(Severity.SEV3), false, false, ACTOR, "pagerduty:" + event.pagerId(), null));
         long id = declared.incident().id();
         store.pagerDuty().link(id, event.pagerId(), event.url());
         if (event.escalationPolicyId() != null) {

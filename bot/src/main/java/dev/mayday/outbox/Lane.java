@@ -36,4 +36,9 @@ public record Lane(String name) {
     public static Lane pagerDuty(long incidentId) {
         return new Lane("pagerduty/incident/" + incidentId);
     }
+
+    /** A pre-mortem's channel: its set-up, card and summary, in order. */
+    public static Lane premortem(long premortemId) {
+        return new Lane("slack/premortem/" + premortemId);
+    }
 }

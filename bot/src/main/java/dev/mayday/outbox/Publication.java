@@ -13,7 +13,8 @@ import java.util.OptionalLong;
 public sealed interface Publication permits ChannelSetUp, ChannelRefused, ChangePosted, PostmortemRequested,
         IncidentNotice, OnCallInvited, PagerResolve, PagerNote, PagerResponders, PagerPage, PagerAcknowledge,
         PagerPriority, PagerReassign, RosterNotice, HandOffOffered, HandOffTaken, WeeklyDigest, HomeRefresh, DrillNotice,
-        UpdateReminder, CloseReminder, StakeholderUpdate {
+        UpdateReminder, CloseReminder, StakeholderUpdate, PremortemSetUp, PremortemCardRefresh, PremortemSummaryRequested,
+        PremortemOffer {
 
     /** The rows that must keep their order with this one. */
     Lane lane();

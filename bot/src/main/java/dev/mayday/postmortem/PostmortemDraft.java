@@ -1,6 +1,9 @@
 package dev.mayday.postmortem;
 
+import dev.mayday.premortem.PremortemLink;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes the post-mortem draft: the facts as recorded, the people, the key timeline, the follow-ups, the questions
@@ -19,6 +22,11 @@ public final class PostmortemDraft {
     }
 
     public RenderedDraft render(PostmortemFacts facts) {
+        return render(facts, Optional.empty());
+    }
+
+    /** With {@code foreseen}, the pre-mortem the incident is linked to, a "Foreseen?" section follows the follow-ups. */
+    public RenderedDraft render(PostmortemFacts facts, Optional<PremortemLink> foreseen) {
         DraftContext context = DraftContext.of(facts);
         ReviewedTexts texts = ReviewedTexts.of(context, review);
         List<BlameFinding> findings = review.review(texts.candidates());
@@ -27,6 +35,7 @@ public final class PostmortemDraft {
         PeopleSection.write(context, out);
         TimelineSection.write(context, out);
         FollowUpsSection.write(context, out);
+        ForeseenSection.write(context, foreseen, out);
         PromptsSection.write(out);
         ReviewSection.write(context, findings, texts.total(), out);
         return new RenderedDraft(out.toString(), context.milestones().durations(), findings);

@@ -5,6 +5,8 @@ import dev.mayday.db.postmortem.PostmortemRow;
 import dev.mayday.db.rotation.AssignmentRow;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
+import dev.mayday.premortem.PremortemLink;
+import dev.mayday.premortem.PremortemLinks;
 import dev.mayday.timeline.TimelineEntry;
 import dev.mayday.timeline.TimelineKind;
 
@@ -51,10 +53,11 @@ public final class Postmortems {
         List<Learning> learned = learnings.list(incidentId);
         String firstLead = firstLead(incident, timeline);
         int reminders = database.read(store -> store.reminders().reminderCount(incidentId));
+        Optional<PremortemLink> foreseen = database.read(store -> PremortemLinks.linkIn(store, incidentId));
         for (int attempt = 1; ; attempt++) {
             int version = database.read(store -> store.postmortems().nextVersion(incidentId));
             RenderedDraft rendered = draft.render(new PostmortemFacts(incident, firstLead, timeline, items, learned,
-                    zone, permalinks, names, now, version, reminders));
+                    zone, permalinks, names, now, version, reminders), foreseen);
             PostmortemRow row = new PostmortemRow(incidentId, version, rendered.markdown(), now.toEpochMilli());
             boolean stored = database.inTransaction(store -> store.postmortems().insertIfAbsent(row) == 1);
             if (stored) {

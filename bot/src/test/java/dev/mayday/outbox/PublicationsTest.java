@@ -40,7 +40,9 @@ class PublicationsTest {
     /** The types that are about no incident, one of each. */
     private static final List<Publication> ABOUT_NO_INCIDENT = List.of(new RosterNotice(12, "U0KIM"),
             new WeeklyDigest("2026-W47"), new HomeRefresh("U0KIM", 1_700_000_000_000L),
-            new DrillNotice("failed-2026-12-03T02:00:00Z", ":x: The restore drill failed"));
+            new DrillNotice("failed-2026-12-03T02:00:00Z", ":x: The restore drill failed"),
+            new PremortemSetUp(4), new PremortemCardRefresh(4), new PremortemSummaryRequested(4, "U0ALEX"),
+            new PremortemOffer(7, "U0KIM", List.of(4L, 2L)));
 
     @Test
     void publicationsAboutNoIncident_areReadBackAsTheyWereQueued_withTheirLane() {
@@ -56,6 +58,8 @@ class PublicationsTest {
             assertThat(rows).extracting(OutboxRow::incidentId).containsOnlyNulls();
         }
         assertThat(new RosterNotice(12, "U0KIM").lane().name()).isEqualTo("slack/dm/U0KIM");
+        assertThat(new PremortemSetUp(4).lane().name()).isEqualTo("slack/premortem/4");
+        assertThat(new PremortemOffer(7, "U0KIM", List.of(4L)).lane().name()).isEqualTo("slack/dm/U0KIM");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.mayday.slack;
 
 import dev.mayday.slack.delivery.ChannelNames;
+import dev.mayday.slack.delivery.ChannelPrefix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,6 +112,20 @@ class ChannelNamesTest {
     }
 
     @Test
+    void aDrill_getsTheSameNamesUnderTheDrillPrefix_andNeverAnIncidentsName() {
+        String base = ChannelNames.forDay(ChannelPrefix.DRILL, DAY, "Checkout game day", 21);
+        String byNumber = ChannelNames.byNumber(ChannelPrefix.DRILL, "Checkout game day", 21);
+
+        assertThat(base).isEqualTo("drill-20260314-checkout-game-day");
+        assertThat(ChannelNames.candidate(base, byNumber, 2)).isEqualTo("drill-20260314-checkout-game-day-2");
+        assertThat(ChannelNames.candidate(base, byNumber, 6)).isEqualTo("drill-21-checkout-game-day");
+        assertThat(ChannelNames.forDay(ChannelPrefix.DRILL, DAY, "x".repeat(200), 1)).hasSize(80);
+        for (int i = 1; i <= 20; i++) {
+            assertThat(ChannelNames.candidate(base, byNumber, i)).startsWith("drill-").doesNotStartWith("inc-");
+        }
+    }
+
+    @Test
     void byNumber_isValidWithinEightyAndFallsBackToTheNumberAlone() {
         assertThat(ChannelNames.byNumber("🔥🔥", 7)).isEqualTo("inc-7");
         String name = ChannelNames.byNumber("x".repeat(200), 123_456);
@@ -156,6 +171,22 @@ class ChannelNamesTest {
                     .startsWith("inc-")
                     .doesNotEndWith("-")
                     .doesNotContain("--");
+        }
+    }
+
+    @Test
+    void aPremortem_getsThePrePrefix_withTheSameRules_andItsOwnNumberNames() {
+        assertThat(ChannelNames.forDay(ChannelPrefix.PREMORTEM, DAY, "Migrate Café checkout", 3))
+                .isEqualTo("pre-20260314-migrate-cafe-checkout");
+        assertThat(ChannelNames.forDay(ChannelPrefix.PREMORTEM, DAY, "🔥", 3)).isEqualTo("pre-20260314-premortem-3");
+        assertThat(ChannelNames.byNumber(ChannelPrefix.PREMORTEM, "db", 3)).isEqualTo("pre-3-db");
+        assertThat(ChannelNames.forDay(ChannelPrefix.PREMORTEM, DAY, "x".repeat(200), 3)).hasSize(ChannelNames.MAX_LENGTH);
+        assertThat(ChannelNames.forDay(ChannelPrefix.INCIDENT, DAY, "db", 3)).isEqualTo(ChannelNames.forIncident(DAY, "db", 3));
+        // no name of one kind is a name of the other: an incident never adopts a pre-mortem's channel
+        for (int i = 1; i <= 12; i++) {
+            String pre = ChannelNames.candidate(ChannelNames.forDay(ChannelPrefix.PREMORTEM, DAY, "db", 3),
+                    ChannelNames.byNumber(ChannelPrefix.PREMORTEM, "db", 3), i);
+            assertThat(pre).startsWith("pre-");
         }
     }
 }

@@ -78,7 +78,7 @@ class PostgresWritePathTest {
                 int n = i;
                 declares.add(pool.submit(() -> {
                     gate.await(10, TimeUnit.SECONDS);
-                    return incidents.declare(new Declaration("Checkout is down " + n, null, Severity.SEV2, false,
+                    return incidents.declare(new Declaration("Checkout is down " + n, null, Severity.SEV2, false, false,
                             "U0ALEX", "command:trigger-" + n, "C0GENERAL"));
                 }));
             }

@@ -8,11 +8,13 @@ import dev.mayday.db.incident.IncidentDao;
 import dev.mayday.db.outbox.OutboxClaims;
 import dev.mayday.db.outbox.OutboxDao;
 import dev.mayday.db.pagerduty.PagerDutyDao;
+import dev.mayday.db.pause.SlackPauseDao;
 import dev.mayday.db.people.PeopleDao;
 import dev.mayday.db.postmortem.ActionItemDao;
 import dev.mayday.db.postmortem.LearningDao;
 import dev.mayday.db.postmortem.PostmortemDao;
 import dev.mayday.db.postmortem.PostmortemPostDao;
+import dev.mayday.db.premortem.PremortemDao;
 import dev.mayday.db.reminder.ReminderDao;
 import dev.mayday.db.request.SeenRequestDao;
 import dev.mayday.db.rotation.HandoffOfferDao;
@@ -94,12 +96,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs {@code work} in a transaction for hot writes that conflict often and need no read-then-write isolation
-     * (an outbox claim or its end, a key inserted {@code ON CONFLICT DO NOTHING}): on PostgreSQL under READ COMMITTED,
-     * where row locks and unique keys decide, so it is not refused and run again as SERIALIZABLE would; on SQLite the
-     * same as {@link #inTransaction}. Inside another write it joins that one.
-     */
+    /** {@link #inTransaction} for hot writes that need no read-then-write isolation: READ COMMITTED on PostgreSQL. */
     public <T> T inTransactionUnderRowLocks(StoreWork<T> work) {
         try {
             return writes.writeUnderRowLocks(work);
@@ -108,10 +105,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs read-only {@code work} outside an explicit transaction: on SQLite every connection starts its transactions
-     * IMMEDIATE (taking the write lock), which a poll or a lookup does not need.
-     */
+    /** Read-only {@code work} outside an explicit transaction (SQLite's would be IMMEDIATE, taking the write lock). */
     public <T> T read(StoreWork<T> work) {
         try {
             return jdbi.withHandle(handle -> work.run(Store.on(handle)));
@@ -153,10 +147,7 @@ public final class Database implements AutoCloseable {
         return kind;
     }
 
-    /**
-     * The raw Jdbi, for the benchmark's bulk fill and for tests that inject faults or read raw tables. The product
-     * reaches every DAO through {@link #read} and {@link #inTransaction} ({@link Store}).
-     */
+    /** The raw Jdbi, for the benchmark's bulk fill and tests; the product uses {@link #read}, {@link #inTransaction}. */
     public Jdbi jdbi() {
         return jdbi;
     }
@@ -167,10 +158,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The repositories visible inside one unit of work: every DAO is reached here, through {@link #read} or
-     * {@link #inTransaction}. The DAOs of the hot paths (incidents, timeline, processed events, outbox, PagerDuty,
-     * seen requests) are plain classes over {@link Sql}; the others are SqlObjects, each attached on first use:
-     * attaching costs more than the one or two statements most units of work run.
+     * The repositories of one unit of work ({@link #read}, {@link #inTransaction}). The hot paths' DAOs are plain classes
+     * over {@link Sql}; the others are SqlObjects, attached on first use (attaching costs more than most units' SQL).
      */
     public static final class Store {
 
@@ -255,8 +244,16 @@ public final class Database implements AutoCloseable {
             return new SeenRequestDao(sql());
         }
 
+        public PremortemDao premortems() {
+            return dao(PremortemDao.class);
+        }
+
         public DrillDao drills() {
             return new DrillDao(sql());
+        }
+
+        public SlackPauseDao slackPauses() {
+            return new SlackPauseDao(sql());
         }
 
         private <T> T dao(Class<T> type) {

@@ -98,6 +98,7 @@ public final class Demo {
                         + "Slack, channel by channel.");
                 out.println("Slack shows people and dates in each reader's own way; here they are names and UTC.\n");
                 script(general);
+                new DemoDrills(out, this::command).restoreDrill(started, dir.resolve("demo.db"));
             }
         } finally {
             deleteQuietly(dir);
@@ -133,6 +134,8 @@ public final class Demo {
         summary(app.incidents().byId(1).orElseThrow());
         postmortem();
         page();
+        premortem(general);
+        new DemoDrills(out, this::command).practiceIncident(app, ALEX, general);
         command(SAM, general, "digest");
         digest();
     }
@@ -155,6 +158,31 @@ public final class Demo {
             throw new java.io.UncheckedIOException(e);
         }
         showEffects();
+    }
+
+    /**
+     * A short pre-mortem before risky work: opened in its own pre- channel, two risks (one by :pushpin:), a mitigation,
+     * the rollback plan, and the summary uploaded at close.
+     */
+    private void premortem(String general) throws InterruptedException {
+        command(ROBIN, general, "premortem Move the checkout database to the new cluster");
+        String channel = app.database().read(store -> store.premortems().byId(1)).orElseThrow().channelId();
+        command(KIM, channel, "risk Replication lag hides the last writes at cut-over <@" + KIM + "|kim>");
+        String ts = SlackSimulator.ts(Instant.now());
+        String text = "What if the connection strings in the payment workers still point at the old cluster?";
+        step("Sam, in " + where(channel) + ": posts \"" + text + "\"", SAM,
+                simulator.deliver(simulator.message(SAM, channel, ts, text)));
+        step("Robin, in " + where(channel) + ": reacts :pushpin: to Sam's message (a risk)", ROBIN,
+                simulator.deliver(simulator.reactionAdded(ROBIN, "pushpin", channel, ts, SAM)));
+        command(KIM, channel, "mitigate 1 Stop writes for 30 s and compare row counts before switching");
+        command(ROBIN, channel, "rollback Point DATABASE_URL back at the old cluster: 10 minutes, no data loss");
+        command(ROBIN, channel, "mitigate 7 typo");
+        command(ROBIN, channel, "premortem close");
+        String fileId = slack.calls("files.completeUploadExternal").stream().map(c -> c.param("files"))
+                .filter(files -> files.contains("Pre-mortem summary")).findFirst().orElseThrow()
+                .replaceAll("(?s).*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        out.println("The pre-mortem summary uploaded to its channel (" + fileId + "), also stored in SQLite:\n");
+        out.println(readable.text(new String(slack.uploadedFile(fileId).orElseThrow(), StandardCharsets.UTF_8)));
     }
 
     /** The week's learnings digest so far, as `/incident digest` shows it and `mayday digest` prints it. */

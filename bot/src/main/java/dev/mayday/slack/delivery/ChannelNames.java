@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Incident channel names under Slack's rules: lowercase a–z, 0–9, '-' and '_', at most 80 characters.
+ * Channel names (an incident's, a practice incident's, a pre-mortem's: {@link ChannelPrefix}) under Slack's rules: lowercase a–z, 0–9, '-' and '_', at most 80 characters.
  * Accents are folded (Café → cafe); a title with nothing usable (emoji, symbols) falls back to the incident number.
  * <p>
  * The names an incident tries, in order ({@link #candidate}): {@code inc-<date>-<slug>}, then {@code -2} … {@code -5};
@@ -27,10 +27,15 @@ public final class ChannelNames {
     }
 
     public static String forIncident(LocalDate day, String title, long incidentId) {
-        String prefix = "inc-" + DAY.format(day) + "-";
+        return forDay(ChannelPrefix.INCIDENT, day, title, incidentId);
+    }
+
+    /** {@code <prefix>-<date>-<slug>}: the first name a channel of this kind tries. */
+    public static String forDay(ChannelPrefix kind, LocalDate day, String title, long id) {
+        String prefix = kind.word() + "-" + DAY.format(day) + "-";
         String slug = slug(title);
         if (slug.isEmpty()) {
-            slug = "incident-" + incidentId;
+            slug = kind.fallbackSlug(id);
         }
         return trimTo(prefix + slug, MAX_LENGTH);
     }
@@ -43,8 +48,13 @@ public final class ChannelNames {
 
     /** The name keyed by the incident number: {@code inc-<id>-<slug>}, or {@code inc-<id>} for a title of emoji. */
     public static String byNumber(String title, long incidentId) {
+        return byNumber(ChannelPrefix.INCIDENT, title, incidentId);
+    }
+
+    /** {@code <prefix>-<id>-<slug>}: the name no other channel of this kind asks for. */
+    public static String byNumber(ChannelPrefix kind, String title, long id) {
         String slug = slug(title);
-        return trimTo("inc-" + incidentId + (slug.isEmpty() ? "" : "-" + slug), MAX_LENGTH);
+        return trimTo(kind.word() + "-" + id + (slug.isEmpty() ? "" : "-" + slug), MAX_LENGTH);
     }
 
     /**

@@ -1,14 +1,17 @@
 package dev.mayday.slack.delivery;
 
 import com.slack.api.model.Conversation;
+import dev.mayday.incident.ChannelClaims;
 import dev.mayday.incident.ChannelNameClaims;
 import dev.mayday.incident.Incident;
 import dev.mayday.incident.IncidentDirectory;
 import dev.mayday.slack.api.SlackCallFailed;
 import dev.mayday.slack.api.SlackGateway;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Creates an incident's channel, trying the names {@link ChannelNames#candidate} lists. Each name is claimed in the
@@ -31,32 +34,50 @@ public final class ChannelProvisioner {
 
     private final SlackGateway slack;
     private final IncidentDirectory directory;
-    private final ChannelNameClaims claims;
+    private final ChannelClaims claims;
     private final ZoneId teamZone;
+    private final Predicate<String> ownedOtherwise;
 
-    public ChannelProvisioner(SlackGateway slack, IncidentDirectory directory, ChannelNameClaims claims, ZoneId teamZone) {
+    public ChannelProvisioner(SlackGateway slack, IncidentDirectory directory, ChannelClaims claims, ZoneId teamZone) {
+        this(slack, directory, claims, teamZone, channelId -> false);
+    }
+
+    /** {@code ownedOtherwise}: whether a channel belongs to something that is not an incident (a pre-mortem). */
+    public ChannelProvisioner(SlackGateway slack, IncidentDirectory directory, ChannelClaims claims, ZoneId teamZone,
+                              Predicate<String> ownedOtherwise) {
         this.slack = slack;
         this.directory = directory;
         this.claims = claims;
         this.teamZone = teamZone;
+        this.ownedOtherwise = ownedOtherwise;
+    }
+
+    /** The same rules for another kind of owner, with its own claims (a pre-mortem's {@code pre-} channel). */
+    public ChannelProvisioner claimingWith(ChannelClaims otherClaims) {
+        return new ChannelProvisioner(slack, directory, otherClaims, teamZone, ownedOtherwise);
     }
 
     public ChannelRef provision(Incident incident) {
-        String base = ChannelNames.forIncident(incident.times().declaredAt().atZone(teamZone).toLocalDate(), incident.title(),
-                incident.id());
-        String byNumber = ChannelNames.byNumber(incident.title(), incident.id());
+        return provision(new ChannelRequest(ChannelPrefix.of(incident), incident.id(), incident.title(),
+                incident.times().declaredAt(), incident.isPrivate()));
+    }
+
+    public ChannelRef provision(ChannelRequest request) {
+        String base = ChannelNames.forDay(request.kind(), request.openedAt().atZone(teamZone).toLocalDate(),
+                request.title(), request.ownerId());
+        String byNumber = ChannelNames.byNumber(request.kind(), request.title(), request.ownerId());
         int creates = 0;
         int ambiguous = 0;
         int index = 1;
         while (index <= MAX_NAMES_PER_ATTEMPT && creates < MAX_CREATES_PER_ATTEMPT) {
             String name = ChannelNames.candidate(base, byNumber, index);
-            if (claims.claim(incident.id(), name, incident.isPrivate()) != ChannelNameClaims.Claim.MINE) {
+            if (claims.claim(request.ownerId(), name, request.isPrivate()) != ChannelNameClaims.Claim.MINE) {
                 index++;
                 continue;
             }
             creates++;
             try {
-                Conversation created = slack.createChannel(name, incident.isPrivate());
+                Conversation created = slack.createChannel(name, request.isPrivate());
                 return new ChannelRef(created.getId(), created.getName());
             } catch (SlackCallFailed e) {
                 boolean taken = "name_taken".equals(e.error());
@@ -65,7 +86,7 @@ public final class ChannelProvisioner {
                     throw e;
                 }
                 Optional<Conversation> existing = slack.findChannel(name);
-                if (existing.isPresent() && isOwnEarlierAttempt(existing.get(), incident)) {
+                if (existing.isPresent() && isOwnEarlierAttempt(existing.get(), request.isPrivate())) {
                     return new ChannelRef(existing.get().getId(), existing.get().getName());
                 }
                 // taken but not visible to the bot (archived, someone's private channel) holds the name as surely
@@ -78,11 +99,15 @@ public final class ChannelProvisioner {
         throw new SlackCallFailed("conversations.create", "no_free_name_yet", null);
     }
 
-    private boolean isOwnEarlierAttempt(Conversation channel, Incident incident) {
-        return slack.botUserId().equals(channel.getCreator()) && channel.isPrivate() == incident.isPrivate()
-                && directory.byChannel(channel.getId()).isEmpty();
+    private boolean isOwnEarlierAttempt(Conversation channel, boolean isPrivate) {
+        return slack.botUserId().equals(channel.getCreator()) && channel.isPrivate() == isPrivate
+                && directory.byChannel(channel.getId()).isEmpty() && !ownedOtherwise.test(channel.getId());
     }
 
     public record ChannelRef(String id, String name) {
+    }
+
+    /** A channel to make: for which kind of owner, its number, the title its name comes from, when, and its privacy. */
+    public record ChannelRequest(ChannelPrefix kind, long ownerId, String title, Instant openedAt, boolean isPrivate) {
     }
 }

@@ -11,6 +11,7 @@ import dev.mayday.incident.IncidentRuleViolation;
 import dev.mayday.incident.IncidentService;
 import dev.mayday.incident.Severity;
 import dev.mayday.incident.Status;
+import dev.mayday.premortem.PremortemLinks;
 import dev.mayday.slack.api.ResponseUrls;
 import dev.mayday.slack.api.SlackGateway;
 import dev.mayday.slack.delivery.DeclarationReplies;
@@ -45,11 +46,14 @@ public final class IncidentCommand implements SlashCommandHandler {
     private final FollowUpCommands followUps;
     private final DigestCommand digest;
     private final AckWindow ackWindow;
+    private final PremortemCommands premortems;
+    private final PremortemLinks premortemLinks;
 
     public IncidentCommand(IncidentService incidents, DeclarationReplies replies, DeclareModal modal,
                            SlackGateway slack, AfterAck afterAck, TimelineReply timeline, DutyCommand duty,
                            PagerDutyCommand pagerDuty, PageCommand page, FollowUpCommands followUps,
-                           DigestCommand digest, AckWindow ackWindow) {
+                           DigestCommand digest, AckWindow ackWindow, PremortemCommands premortems,
+                           PremortemLinks premortemLinks) {
         this.incidents = incidents;
         this.replies = replies;
         this.modal = modal;
@@ -62,6 +66,8 @@ public final class IncidentCommand implements SlashCommandHandler {
         this.followUps = followUps;
         this.digest = digest;
         this.ackWindow = ackWindow;
+        this.premortems = premortems;
+        this.premortemLinks = premortemLinks;
     }
 
     @Override
@@ -130,6 +136,21 @@ public final class IncidentCommand implements SlashCommandHandler {
                 return closedNow ? CommandReply.none() : CommandReply.text(":page_facing_up: Already closed: writing a "
                         + "new version of its post-mortem draft instead.");
             }
+            case "premortem", "pre-mortem" -> {
+                return CommandReply.text(premortems.premortem(channel, user, command.rest(), "command:" + p.getTriggerId()));
+            }
+            case "risk" -> {
+                return CommandReply.text(premortems.risk(channel, user, command.rest()));
+            }
+            case "mitigate" -> {
+                return CommandReply.text(premortems.mitigate(channel, command.rest()));
+            }
+            case "rollback" -> {
+                return CommandReply.text(premortems.rollback(channel, command.rest()));
+            }
+            case "link" -> {
+                return CommandReply.text(premortems.link(channel, user, command.rest()));
+            }
             case "page" -> {
                 return CommandReply.text(page.page(channel, user, command.rest()));
             }
@@ -157,14 +178,17 @@ public final class IncidentCommand implements SlashCommandHandler {
     private CommandReply declare(String text, SlashCommandPayload p, SlashCommandContext ctx) {
         DeclareText words = DeclareText.parse(text);
         Declared declared = incidents.declare(new Declaration(words.title(), null, words.severity(), words.isPrivate(),
-                p.getUserId(), "command:" + p.getTriggerId(), p.getChannelId()));
+                words.isPractice(), p.getUserId(), "command:" + p.getTriggerId(), p.getChannelId()));
         long id = declared.incident().id();
         if (!declared.isNew()) {
             return CommandReply.text("That was already declared as incident #" + id + ".");
         }
         replies.whenReady(id, message -> ctx.respond(message));
-        return CommandReply.text(":rotating_light: Declaring incident #" + id + " *" + UserText.inert(declared.incident().title())
+        premortemLinks.offer(id, declared.incident().title(), p.getUserId());
+        String what = words.isPractice() ? ":test_tube: Declaring practice incident #" : ":rotating_light: Declaring incident #";
+        return CommandReply.text(what + id + " *" + UserText.inert(declared.incident().title())
                 + "* (" + words.severity().label() + (words.isPrivate() ? ", private" : "")
+                + (words.isPractice() ? ", a drill: nobody is paged" : "")
                 + "). I'm opening its " + (words.isPrivate() ? "private " : "") + "channel now.");
     }
 

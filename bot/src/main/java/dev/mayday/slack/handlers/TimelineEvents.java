@@ -14,6 +14,7 @@ import com.slack.api.model.event.MessageMeEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
+import dev.mayday.premortem.PremortemRisks;
 import dev.mayday.slack.requests.NotChatter;
 import dev.mayday.slack.requests.SlackHandlers;
 import dev.mayday.timeline.Captured;
@@ -43,9 +44,12 @@ public final class TimelineEvents {
     private static final Logger log = LoggerFactory.getLogger(TimelineEvents.class);
 
     private final TimelineCapture capture;
+    private final PremortemRisks premortemRisks;
 
-    public TimelineEvents(TimelineCapture capture) {
+    /** {@code premortemRisks}: in a pre-mortem's channel, messages are kept and a 📌 records a risk instead. */
+    public TimelineEvents(TimelineCapture capture, PremortemRisks premortemRisks) {
         this.capture = capture;
+        this.premortemRisks = premortemRisks;
     }
 
     public void register(SlackHandlers handlers) {
@@ -63,6 +67,10 @@ public final class TimelineEvents {
 
     private Response posted(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
         MessageEvent e = payload.getEvent();
+        if (e.getChannel() != null && e.getTs() != null && e.getUser() != null
+                && premortemRisks.said(e.getChannel(), e.getTs(), e.getUser(), e.getText())) {
+            return ignore(payload, ctx, "kept for the pre-mortem's 📌");
+        }
         return post(payload, ctx, e.getChannel(), e.getTs(), ref -> new ChannelMessage(ref, e.getThreadTs(),
                 authorOf(e.getUser(), e.getBotId()), e.getText(), e.getBotId() != null));
     }
@@ -135,6 +143,9 @@ public final class TimelineEvents {
                 item == null ? null : item.getChannel(), item == null ? null : item.getTs());
         if (ref.isEmpty() || e.getUser() == null) {
             return ignore(payload, ctx, "not a 📌 on a message");
+        }
+        if (premortemRisks.pinned(ref.get().channel(), ref.get().ts(), e.getUser()).isPresent()) {
+            return ignore(payload, ctx, "a 📌 in a pre-mortem's channel: a risk");
         }
         return acknowledge(payload, ctx, capture.pinned(payload.getEventId(), ref.get(), e.getUser(), e.getItemUser()));
     }
