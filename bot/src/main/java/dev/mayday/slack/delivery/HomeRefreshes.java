@@ -37,7 +37,9 @@ public final class HomeRefreshes {
             return;
         }
         try {
-            database.inTransaction(store -> {
+            // inserts under unique keys only: row locks keep them right, where SERIALIZABLE refused them when a declare
+            // or a claim touched the same person's key at once
+            database.inTransactionUnderRowLocks(store -> {
                 people.forEach(user -> HomeRefresh.now(user).queue(store, clock.instant()));
                 return null;
             });
