@@ -23,6 +23,7 @@ import dev.mayday.outbox.HomeRefresh;
 import dev.mayday.outbox.IncidentNotice;
 import dev.mayday.outbox.OnCallInvited;
 import dev.mayday.outbox.Outbox;
+import dev.mayday.outbox.ProcessIdentity;
 import dev.mayday.outbox.PagerNote;
 import dev.mayday.outbox.PagerResolve;
 import dev.mayday.outbox.PagerResponders;
@@ -103,7 +104,8 @@ final class DeliveryWiring {
     private final Reminders reminders;
 
     DeliveryWiring(Config config, Clocks clocks, Database database, SlackWiring slack, IncidentDirectory directory,
-                   PostmortemWiring postmortems, PagerDutyWiring pagerDuty, PagesAndReminders sent, Opened opened) {
+                   PostmortemWiring postmortems, PagerDutyWiring pagerDuty, PagesAndReminders sent,
+                   ProcessIdentity identity, Opened opened) {
         this.config = config;
         this.clocks = clocks;
         this.database = database;
@@ -137,7 +139,8 @@ final class DeliveryWiring {
                 .on(UpdateReminder.class, reminderDelivery.updates())
                 .on(CloseReminder.class, reminderDelivery.closes());
         pagerDuty.register(deliveries, people, directory, database, clocks.wall(), sent);
-        this.outbox = opened.add("the outbox", new Outbox(database, deliveries, clocks.wall(), OUTBOX_WORKERS));
+        this.outbox = opened.add("the outbox", new Outbox(database, deliveries, clocks.wall(), identity,
+                OUTBOX_WORKERS));
     }
 
     /** Who Slack users are, asked of Slack and kept in the store. */

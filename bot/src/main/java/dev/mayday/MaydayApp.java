@@ -8,6 +8,7 @@ import dev.mayday.incident.Paging;
 import dev.mayday.incident.MessageDeclarations;
 import dev.mayday.metrics.Metrics;
 import dev.mayday.metrics.StoreGauges;
+import dev.mayday.outbox.ProcessIdentity;
 import dev.mayday.retry.Sleeper;
 import dev.mayday.rotation.RotationPicker;
 import dev.mayday.slack.requests.SlackSurface;
@@ -83,8 +84,9 @@ public final class MaydayApp implements AutoCloseable {
         IncidentDirectory directory = new IncidentDirectory(database);
         PostmortemWiring postmortems = new PostmortemWiring(database, config.teamZone());
         DigestWiring digest = new DigestWiring(config, database, clocks.stored());
+        ProcessIdentity identity = ProcessIdentity.random();
         DeliveryWiring deliveries = new DeliveryWiring(config, clocks, database, slack, directory, postmortems,
-                pagerDuty, metrics.pagesAndReminders(), opened);
+                pagerDuty, metrics.pagesAndReminders(), identity, opened);
         DutyWiring duty = new DutyWiring(config, database, clocks.stored(), slack.userGroups(),
                 deliveries.rosterListener());
         PremortemWiring premortems = new PremortemWiring(database, clocks.stored(), deliveries.wake());

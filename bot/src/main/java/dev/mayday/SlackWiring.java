@@ -6,10 +6,12 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import dev.mayday.db.Database;
+import dev.mayday.db.StoreKind;
 import dev.mayday.metrics.SlackCallMeters;
 import dev.mayday.request.HandledRequests;
 import dev.mayday.retry.RateLimitGate;
 import dev.mayday.retry.RetryPolicy;
+import dev.mayday.retry.StoredPauses;
 import dev.mayday.slack.api.HotMethods;
 import dev.mayday.slack.api.SlackGateway;
 import dev.mayday.slack.api.TokenCheck;
@@ -61,7 +63,7 @@ final class SlackWiring {
         Slack slack = opened.add("the Slack client", Slack.getInstance(slackConfig));
         this.client = slack;
         this.gateway = new SlackGateway(slack.methods(config.slackBotToken()),
-                new HotMethods(slack, config.slackBotToken()), new RateLimitGate(clocks.wall(), clocks.sleeper()),
+                new HotMethods(slack, config.slackBotToken()), rateLimits(database, clocks),
                 RetryPolicy.SLACK_CALL, clocks.sleeper(), meters);
         this.signature = new RequestSignature(config.slackSigningSecret(), clocks.requests());
         SeenRequests seenRequests = opened.add("the record of handled Slack requests",
@@ -85,6 +87,16 @@ final class SlackWiring {
                 new SlackTimes(config.teamZone()));
         this.tokenCheck = opened.add("the token check", new TokenCheck(gateway, config.slackBotToken(),
                 TokenCheck.EVERY)).start();
+    }
+
+    /**
+     * Slack's 429s: on PostgreSQL, where several processes may share the store, each pause is stored for all of them;
+     * a SQLite store has one process (its lock), which keeps its pauses in memory.
+     */
+    private static RateLimitGate rateLimits(Database database, Clocks clocks) {
+        return database.kind() == StoreKind.POSTGRESQL
+                ? new RateLimitGate(clocks.wall(), clocks.sleeper(), new StoredPauses(database))
+                : new RateLimitGate(clocks.wall(), clocks.sleeper());
     }
 
     /** The Web API client every call goes through (one configuration: base URL, timeouts). */

@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Builds the weekly digest from its facts. Pure: the same facts always give the same report. */
+/**
+ * Builds the weekly digest from its facts. Pure: the same facts always give the same report. Practice incidents
+ * (drills) are kept out of the counts, response times, what is still open and back pressure ({@link
+ * DigestFacts#declaredIn}), listed apart ({@code practice}), and counted in the duty load like any incident.
+ */
 public final class Digest {
 
     private static final String PRIVATE_TEXT = "(kept in the private incident's channel)";
@@ -46,7 +50,7 @@ public final class Digest {
                 facts.actionsDone().stream().map(a -> followUp(facts, a, age(facts, a))).toList(),
                 overdue, open, DutyLoads.of(facts), Dependencies.of(facts),
                 new BackPressure(hours, facts.settings().budgetHours(), open.size()), facts.settings(), facts.drills(),
-                facts.updates(), facts.premortems());
+                facts.updates(), facts.drillsIn(week).stream().map(PracticeDrill::of).toList(), facts.premortems());
     }
 
     private static int count(List<IncidentFact> incidents, Severity severity) {
@@ -56,6 +60,7 @@ public final class Digest {
     private static List<OpenIncident> stillOpen(DigestFacts facts) {
         return facts.incidents().stream()
                 .filter(IncidentFact::isOpen)
+                .filter(i -> !i.isPractice())
                 .filter(i -> i.declaredAt().isBefore(facts.week().end(facts.zone())))
                 .sorted(Comparator.comparing(IncidentFact::declaredAt).thenComparingLong(IncidentFact::id))
                 .map(i -> new OpenIncident(i.id(), i.label(), i.severity(), i.status(), i.lead(),

@@ -54,13 +54,20 @@ public record DigestFacts(IsoWeek week, ZoneId zone, Instant asOf, List<Incident
         return incidents.stream().filter(i -> i.id() == id).findFirst();
     }
 
-    /** Incidents declared in [week of {@code from}, end of {@code to}]. */
+    /** Incidents declared in [week of {@code from}, end of {@code to}]; practice incidents (drills) are not. */
     public List<IncidentFact> declaredIn(IsoWeek from, IsoWeek to) {
+        return declaredBetween(from, to).filter(i -> !i.isPractice()).toList();
+    }
+
+    /** The practice incidents (drills) declared in {@code week}, oldest first. */
+    public List<IncidentFact> drillsIn(IsoWeek week) {
+        return declaredBetween(week, week).filter(IncidentFact::isPractice).toList();
+    }
+
+    private java.util.stream.Stream<IncidentFact> declaredBetween(IsoWeek from, IsoWeek to) {
         Instant start = from.start(zone);
         Instant end = to.end(zone);
-        return incidents.stream()
-                .filter(i -> !i.declaredAt().isBefore(start) && i.declaredAt().isBefore(end))
-                .toList();
+        return incidents.stream().filter(i -> !i.declaredAt().isBefore(start) && i.declaredAt().isBefore(end));
     }
 
     public List<IncidentFact> declaredIn(IsoWeek one) {

@@ -94,7 +94,8 @@ public final class DigestFactsLoader {
         String service = row.pagerdutyId() == null ? null : services.serviceOf(row.pagerdutyId()).orElse(null);
         return new IncidentFact(row.id(), row.title(), Severity.valueOf(row.severity()), Status.valueOf(row.status()),
                 row.isPrivate(), row.lead(), row.responder(), Instant.ofEpochMilli(row.declaredAt()),
-                instant(row.acknowledgedAt()), instant(row.resolvedAt()), instant(row.closedAt()), service);
+                instant(row.acknowledgedAt()), instant(row.resolvedAt()), instant(row.closedAt()), service,
+                row.practice());
     }
 
     private static DutyFact toDuty(DutyAssignmentRow row) {

@@ -36,6 +36,7 @@ final class DigestMarkdown {
             learnings();
             openFollowUps();
             statusUpdates();
+            practice();
             premortems();
             drills();
         } else {
@@ -48,6 +49,7 @@ final class DigestMarkdown {
             duty();
             dependencies();
             backPressure();
+            practice();
             premortems();
             drills();
         }
@@ -214,6 +216,27 @@ final class DigestMarkdown {
         section("Status updates");
         line(report.updates().sentence());
         line("");
+    }
+
+    /** The week's practice incidents, only in a week that had one: "Practice: 2 drills — …". */
+    private void practice() {
+        if (report.practice().isEmpty()) {
+            return;
+        }
+        if (!out.toString().endsWith("\n\n")) {
+            line("");
+        }
+        section("Practice");
+        line("Practice: " + DigestText.plural(report.practice().size(), "drill") + " — " + String.join("; ",
+                report.practice().stream().map(this::drill).toList()) + ". Drills count in the duty load, and nowhere "
+                + "else in this digest.");
+        line("");
+    }
+
+    private String drill(PracticeDrill drill) {
+        return text.apply(drill.incident()) + " (" + drill.severity().label() + ", led by " + names.name(drill.lead())
+                + ", " + drill.resolvedIn().map(d -> "resolved in " + DigestText.duration(d)).orElse("not resolved")
+                + ")";
     }
 
     /** Only in a week with a pre-mortem held or an incident one foresaw. */

@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>{@code bySeverity} has every severity (zeros included) in SEV1..SEV4 order; {@code overdue} and {@code openActions}
  * are oldest first; {@code dependencies} are the single-point-of-failure warnings; {@code drills} what the restore
- * drills showed; {@code updates} the week's status updates and reminders; {@code premortems} the week's pre-mortems.
+ * drills showed; {@code updates} the week's status updates and reminders; {@code practice} the week's practice
+ * incidents (drills), which no other part counts but the duty load; {@code premortems} the week's pre-mortems.
  */
 public record DigestReport(IsoWeek week, ZoneId zone, Instant asOf, WeekCount declared,
                            Map<Severity, WeekCount> bySeverity, List<OpenIncident> stillOpen,
@@ -24,7 +25,7 @@ public record DigestReport(IsoWeek week, ZoneId zone, Instant asOf, WeekCount de
                            List<FollowUp> actionsOpened, List<FollowUp> actionsDone, List<FollowUp> overdue,
                            List<FollowUp> openActions, DutyLoad duty, List<Dependency> dependencies,
                            BackPressure backPressure, DigestSettings settings, DrillFacts drills,
-                           StatusUpdates updates, PremortemCount premortems) {
+                           StatusUpdates updates, List<PracticeDrill> practice, PremortemCount premortems) {
 
     public DigestReport {
         bySeverity = Map.copyOf(bySeverity);
@@ -35,6 +36,7 @@ public record DigestReport(IsoWeek week, ZoneId zone, Instant asOf, WeekCount de
         overdue = List.copyOf(overdue);
         openActions = List.copyOf(openActions);
         dependencies = List.copyOf(dependencies);
+        practice = List.copyOf(practice);
     }
 
     /** No incident declared this week: the short form, which still lists the open follow-ups. */

@@ -10,11 +10,12 @@ import java.util.Optional;
 
 /**
  * What the digest knows of one incident. Times not reached are null; {@code responder} is the paired second responder
- * and {@code service} the PagerDuty service of its PagerDuty incident, both null when unknown.
+ * and {@code service} the PagerDuty service of its PagerDuty incident, both null when unknown. A practice incident
+ * ({@code isPractice}, a drill) is listed apart and counted nowhere else, except in the duty load.
  */
 public record IncidentFact(long id, String title, Severity severity, Status status, boolean isPrivate, String lead,
                            String responder, Instant declaredAt, Instant acknowledgedAt, Instant resolvedAt,
-                           Instant closedAt, String service) {
+                           Instant closedAt, String service, boolean isPractice) {
 
     public IncidentFact {
         Objects.requireNonNull(title, "title");

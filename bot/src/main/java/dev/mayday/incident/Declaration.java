@@ -5,8 +5,10 @@ import java.util.Objects;
 /**
  * What it takes to declare an incident. {@code originKey} identifies the request that asked for it (a slash
  * command's trigger, a modal's view, a PagerDuty incident), so that a second delivery declares nothing new.
+ * {@code isPractice} declares a drill: a practice incident (see {@link Incident}).
  */
-public record Declaration(String title, String summary, Severity severity, boolean isPrivate, String declaredBy,
+public record Declaration(String title, String summary, Severity severity, boolean isPrivate, boolean isPractice,
+                          String declaredBy,
                           String originKey, String originChannel) {
 
     public static final int MAX_TITLE_LENGTH = 150;

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * An incident as the domain sees it: what it is, where it stands, who works it ({@link IncidentPeople}), when it
  * reached each point ({@link IncidentTimes}) and where it lives in the chat ({@link IncidentPlace}). The withers
- * name the change they make; {@link IncidentService} holds the rules for when each is allowed.
+ * name the change they make; {@link IncidentService} holds the rules for when each is allowed. A practice incident
+ * ({@code isPractice}, a drill) is a full incident that is announced as practice, pages nobody and stays out of the
+ * digest's incident counts.
  */
 public record Incident(
         long id,
@@ -16,6 +18,7 @@ public record Incident(
         Severity severity,
         Status status,
         boolean isPrivate,
+        boolean isPractice,
         IncidentPeople people,
         IncidentTimes times,
         String resolution,
@@ -39,7 +42,7 @@ public record Incident(
     }
 
     public Incident withSeverity(Severity newSeverity) {
-        return new Incident(id, title, summary, newSeverity, status, isPrivate, people, times, resolution, place);
+        return new Incident(id, title, summary, newSeverity, status, isPrivate, isPractice, people, times, resolution, place);
     }
 
     /** Moved among the active statuses (a reopen included): the resolution time no longer holds. */
@@ -47,22 +50,22 @@ public record Incident(
         if (!active.isActive()) {
             throw new IllegalArgumentException("resolve or close to leave the active statuses, not " + active);
         }
-        return new Incident(id, title, summary, severity, active, isPrivate, people, times.reopened(), resolution,
+        return new Incident(id, title, summary, severity, active, isPrivate, isPractice, people, times.reopened(), resolution,
                 place);
     }
 
     public Incident resolved(Instant at, String newResolution) {
-        return new Incident(id, title, summary, severity, Status.RESOLVED, isPrivate, people, times.resolved(at),
+        return new Incident(id, title, summary, severity, Status.RESOLVED, isPrivate, isPractice, people, times.resolved(at),
                 newResolution, place);
     }
 
     public Incident closed(Instant at) {
-        return new Incident(id, title, summary, severity, Status.CLOSED, isPrivate, people, times.closed(at),
+        return new Incident(id, title, summary, severity, Status.CLOSED, isPrivate, isPractice, people, times.closed(at),
                 resolution, place);
     }
 
     public Incident acknowledged(Instant at) {
-        return new Incident(id, title, summary, severity, status, isPrivate, people, times.acknowledged(at),
+        return new Incident(id, title, summary, severity, status, isPrivate, isPractice, people, times.acknowledged(at),
                 resolution, place);
     }
 
@@ -77,6 +80,6 @@ public record Incident(
     }
 
     private Incident withPeople(IncidentPeople newPeople) {
-        return new Incident(id, title, summary, severity, status, isPrivate, newPeople, times, resolution, place);
+        return new Incident(id, title, summary, severity, status, isPrivate, isPractice, newPeople, times, resolution, place);
     }
 }

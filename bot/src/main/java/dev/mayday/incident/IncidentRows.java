@@ -15,7 +15,7 @@ final class IncidentRows {
         IncidentRow.Times times = row.times();
         IncidentRow.Place place = row.place();
         return new Incident(row.id(), row.title(), row.summary(), Severity.valueOf(row.severity()),
-                Status.valueOf(row.status()), row.isPrivate(),
+                Status.valueOf(row.status()), row.isPrivate(), row.practice(),
                 new IncidentPeople(people.declaredBy(), people.lead(), people.responder(), people.leadReason()),
                 new IncidentTimes(Instant.ofEpochMilli(times.declaredAt()), instant(times.acknowledgedAt()),
                         instant(times.resolvedAt()), instant(times.closedAt())),
@@ -29,7 +29,7 @@ final class IncidentRows {
         IncidentTimes times = incident.times();
         IncidentPlace place = incident.place();
         return new IncidentRow(incident.id(), incident.title(), incident.summary(), incident.severity().name(),
-                incident.status().name(), incident.isPrivate(),
+                incident.status().name(), incident.isPrivate(), incident.isPractice(),
                 new IncidentRow.People(people.declaredBy(), people.lead(), people.responder(), people.leadReason()),
                 new IncidentRow.Times(times.declaredAt().toEpochMilli(), millis(times.acknowledgedAt()),
                         millis(times.resolvedAt()), millis(times.closedAt())),

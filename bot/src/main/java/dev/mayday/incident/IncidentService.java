@@ -40,8 +40,14 @@ public final class IncidentService {
         this.leads = leads;
     }
 
+    /**
+     * Declares in a unit of work of its own, under row locks (READ COMMITTED on PostgreSQL): its only read-then-write
+     * is the rotation pick, which takes its lock first, and the origin key and the keys of the rows it queues are
+     * unique in the store. Under SERIALIZABLE, declares at once (each queues the App Home refresh of the same lead)
+     * collided on those keys and ran again until the store gave up, after the request may have been answered.
+     */
     public Declared declare(Declaration declaration) {
-        Declared declared = database.inTransaction(store -> declareIn(store, declaration));
+        Declared declared = database.inTransactionUnderRowLocks(store -> declareIn(store, declaration));
         if (declared.isNew()) {
             notifier.declared(declared.incident());
         }
@@ -56,12 +62,18 @@ public final class IncidentService {
         }
         Instant now = clock.instant();
         Incident draft = new Incident(0, declaration.title(), declaration.summary(), declaration.severity(),
-                Status.INVESTIGATING, declaration.isPrivate(), IncidentPeople.declarerLeads(declaration.declaredBy()),
+                Status.INVESTIGATING, declaration.isPrivate(), declaration.isPractice(), IncidentPeople.declarerLeads(declaration.declaredBy()),
                 IncidentTimes.declared(now), null, IncidentPlace.declaredFrom(declaration.originChannel()));
         // stored and read back in one statement; the read by origin key above stays first, because an insert that
         // ON CONFLICT skips would still use up an incident number (AUTOINCREMENT)
-        IncidentRow inserted = store.incidents().insertedIfNew(IncidentRows.toRow(draft, declaration.originKey(), now))
-                .orElseThrow();
+        Optional<IncidentRow> insertedNow = store.incidents().insertedIfNew(
+                IncidentRows.toRow(draft, declaration.originKey(), now));
+        if (insertedNow.isEmpty()) {
+            // the same declaration committed by another request since the read above (READ COMMITTED): that one
+            return new Declared(IncidentRows.toIncident(store.incidents().byOriginKey(declaration.originKey())
+                    .orElseThrow()), false);
+        }
+        IncidentRow inserted = insertedNow.get();
         Incident stored = IncidentRows.toIncident(inserted);
         // in the same transaction: the lead is chosen and the incident stored together, or neither
         Assignment assignment = leads.pick(store, stored.id(), now, stored.severity(), declaration.declaredBy());

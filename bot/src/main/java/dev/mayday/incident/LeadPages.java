@@ -1,6 +1,7 @@
 package dev.mayday.incident;
 
 import dev.mayday.db.Database;
+import dev.mayday.db.incident.IncidentRow;
 import dev.mayday.outbox.PagerPage;
 import dev.mayday.outbox.PagerReassign;
 import dev.mayday.outbox.Publications;
@@ -11,7 +12,8 @@ import java.util.Set;
 /**
  * Wakes the people the rotation picks: when an incident of a paging severity is declared in Slack, its lead and
  * paired responder are paged (in the declaration's transaction, once: the page is an outbox row), unless they
- * declared it themselves; an incident PagerDuty declared has paged already. A hand-off of an incident PagerDuty knows
+ * declared it themselves; an incident PagerDuty declared has paged already, and a practice incident (a drill) pages
+ * nobody: a real page for a drill would wake people for nothing. A hand-off of an incident PagerDuty knows
  * reassigns its PagerDuty incident to the new lead.
  */
 public final class LeadPages implements LeadPicker {
@@ -28,7 +30,7 @@ public final class LeadPages implements LeadPicker {
     @Override
     public Assignment pick(Database.Store store, long incidentId, Instant at, Severity severity, String declarer) {
         Assignment assignment = picker.pick(store, incidentId, at, severity, declarer);
-        if (severities.contains(severity) && !PagerSync.ACTOR.equals(declarer)) {
+        if (severities.contains(severity) && !PagerSync.ACTOR.equals(declarer) && !isPractice(store, incidentId)) {
             page(store, incidentId, assignment.lead(), severity.label() + " incident: you lead it.", declarer, at);
             if (assignment.responder() != null) {
                 page(store, incidentId, assignment.responder(), severity.label() + " incident: you are the paired "
@@ -44,6 +46,10 @@ public final class LeadPages implements LeadPicker {
         if (store.pagerDuty().isPaged(incidentId) == 1) {
             Publications.enqueue(store, new PagerReassign(incidentId, to), at);
         }
+    }
+
+    private static boolean isPractice(Database.Store store, long incidentId) {
+        return store.incidents().byId(incidentId).map(IncidentRow::practice).orElse(false);
     }
 
     private static void page(Database.Store store, long incidentId, String person, String message, String declarer,

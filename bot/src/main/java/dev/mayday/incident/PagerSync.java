@@ -14,7 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps incidents in step with the paging system. Each delivery is handled in one transaction: its event id is
+ * Keeps incidents in step with the paging system. Each delivery is handled in one transaction under row locks (on
+ * PostgreSQL READ COMMITTED, so a storm of webhooks is not refused for conflicts until PagerDuty is answered 503): the
+ * events of one PagerDuty incident take turns ({@code TurnLock}) and the incident's row is locked before it is read,
+ * so each reads what the one before it wrote. In that transaction its event id is
  * recorded (a repeat does nothing), an unknown pager incident is declared (one per pager incident, however often
  * or concurrently it is delivered), and the event is applied. State only moves forward: an event older than the
  * newest one applied is not allowed to change the status or severity; the newest event's priority is followed when
@@ -40,7 +43,8 @@ public final class PagerSync {
     }
 
     public Outcome handle(PagerEvent event) {
-        Outcome outcome = database.inTransaction(store -> {
+        Outcome outcome = database.inTransactionUnderRowLocks(store -> {
+            store.turn("pagerduty/" + event.pagerId()).take();
             if (store.pagerDuty().recordEvent(event.eventId(), event.kind().name(), event.pagerId(),
                     event.occurredAt().toEpochMilli(), clock.millis()) == 0) {
                 return Outcome.repeat();
@@ -58,6 +62,7 @@ public final class PagerSync {
                 declared = declare(store, event);
                 linked = Optional.of(declared.incident().id());
             }
+            store.incidents().lock(linked.get());
             Incident before = store.incidents().byId(linked.get()).map(IncidentRows::toIncident).orElseThrow();
             if (!store.pagerDuty().pagerIdOf(before.id()).orElse("").equals(event.pagerId())) {
                 // a page linked to the incident, not its mirror: what happens to it is told, and moves nothing
@@ -136,7 +141,7 @@ public final class PagerSync {
             title = title.substring(0, MAX_TITLE - 1) + "…";
         }
         Declared declared = incidents.declareIn(store, new Declaration(title, null,
-                event.severity().orElse(Severity.SEV3), false, ACTOR, "pagerduty:" + event.pagerId(), null));
+                event.severity().orElse(Severity.SEV3), false, false, ACTOR, "pagerduty:" + event.pagerId(), null));
         long id = declared.incident().id();
         store.pagerDuty().link(id, event.pagerId(), event.url());
         if (event.escalationPolicyId() != null) {

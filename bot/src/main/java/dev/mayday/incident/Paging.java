@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Pages people from an incident's channel and links PagerDuty incidents to it. A page is an outbox row queued once
  * per incident and target (asking again for the same person says they were paged already); the PagerDuty call
- * happens after the answer, never while Slack waits.
+ * happens after the answer, never while Slack waits. A practice incident pages nobody.
  */
 public final class Paging {
 
@@ -34,6 +34,10 @@ public final class Paging {
     public boolean page(String channelId, PageTarget target, String message, String actor) {
         Optional<Long> queued = database.inTransaction(store -> {
             Incident incident = openIncidentIn(store, channelId);
+            if (incident.isPractice()) {
+                throw new IncidentRuleViolation("This is a practice incident (a drill): Mayday pages nobody for it, "
+                        + "since a real page would wake people for a drill. Invite them to the channel instead.");
+            }
             PagerPage page = target.isPerson() ? PagerPage.person(incident.id(), target.name(), message, actor)
                     : PagerPage.service(incident.id(), target.name(), message, actor);
             return Publications.enqueueOnce(store, page, uniqueKey(page), clock.instant())

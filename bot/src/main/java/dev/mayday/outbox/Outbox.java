@@ -1,6 +1,8 @@
 package dev.mayday.outbox;
 
 import dev.mayday.db.Database;
+import dev.mayday.db.outbox.Claim;
+import dev.mayday.db.outbox.OutboxClaims;
 import dev.mayday.db.outbox.OutboxRow;
 import dev.mayday.retry.RetryPolicy;
 import org.slf4j.Logger;
@@ -10,6 +12,7 @@ import org.slf4j.MDC;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,14 +23,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Delivers the outbox: every publication, to whichever service its {@link Delivery} talks to. One scheduler picks
+ * Delivers the outbox: every publication, to whichever service its {@link Delivery} talks to. One scheduler claims
  * the oldest due row of each {@link Lane}; a small pool delivers them, never two rows of the same lane at once, so
  * (for example) each incident's channel sees its changes in order while a slow or failing incident does not hold up
- * the others. A transient failure waits with a growing backoff (up
- * to a minute) and tries again, for as long as Slack is out; a refusal that will not heal is recorded as FAILED,
+ * the others. A transient failure waits with a growing backoff (up to a minute) and tries again, for as long as Slack is out; a refusal that will not heal is recorded as FAILED,
  * unless the delivery asks to {@linkplain DeliveryError#retrySlowly() retry slowly} (an incident's channel must be made
- * in the end): then it waits minutes between tries, for as long as it takes. Rows left pending by a stopped process
- * are delivered when the next one starts. Each try is counted in the row before it starts, so the delivery of a row
+ * in the end): then it waits minutes between tries, for as long as it takes. Rows are claimed in the store with a
+ * lease ({@link OutboxClaims}, {@link LeaseKeeper}), so any number of processes deliver one outbox, lanes in order
+ * across them; a row left by a stopped process is taken over when its lease runs out (at once on SQLite). Each try is counted in the row before it starts, so the delivery of a row
  * tried before knows to look for what that try may have done ({@link Attempt#isRetry()}).
  * <p>
  * Changes wake it ({@link #wake()}) right after they commit; without a wake it finds new rows at its next poll.
@@ -56,25 +59,30 @@ public final class Outbox implements AutoCloseable {
     private final Database database;
     private final Deliveries deliveries;
     private final Clock clock;
+    private final ProcessIdentity identity;
+    private final LeaseKeeper leases;
     private final ThreadPoolExecutor workers;
-    private final Set<String> busyLanes = ConcurrentHashMap.newKeySet();
-    private final Object signal = new Object();
+    /** The rows this process has claimed and not yet ended (queued for a worker or being delivered). */
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final Wake signal = new Wake();
     private final Thread scheduler;
-    private boolean woken;
     private volatile boolean running = true;
     /** Set when a stop leaves the deliveries still running: what they end with is no longer recorded or reported. */
     private volatile boolean abandoned;
 
-    public Outbox(Database database, Deliveries deliveries, Clock clock, int workerCount) {
+    public Outbox(Database database, Deliveries deliveries, Clock clock, ProcessIdentity identity, int workerCount) {
         this.database = database;
         this.deliveries = deliveries;
         this.clock = clock;
+        this.identity = identity;
+        this.leases = new LeaseKeeper(database, clock);
         this.workers = new ThreadPoolExecutor(workerCount, workerCount, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), daemon("mayday-outbox-worker"));
-        this.scheduler = daemon("mayday-outbox").newThread(this::schedule);
+                new LinkedBlockingQueue<>(), Wake.daemon("mayday-outbox-worker"));
+        this.scheduler = Wake.daemon("mayday-outbox").newThread(this::schedule);
     }
 
     public void start() {
+        leases.start();
         scheduler.start();
     }
 
@@ -82,7 +90,7 @@ public final class Outbox implements AutoCloseable {
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (System.nanoTime() < deadline) {
-            if (busyLanes.isEmpty() && database.read(store -> store.outbox().pendingCount()) == 0) {
+            if (inFlight.isEmpty() && database.read(store -> store.outbox().pendingCount()) == 0) {
                 return true;
             }
             Thread.sleep(20);
@@ -94,18 +102,19 @@ public final class Outbox implements AutoCloseable {
         while (running) {
             try {
                 long scanStarted = System.nanoTime();
-                if (workers.getQueue().size() < workers.getCorePoolSize()) {
-                    List<OutboxRow> due = database.read(store -> store.outbox().due(clock.millis(), 100));
-                    for (OutboxRow row : due) {
-                        if (busyLanes.add(row.lane())) {
-                            workers.execute(() -> deliverOrRecordBug(row));
-                        }
+                int free = workers.getCorePoolSize() - inFlight.size();
+                if (free > 0) {
+                    for (OutboxRow row : claimDue(free)) {
+                        Claim claim = Claim.of(row, identity.id());
+                        inFlight.add(row.id());
+                        leases.hold(claim);
+                        workers.execute(new Job(row, claim, this));
                     }
-                    awaitSignal(nextPoll());
+                    signal.await(nextPoll());
                 } else {
-                    // every worker has rows waiting for it already: a scan now would find only more of the same
-                    // backlog, and costs a pass over every pending row; the next finished delivery wakes this
-                    awaitSignal(IDLE_POLL);
+                    // every worker is busy: a scan now would find only rows no worker can take; the next finished
+                    // delivery wakes this
+                    signal.await(IDLE_POLL);
                 }
                 long sinceScan = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - scanStarted);
                 if (sinceScan < MIN_SCAN_GAP_MILLIS) {
@@ -123,57 +132,83 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    private void deliver(OutboxRow row) {
+    /**
+     * Claims up to {@code limit} due lane heads, when the store has one this process is not delivering already: the
+     * look is a read, the claim a write, and most looks while deliveries run find only the rows under way.
+     */
+    private List<OutboxRow> claimDue(int limit) {
+        long now = clock.millis();
+        List<OutboxRow> due = database.read(store -> store.outbox().due(now, limit + inFlight.size()));
+        if (due.stream().allMatch(row -> inFlight.contains(row.id()))) {
+            return List.of();
+        }
+        return database.inTransactionUnderRowLocks(store -> store.outboxClaims().claim(identity.id(), now,
+                leases.leaseUntil(now), limit));
+    }
+
+    private void deliver(OutboxRow row, Claim claim) {
         Publication publication = Publications.read(row.type(), row.payload());
-        Attempt attempt = new Attempt(row.id(), row.attempts(), Instant.ofEpochMilli(row.createdAt()),
+        Attempt attempt = new Attempt(row.id(), row.attempts() - 1, Instant.ofEpochMilli(row.createdAt()),
                 Optional.ofNullable(row.result()),
-                result -> database.inTransaction(store -> store.outbox().recordResult(row.id(), result)),
+                result -> ended(claim, store -> store.outboxClaims().recordResult(claim, result)),
                 () -> database.read(store -> store.outbox().waitingAfter(row.lane(), row.id())).stream()
                         .map(later -> Publications.read(later.type(), later.payload())).toList());
         try {
-            if (database.inTransaction(store -> store.outbox().claim(row.id())) == 0) {
-                return;
-            }
             deliveries.deliver(publication, attempt);
-            database.inTransaction(store -> store.outbox().markDone(row.id(), clock.millis()));
+            leases.letGo(claim);
+            ended(claim, store -> store.outboxClaims().markDone(claim, clock.millis()));
         } catch (RuntimeException e) {
             if (abandoned || !(e instanceof DeliveryError failure)) {
                 throw e;
             }
             boolean willRetry = failure.isTransient();
+            leases.letGo(claim);
             if (willRetry) {
-                retryLater(row, failure.reason(), failure.retrySlowly() ? SLOW_BACKOFF : BACKOFF);
+                retryLater(row, claim, failure.reason(), failure.retrySlowly() ? SLOW_BACKOFF : BACKOFF);
             } else {
                 log.warn("Outbox row {} ({} in lane {}) failed for good: {}", row.id(), row.type(), row.lane(),
                         e.getMessage());
-                database.inTransaction(store -> store.outbox().markFailed(row.id(), clock.millis(), failure.reason()));
+                ended(claim, store -> store.outboxClaims().markFailed(claim, clock.millis(), failure.reason()));
             }
             deliveries.failed(publication, attempt, failure, willRetry);
         }
     }
 
-    private void deliverOrRecordBug(OutboxRow row) {
+    private void deliverOrRecordBug(OutboxRow row, Claim claim) {
         try (MDC.MDCCloseable incident = incidentInLog(row)) {
-            deliver(row);
+            deliver(row, claim);
         } catch (RuntimeException e) {
             if (abandoned) {
                 log.info("Outbox row {} ({} in lane {}) was left for the next start: {}", row.id(), row.type(),
                         row.lane(), e.toString());
                 return;
             }
-            recordBug(row, e);
+            recordBug(row, claim, e);
         } finally {
-            busyLanes.remove(row.lane());
+            leases.letGo(claim);
+            inFlight.remove(row.id());
             wake();
         }
     }
 
-    private void recordBug(OutboxRow row, RuntimeException e) {
+    private void recordBug(OutboxRow row, Claim claim, RuntimeException e) {
         log.error("Outbox row {} ({} in lane {}) hit an unexpected error", row.id(), row.type(), row.lane(), e);
-        if (row.attempts() + 1 >= MAX_ATTEMPTS_AFTER_A_BUG) {
-            database.inTransaction(store -> store.outbox().markFailed(row.id(), clock.millis(), e.toString()));
+        leases.letGo(claim);
+        if (row.attempts() >= MAX_ATTEMPTS_AFTER_A_BUG) {
+            ended(claim, store -> store.outboxClaims().markFailed(claim, clock.millis(), e.toString()));
         } else {
-            retryLater(row, e.toString(), BACKOFF);
+            retryLater(row, claim, e.toString(), BACKOFF);
+        }
+    }
+
+    /**
+     * Writes what ended (or recorded) an attempt, under this process's claim: when another process has taken the row
+     * over since (this one stalled past its lease), nothing is written and the new owner's word stands.
+     */
+    private void ended(Claim claim, Database.StoreWork<Boolean> write) {
+        if (!database.inTransactionUnderRowLocks(write)) {
+            log.warn("Outbox row {} was taken over by another process before this one finished with it: "
+                    + "this attempt's end is not recorded", claim.id());
         }
     }
 
@@ -182,9 +217,9 @@ public final class Outbox implements AutoCloseable {
         return row.incidentId() == null ? null : MDC.putCloseable("incident", String.valueOf(row.incidentId()));
     }
 
-    private void retryLater(OutboxRow row, String error, RetryPolicy backoff) {
-        long next = clock.millis() + backoff.delayAfter(row.attempts() + 1).toMillis();
-        database.inTransaction(store -> store.outbox().retryLater(row.id(), next, error));
+    private void retryLater(OutboxRow row, Claim claim, String error, RetryPolicy backoff) {
+        long next = clock.millis() + backoff.delayAfter(row.attempts()).toMillis();
+        ended(claim, store -> store.outboxClaims().retryLater(claim, next, error));
     }
 
     private Duration nextPoll() {
@@ -196,19 +231,7 @@ public final class Outbox implements AutoCloseable {
 
     /** Looks for due rows now rather than at the next poll; never blocks. */
     public void wake() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
-    }
-
-    private void awaitSignal(Duration timeout) throws InterruptedException {
-        synchronized (signal) {
-            if (!woken) {
-                signal.wait(Math.max(1, timeout.toMillis()));
-            }
-            woken = false;
-        }
+        signal.wake();
     }
 
     private static void sleepQuietly(Duration duration) {
@@ -217,14 +240,6 @@ public final class Outbox implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /**
@@ -236,16 +251,44 @@ public final class Outbox implements AutoCloseable {
     public void close() {
         running = false;
         scheduler.interrupt();
-        workers.getQueue().clear(); // rows handed over but not started stay pending, unclaimed
         workers.shutdown();
         try {
             scheduler.join(STOP_GRACE.toMillis());
+            releaseUnstarted();
             if (!workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 abandon();
             }
         } catch (InterruptedException e) {
             abandon();
             Thread.currentThread().interrupt();
+        } finally {
+            leases.close();
+        }
+    }
+
+    /** Rows handed to a worker but not started stay pending, their claims given back for any process to take. */
+    private void releaseUnstarted() {
+        List<Runnable> unstarted = new ArrayList<>();
+        workers.getQueue().drainTo(unstarted);
+        for (Runnable runnable : unstarted) {
+            if (runnable instanceof Job job) {
+                leases.letGo(job.claim());
+                try {
+                    database.inTransactionUnderRowLocks(store -> store.outboxClaims().release(job.claim()));
+                } catch (RuntimeException e) {
+                    log.info("Could not give back the claim on outbox row {} (it runs out by itself): {}",
+                            job.row().id(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** One claimed row, handed to a worker. */
+    private record Job(OutboxRow row, Claim claim, Outbox outbox) implements Runnable {
+
+        @Override
+        public void run() {
+            outbox.deliverOrRecordBug(row, claim);
         }
     }
 

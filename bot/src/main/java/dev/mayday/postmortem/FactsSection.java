@@ -17,7 +17,13 @@ final class FactsSection {
     static void write(DraftContext c, StringBuilder out) {
         Incident incident = c.incident();
         LocalTimes times = c.times();
-        out.append("# Post-mortem draft: ").append(text(c, incident.title())).append("\n\n");
+        out.append(incident.isPractice() ? "# Practice post-mortem draft: " : "# Post-mortem draft: ")
+                .append(text(c, incident.title())).append("\n\n");
+        if (incident.isPractice()) {
+            out.append("> 🧪 **PRACTICE.** This was a drill, declared with `--drill`: nothing was broken and "
+                    + "nobody was paged. It counts toward duty load; the weekly digest lists it apart from "
+                    + "incidents.\n\n");
+        }
         out.append("Incident #").append(incident.id()).append(" · draft version ").append(c.facts().version())
                 .append(" · generated ").append(times.dateTime(c.facts().generatedAt()))
                 .append(" · times in ").append(times.zone().getId()).append("\n\n");

@@ -70,7 +70,7 @@ class DigestFactsLoaderTest {
 
     private Incident declare(Severity severity, String title) {
         declared++;
-        Incident incident = incidents.declare(new Declaration(title, null, severity, false, "U0ALEX",
+        Incident incident = incidents.declare(new Declaration(title, null, severity, false, false, "U0ALEX",
                 "cmd:" + declared, "C0GENERAL")).incident();
         directory.attachChannel(incident.id(), "C0INC" + declared, "inc-" + declared);
         return incident;
@@ -122,6 +122,27 @@ class DigestFactsLoaderTest {
         assertThat(report.backPressure().overCapacity()).isTrue();
         assertThat(report.toMarkdown()).contains("- #" + checkout.id() + " Checkout is down: "
                 + "Gateway timeouts are per region");
+    }
+
+    @Test
+    void load_readsADrillFromTheStore_asPractice_listedApartButOnTheDutyLedger() {
+        clock.advance(Duration.ofDays(7)); // Monday of W47, 09:00
+        declared++;
+        Incident drill = incidents.declare(new Declaration("Checkout game day", null, Severity.SEV2, false, true,
+                "U0ALEX", "cmd:" + declared, "C0GENERAL")).incident();
+        directory.attachChannel(drill.id(), "C0DRILL", "drill-1");
+        clock.advance(Duration.ofMinutes(30));
+        incidents.resolve("C0DRILL", drill.lead(), "Failed over");
+
+        DigestFacts facts = new DigestFactsLoader(database, BERLIN, DigestSettings.defaults())
+                .load(W47, W47.end(BERLIN).plus(Duration.ofHours(9)));
+        DigestReport report = Digest.build(facts);
+
+        assertThat(facts.incident(drill.id())).map(IncidentFact::isPractice).contains(true);
+        assertThat(report.declared().thisWeek()).isZero();
+        assertThat(report.practice()).singleElement()
+                .satisfies(p -> assertThat(p.resolvedIn()).contains(Duration.ofMinutes(30)));
+        assertThat(report.duty().people().stream().mapToInt(DutyLoad.Person::ledThisWeek).sum()).isEqualTo(1);
     }
 
     @Test

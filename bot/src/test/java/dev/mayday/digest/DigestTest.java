@@ -112,6 +112,55 @@ class DigestTest {
     }
 
     @Test
+    void drills_areKeptOutOfCountsResponseTimesStillOpenAndBackPressure_butCountInDutyLoad_andAreListedApart() {
+        History h = new History("2026-W47", ZoneOffset.UTC);
+        h.member("U0ALEX", MemberKind.ENGINEER).member("U0SAM", MemberKind.ENGINEER);
+        h.settings = h.settings.withBudgetHours(20);
+        for (int i = 0; i < 3; i++) {
+            h.incident(h.inWeek(ofHours(10 + i)), Severity.SEV2, ofMinutes(4), ofHours(2), "U0ALEX");
+        }
+        h.drill(h.inWeek(ofHours(30)), Severity.SEV1, ofMinutes(1), ofMinutes(40), "U0SAM");
+        h.drill(h.inWeek(ofHours(50)), Severity.SEV3, ofMinutes(1), ofHours(30), "U0SAM");
+        h.drill(h.inWeek(ofDays(7).minusHours(1)), Severity.SEV2, null, null, "U0SAM");
+
+        DigestReport report = h.report();
+
+        assertThat(report.declared().thisWeek()).as("incidents, drills left out").isEqualTo(3);
+        assertThat(report.bySeverity().get(Severity.SEV1).thisWeek()).isZero();
+        assertThat(report.toAcknowledge().thisWeek().median()).contains(ofMinutes(4));
+        assertThat(report.toResolve().thisWeek().worst()).contains(ofHours(2));
+        assertThat(report.stillOpen()).as("the open drill is not an open incident").isEmpty();
+        assertThat(report.backPressure().hours()).as("the 30-hour drill is not incident time").isEqualTo(6.0);
+        assertThat(report.backPressure().overCapacity()).isFalse();
+        assertThat(report.duty().people()).filteredOn(p -> p.userId().equals("U0SAM")).singleElement()
+                .satisfies(p -> assertThat(p.ledThisWeek()).as("practice is work").isEqualTo(3));
+        assertThat(report.practice()).hasSize(3);
+        assertThat(report.toMarkdown()).contains("## Practice\nPractice: 3 drills — #4 Game day 4 (SEV1, led by "
+                + "@U0SAM, resolved in 40 min); #5 Game day 5 (SEV3, led by @U0SAM, resolved in 1 d 6 h); #6 Game day 6 "
+                + "(SEV2, led by @U0SAM, not resolved).");
+    }
+
+    @Test
+    void aWeekOfDrillsAlone_isQuiet_andStillListsThem() {
+        History h = new History("2026-W47", ZoneOffset.UTC);
+        h.drill(h.inWeek(ofHours(30)), Severity.SEV2, ofMinutes(1), ofMinutes(40), "U0SAM");
+
+        DigestReport report = h.report();
+
+        assertThat(report.quiet()).isTrue();
+        assertThat(report.toMarkdown()).contains("no incidents were declared")
+                .contains("Practice: 1 drill — #1 Game day 1 (SEV2");
+    }
+
+    @Test
+    void aWeekWithoutDrills_saysNothingOfPractice() {
+        History h = new History("2026-W47", ZoneOffset.UTC);
+        h.incident(h.inWeek(ofHours(10)), Severity.SEV2, ofMinutes(4), ofHours(2), "U0ALEX");
+
+        assertThat(h.report().toMarkdown()).doesNotContain("Practice");
+    }
+
+    @Test
     void overBudget_signalsOverCapacity_andSuggestsTradingFeatureWork() {
         History h = new History("2026-W47", ZoneOffset.UTC);
         h.settings = h.settings.withBudgetHours(20);

@@ -63,11 +63,21 @@ final class History {
 
     IncidentFact incident(Instant declared, Severity severity, Duration ackAfter, Duration resolveAfter, String lead,
                           String responder, String service) {
+        return add(declared, severity, ackAfter, resolveAfter, lead, responder, service, false);
+    }
+
+    /** A practice incident (a drill), as {@link #incident} otherwise: led by {@code lead}, on the duty ledger. */
+    IncidentFact drill(Instant declared, Severity severity, Duration ackAfter, Duration resolveAfter, String lead) {
+        return add(declared, severity, ackAfter, resolveAfter, lead, null, null, true);
+    }
+
+    private IncidentFact add(Instant declared, Severity severity, Duration ackAfter, Duration resolveAfter,
+                             String lead, String responder, String service, boolean practice) {
         long id = ++ids;
-        IncidentFact incident = new IncidentFact(id, "Incident " + id, severity,
+        IncidentFact incident = new IncidentFact(id, (practice ? "Game day " : "Incident ") + id, severity,
                 resolveAfter == null ? Status.INVESTIGATING : Status.RESOLVED, false, lead, responder, declared,
                 ackAfter == null ? null : declared.plus(ackAfter),
-                resolveAfter == null ? null : declared.plus(resolveAfter), null, service);
+                resolveAfter == null ? null : declared.plus(resolveAfter), null, service, practice);
         incidents.add(incident);
         duty.add(new DutyFact(id, lead, DutyRole.LEAD, roster.get(lead), declared));
         if (responder != null) {
@@ -79,7 +89,7 @@ final class History {
     IncidentFact privateIncident(Instant declared, String lead) {
         long id = ++ids;
         IncidentFact incident = new IncidentFact(id, "Secret payroll leak", Severity.SEV1, Status.CLOSED, true, lead,
-                null, declared, declared, declared.plusSeconds(600), declared.plusSeconds(900), null);
+                null, declared, declared, declared.plusSeconds(600), declared.plusSeconds(900), null, false);
         incidents.add(incident);
         return incident;
     }

@@ -12,13 +12,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Plain JDBC reads of the server's SQLite file, beside the running server (WAL lets a reader in). */
+/**
+ * Plain JDBC reads of the servers' store beside the running servers: a SQLite file (WAL lets a reader in) or a
+ * PostgreSQL database.
+ */
 final class StoreReader implements AutoCloseable {
 
     private final Connection connection;
+    private final boolean postgres;
 
     StoreReader(Path file) throws SQLException {
-        connection = DriverManager.getConnection("jdbc:sqlite:" + file + "?busy_timeout=5000");
+        this("jdbc:sqlite:" + file + "?busy_timeout=5000");
+    }
+
+    /** A reader of the store at a JDBC URL ({@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}). */
+    StoreReader(String jdbcUrl) throws SQLException {
+        connection = DriverManager.getConnection(jdbcUrl);
+        postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** Whether the store is PostgreSQL (a few checks are written in each dialect). */
+    boolean postgres() {
+        return postgres;
     }
 
     long count(String sql, Object... args) {

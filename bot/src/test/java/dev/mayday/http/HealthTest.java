@@ -24,7 +24,7 @@ class HealthTest {
     Path dir;
 
     private static IncidentRow incident(int n) {
-        return new IncidentRow(0, "Incident " + n + " " + "x".repeat(2_000), null, "SEV2", "INVESTIGATING", false,
+        return new IncidentRow(0, "Incident " + n + " " + "x".repeat(2_000), null, "SEV2", "INVESTIGATING", false, false,
                 IncidentRow.People.declarerLeads("U1"),
                 IncidentRow.Times.declared(1_000L), null, "fill:" + n,
                 IncidentRow.Place.declaredFrom(null), 1_000L);

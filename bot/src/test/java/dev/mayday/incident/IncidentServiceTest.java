@@ -555,7 +555,7 @@ class IncidentServiceTest {
     // ---- helpers ----
 
     private static Declaration declaration(String title, String originKey) {
-        return new Declaration(title, null, Severity.SEV2, false, ALEX, originKey, GENERAL);
+        return new Declaration(title, null, Severity.SEV2, false, false, ALEX, originKey, GENERAL);
     }
 
     /** Declares a SEV2 incident led by Alex and attaches its Slack channel, as the provisioner would. */

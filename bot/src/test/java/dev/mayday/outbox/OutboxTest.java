@@ -85,7 +85,7 @@ class OutboxTest {
     }
 
     private void start(Deliveries deliveries) {
-        outbox = new Outbox(database, deliveries, Clock.systemUTC(), 2);
+        outbox = new Outbox(database, deliveries, Clock.systemUTC(), ProcessIdentity.random(), 2);
         outbox.start();
     }
 

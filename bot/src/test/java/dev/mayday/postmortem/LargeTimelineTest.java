@@ -43,7 +43,7 @@ class LargeTimelineTest {
         }
         Instant end = START.plusSeconds(events * 7L + 60);
         timeline.add(TimelineEntry.key(9, end, TimelineKind.RESOLVED, "U0ANA", "Resolved"));
-        Incident incident = new Incident(9, "Queue backlog keeps growing", null, Severity.SEV2, Status.RESOLVED, false,
+        Incident incident = new Incident(9, "Queue backlog keeps growing", null, Severity.SEV2, Status.RESOLVED, false, false,
                 IncidentPeople.declarerLeads("U0ANA"), new IncidentTimes(START, START.plusSeconds(30), end, null), null,
                 new IncidentPlace("C0GENERAL", "C0INC9", null, null, null));
         return new PostmortemFacts(incident, null, timeline, List.of(), List.of(), ZoneId.of("Europe/Berlin"),

@@ -60,7 +60,7 @@ class PostmortemDraftGoldenTest {
                         "Pool limit back at 40; error rate at baseline for 20 minutes.")
                 .key("2026-03-29T04:20", TimelineKind.CLOSED, "U0SAM", "Closed");
         Incident incident = new Incident(42, "Checkout fails for card payments",
-                "Card payments return 502 since about 01:20.", Severity.SEV1, Status.CLOSED, false,
+                "Card payments return 502 since about 01:20.", Severity.SEV1, Status.CLOSED, false, false,
                 new IncidentPeople("U0ALEX", "U0SAM", "U0KIM", "least recent lead among those available"),
                 new IncidentTimes(t.at("2026-03-29T01:30"), t.at("2026-03-29T01:34"), t.at("2026-03-29T03:40"),
                         t.at("2026-03-29T04:20")),
@@ -92,7 +92,7 @@ class PostmortemDraftGoldenTest {
                 .pinnedMessage("2026-06-10T08:20", "U0LEE", longMessage)
                 .key("2026-06-10T08:40", TimelineKind.NOTE_ADDED, "U0LEE", longNote)
                 .key("2026-06-10T09:05", TimelineKind.RESOLVED, "U0LEE", "Resolved");
-        Incident incident = new Incident(7, "Search results are stale", null, Severity.SEV3, Status.RESOLVED, false,
+        Incident incident = new Incident(7, "Search results are stale", null, Severity.SEV3, Status.RESOLVED, false, false,
                 IncidentPeople.declarerLeads("U0PAT"),
                 new IncidentTimes(t.at("2026-06-10T08:00"), null, t.at("2026-06-10T09:05"), null), null,
                 new IncidentPlace("C0GENERAL", "C0INC7", null, null, null));

@@ -41,7 +41,7 @@ final class StoreFixture {
 
     /** Declared by Alex (who leads it) in channel {@code channel}. */
     long declare(String title, String channel) {
-        long id = incidents.declare(new Declaration(title, null, Severity.SEV2, false, ALEX, "cmd:" + channel,
+        long id = incidents.declare(new Declaration(title, null, Severity.SEV2, false, false, ALEX, "cmd:" + channel,
                 "C0GENERAL")).incident().id();
         directory.attachChannel(id, channel, "inc-" + channel.toLowerCase());
         return id;

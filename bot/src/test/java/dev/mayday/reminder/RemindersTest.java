@@ -99,7 +99,7 @@ class RemindersTest {
     }
 
     private String declareWithChannel(String title, Severity severity) {
-        var declared = incidents.declare(new Declaration(title, null, severity, false, "U0LEAD",
+        var declared = incidents.declare(new Declaration(title, null, severity, false, false, "U0LEAD",
                 "command:" + title, "C0GENERAL"));
         String channel = "C0INC" + declared.incident().id();
         database.inTransaction(store -> store.incidents().attachChannel(declared.incident().id(), channel, "inc-x"));

@@ -68,9 +68,17 @@ class RotationPickerTest {
 
     private Incident declare(Severity severity) {
         int n = origin.incrementAndGet();
-        Incident incident = incidents.declare(new Declaration("Incident " + n, null, severity, false, DECLARER,
+        Incident incident = incidents.declare(new Declaration("Incident " + n, null, severity, false, false, DECLARER,
                 "command:T" + n, "C0GENERAL")).incident();
         directory.attachChannel(incident.id(), "C0INC" + n, "inc-" + n);
+        return directory.byId(incident.id()).orElseThrow();
+    }
+
+    private Incident declareDrill(Severity severity) {
+        int n = origin.incrementAndGet();
+        Incident incident = incidents.declare(new Declaration("Game day " + n, null, severity, false, true, DECLARER,
+                "command:T" + n, "C0GENERAL")).incident();
+        directory.attachChannel(incident.id(), "C0DRILL" + n, "drill-" + n);
         return directory.byId(incident.id()).orElseThrow();
     }
 
@@ -109,6 +117,25 @@ class RotationPickerTest {
             assertThat(row.endedAt()).isNull();
         });
         assertThat(leads("U0ANA")).isEqualTo(1);
+    }
+
+    @Test
+    void aDrill_countsTowardDutyLoad_soTheNextRealIncidentGoesToSomeoneElse() {
+        duty.join("U0ANA", MemberKind.ENGINEER);
+        duty.join("U0BEN", MemberKind.ENGINEER);
+
+        Incident drill = declareDrill(Severity.SEV3);
+        incidents.resolve(drill.place().channelId(), "U0ANA", null);
+        Incident real = declare(Severity.SEV3);
+
+        assertThat(drill.isPractice()).isTrue();
+        assertThat(drill.lead()).isEqualTo("U0ANA");
+        assertThat(ledger(drill.id())).singleElement().satisfies(row -> {
+            assertThat(row.role()).isEqualTo("LEAD");
+            assertThat(row.credited()).as("practice is work").isTrue();
+        });
+        assertThat(leads("U0ANA")).isEqualTo(1);
+        assertThat(real.lead()).as("U0ANA has had a turn, the drill").isEqualTo("U0BEN");
     }
 
     @Test
@@ -241,7 +268,7 @@ class RotationPickerTest {
             }
         });
 
-        assertThatThrownBy(() -> failing.declare(new Declaration("Down", null, Severity.SEV3, false, DECLARER,
+        assertThatThrownBy(() -> failing.declare(new Declaration("Down", null, Severity.SEV3, false, false, DECLARER,
                 "command:X", "C0"))).hasMessageContaining("disk full");
 
         List<IncidentRow> stored = database.read(store -> store.incidents().all());
@@ -253,7 +280,7 @@ class RotationPickerTest {
     @Test
     void declaringTheSameRequestTwice_picksOnce() {
         duty.join("U0ANA", MemberKind.ENGINEER);
-        Declaration declaration = new Declaration("Down", null, Severity.SEV3, false, DECLARER, "command:SAME", "C0");
+        Declaration declaration = new Declaration("Down", null, Severity.SEV3, false, false, DECLARER, "command:SAME", "C0");
 
         incidents.declare(declaration);
         incidents.declare(declaration);

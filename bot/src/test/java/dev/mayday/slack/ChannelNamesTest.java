@@ -112,6 +112,20 @@ class ChannelNamesTest {
     }
 
     @Test
+    void aDrill_getsTheSameNamesUnderTheDrillPrefix_andNeverAnIncidentsName() {
+        String base = ChannelNames.forDay(ChannelPrefix.DRILL, DAY, "Checkout game day", 21);
+        String byNumber = ChannelNames.byNumber(ChannelPrefix.DRILL, "Checkout game day", 21);
+
+        assertThat(base).isEqualTo("drill-20260314-checkout-game-day");
+        assertThat(ChannelNames.candidate(base, byNumber, 2)).isEqualTo("drill-20260314-checkout-game-day-2");
+        assertThat(ChannelNames.candidate(base, byNumber, 6)).isEqualTo("drill-21-checkout-game-day");
+        assertThat(ChannelNames.forDay(ChannelPrefix.DRILL, DAY, "x".repeat(200), 1)).hasSize(80);
+        for (int i = 1; i <= 20; i++) {
+            assertThat(ChannelNames.candidate(base, byNumber, i)).startsWith("drill-").doesNotStartWith("inc-");
+        }
+    }
+
+    @Test
     void byNumber_isValidWithinEightyAndFallsBackToTheNumberAlone() {
         assertThat(ChannelNames.byNumber("🔥🔥", 7)).isEqualTo("inc-7");
         String name = ChannelNames.byNumber("x".repeat(200), 123_456);

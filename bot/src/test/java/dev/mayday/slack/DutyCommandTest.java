@@ -164,7 +164,7 @@ class DutyCommandTest {
         run("add <@U0BEN> engineer");
         run("add <@U0MIA> manager");
         for (int i = 0; i < 4; i++) {
-            Incident incident = incidents.declare(new Declaration("Down " + i, null, Severity.SEV3, false, ME,
+            Incident incident = incidents.declare(new Declaration("Down " + i, null, Severity.SEV3, false, false, ME,
                     "command:" + i, "C0")).incident();
             database.inTransaction(store -> store.incidents().attachChannel(incident.id(), "C" + incident.id(), "inc"));
             incidents.resolve("C" + incident.id(), ME, null);

@@ -37,7 +37,7 @@ class TimelineReplyTest {
         reply = new TimelineReply(new KeyTimeline(database), ZoneId.of("Europe/Berlin"));
         incidentId = database.jdbi().inTransaction(h -> {
             IncidentDao incidents = new IncidentDao(Sql.on(h));
-            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
+            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false, false,
                     IncidentRow.People.declarerLeads("U0ALEX"),
                     IncidentRow.Times.declared(START.toEpochMilli()), null, "k",
                     IncidentRow.Place.declaredFrom("C0"), START.toEpochMilli()));

@@ -133,4 +133,41 @@ class PostgresEndToEndTest {
                     assertThat(sandbox.get("/health").statusCode()).isEqualTo(200));
         }
     }
+
+    @Test
+    void webhooksForManyPagesAtOnce_eachDeliveredTwice_areAllAccepted_whileTheOutboxDelivers() throws Exception {
+        List<SignedWebhook> webhooks = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            PdIncident page = sandbox.pagerDuty.putIncident(
+                    sandbox.pagerDuty.addIncident("PDM" + i, "Checkout API 5xx " + i).withPriority("P1"));
+            webhooks.add(sandbox.webhooks.triggered(page));
+            webhooks.add(sandbox.webhooks.acknowledged(page));
+        }
+        List<SignedWebhook> deliveries = new ArrayList<>(webhooks);
+        deliveries.addAll(webhooks);
+        java.util.Collections.shuffle(deliveries, new java.util.Random(14));
+        List<Integer> statuses = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (SignedWebhook webhook : deliveries) {
+                answers.add(pool.submit(() -> {
+                    gate.await(10, TimeUnit.SECONDS);
+                    return sandbox.deliver(webhook);
+                }));
+            }
+            gate.countDown();
+            for (Future<HttpResponse<String>> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS).statusCode());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        sandbox.settle();
+
+        assertThat(statuses).containsOnly(202);
+        assertThat(sandbox.incidents()).hasSize(12);
+        assertThat(sandbox.calls("conversations.create")).hasSize(12);
+    }
 }

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +57,7 @@ public final class Sandbox implements AutoCloseable {
     public final String digestChannel;
 
     private final Config config;
+    private final List<MaydayApp> others = new ArrayList<>();
     private final Clock wallClock;
     private final Sleeper sleeper;
 
@@ -172,6 +174,22 @@ public final class Sandbox implements AutoCloseable {
         return new Sandbox(dir, null, wallClock, wallClock.sleeper());
     }
 
+    /**
+     * Another server on the same store and fake Slack, as a second process behind a load balancer (a PostgreSQL store:
+     * a SQLite file's lock refuses a second server); closed with the sandbox.
+     */
+    public MaydayApp startAnotherServer() {
+        MaydayApp another = MaydayApp.start(config, clock, "127.0.0.1", wallClock, sleeper);
+        others.add(another);
+        return another;
+    }
+
+    /** Signed requests as Slack sends them, to {@code server}. */
+    public SlackSimulator simulatorFor(MaydayApp server) {
+        return new SlackSimulator(URI.create("http://127.0.0.1:" + server.port() + "/slack/events"), SECRET,
+                slack::responseUrl);
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + app.port();
     }
@@ -233,6 +251,7 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        others.forEach(MaydayApp::close);
         app.close();
         slack.close();
         pagerDuty.close();

@@ -39,7 +39,7 @@ class TimelineCaptureTest {
         capture = new TimelineCapture(database, clock);
         incidentId = database.jdbi().inTransaction(h -> {
             IncidentDao incidents = new IncidentDao(Sql.on(h));
-            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
+            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false, false,
                     IncidentRow.People.declarerLeads(ALEX),
                     IncidentRow.Times.declared(START.toEpochMilli()), null, "command:T1",
                     IncidentRow.Place.declaredFrom("C0GENERAL"), START.toEpochMilli()));

@@ -5,8 +5,10 @@ import dev.mayday.db.digest.DigestFactsDao;
 import dev.mayday.db.drill.DrillDao;
 import dev.mayday.db.incident.ChannelNameDao;
 import dev.mayday.db.incident.IncidentDao;
+import dev.mayday.db.outbox.OutboxClaims;
 import dev.mayday.db.outbox.OutboxDao;
 import dev.mayday.db.pagerduty.PagerDutyDao;
+import dev.mayday.db.pause.SlackPauseDao;
 import dev.mayday.db.people.PeopleDao;
 import dev.mayday.db.postmortem.ActionItemDao;
 import dev.mayday.db.postmortem.LearningDao;
@@ -95,6 +97,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * {@link #inTransaction} for hot writes that need no read-then-write isolation (an outbox claim, an insert {@code ON
+     * CONFLICT DO NOTHING}): READ COMMITTED on PostgreSQL, where row locks and unique keys decide; joins an outer write.
+     */
+    public <T> T inTransactionUnderRowLocks(StoreWork<T> work) {
+        try {
+            return writes.writeUnderRowLocks(work);
+        } catch (JdbiException e) {
+            throw StoreFailures.translated(e);
+        }
+    }
+
+    /**
      * Runs read-only {@code work} outside an explicit transaction: on SQLite every connection starts its transactions
      * IMMEDIATE (taking the write lock), which a poll or a lookup does not need.
      */
@@ -139,10 +153,7 @@ public final class Database implements AutoCloseable {
         return kind;
     }
 
-    /**
-     * The raw Jdbi, for the benchmark's bulk fill and for tests that inject faults or read raw tables. The product
-     * reaches every DAO through {@link #read} and {@link #inTransaction} ({@link Store}).
-     */
+    /** The raw Jdbi, for the benchmark's bulk fill and tests; the product uses {@link #read}, {@link #inTransaction}. */
     public Jdbi jdbi() {
         return jdbi;
     }
@@ -200,6 +211,11 @@ public final class Database implements AutoCloseable {
             return new OutboxDao(sql());
         }
 
+        /** The outbox's claims and leases ({@link OutboxClaims}), in this store's dialect. */
+        public OutboxClaims outboxClaims() {
+            return new OutboxClaims(sql(), PickLock.kindOf(handle) == StoreKind.SQLITE);
+        }
+
         public RosterDao roster() {
             return dao(RosterDao.class);
         }
@@ -244,6 +260,10 @@ public final class Database implements AutoCloseable {
             return new DrillDao(sql());
         }
 
+        public SlackPauseDao slackPauses() {
+            return new SlackPauseDao(sql());
+        }
+
         private <T> T dao(Class<T> type) {
             return type.cast(attached.computeIfAbsent(type, handle::attach));
         }
@@ -259,6 +279,11 @@ public final class Database implements AutoCloseable {
         /** The lock rotation picks take in turn ({@link PickLock}). */
         public PickLock pickLock() {
             return PickLock.on(handle, sql());
+        }
+
+        /** The turn of units of work about {@code name} ({@link TurnLock}). */
+        public TurnLock turn(String name) {
+            return new TurnLock(sql(), PickLock.kindOf(handle), name);
         }
 
         public HandoffOfferDao handOffOffers() {

@@ -26,8 +26,13 @@ public final class PickLock {
 
     /** The lock as the store of {@code handle}'s connection takes it. */
     static PickLock on(Handle handle, Sql sql) {
+        return new PickLock(sql, kindOf(handle));
+    }
+
+    /** The kind of store {@code handle}'s connection belongs to. */
+    static StoreKind kindOf(Handle handle) {
         try {
-            return new PickLock(sql, StoreKind.of(handle.getConnection().getMetaData().getURL()));
+            return StoreKind.of(handle.getConnection().getMetaData().getURL());
         } catch (SQLException e) {
             throw new StoreException("could not tell which kind of store this is: " + e.getMessage(), e);
         }

@@ -41,13 +41,26 @@ final class SerializableWrites implements Writes {
 
     @Override
     public <T> T write(Database.StoreWork<T> work) {
+        return write(work, TransactionIsolationLevel.SERIALIZABLE);
+    }
+
+    /**
+     * READ COMMITTED: nothing is refused for a conflict of reads; a deadlock (two rows locked in opposite orders) is
+     * still undone and run again like a serialization failure.
+     */
+    @Override
+    public <T> T writeUnderRowLocks(Database.StoreWork<T> work) {
+        return write(work, TransactionIsolationLevel.READ_COMMITTED);
+    }
+
+    private <T> T write(Database.StoreWork<T> work, TransactionIsolationLevel isolation) {
         Database.Store joined = current.get();
         if (joined != null) {
             return work.run(joined);
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(TransactionIsolationLevel.SERIALIZABLE, handle -> {
+                return jdbi.inTransaction(isolation, handle -> {
                     Database.Store store = Database.Store.on(handle);
                     current.set(store);
                     try {
@@ -67,7 +80,9 @@ final class SerializableWrites implements Writes {
 
     static boolean mayRunAgain(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && RUN_AGAIN.contains(sql.getSQLState())) {
+            // a failure without a state (the pool's wait for a connection ran out) is not one to run again
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && RUN_AGAIN.contains(sql.getSQLState())) {
                 return true;
             }
             if (cause.getCause() == cause) {

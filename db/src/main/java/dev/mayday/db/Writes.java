@@ -4,4 +4,9 @@ package dev.mayday.db;
 interface Writes {
 
     <T> T write(Database.StoreWork<T> work);
+
+    /** A write that row locks and unique keys keep right by themselves (see {@link Database#inTransactionUnderRowLocks}). */
+    default <T> T writeUnderRowLocks(Database.StoreWork<T> work) {
+        return write(work);
+    }
 }

@@ -24,7 +24,7 @@ class DatabaseTest {
     }
 
     private static IncidentRow newIncident(String originKey) {
-        return new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
+        return new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false, false,
                 IncidentRow.People.declarerLeads("U1"),
                 IncidentRow.Times.declared(1_000L), null, originKey,
                 IncidentRow.Place.declaredFrom("C0"), 1_000L);

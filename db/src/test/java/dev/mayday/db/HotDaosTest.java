@@ -46,7 +46,7 @@ class HotDaosTest {
     }
 
     private static IncidentRow incident(String originKey) {
-        return new IncidentRow(0, "Checkout down", "p99 up", "SEV2", "INVESTIGATING", true,
+        return new IncidentRow(0, "Checkout down", "p99 up", "SEV2", "INVESTIGATING", true, false,
                 new IncidentRow.People("U1", "U2", "U3", "furthest behind"), IncidentRow.Times.declared(1_000L), null,
                 originKey, IncidentRow.Place.declaredFrom("C0"), 1_000L);
     }
@@ -66,7 +66,7 @@ class HotDaosTest {
     void updateState_andChannel_comeBackByIdAndByChannel(StoreKind kind) {
         open(kind);
         long id = db.inTransaction(store -> store.incidents().insertedIfNew(incident("k1"))).orElseThrow().id();
-        IncidentRow changed = new IncidentRow(id, "Checkout down", "p99 up", "SEV1", "RESOLVED", true,
+        IncidentRow changed = new IncidentRow(id, "Checkout down", "p99 up", "SEV1", "RESOLVED", true, false,
                 new IncidentRow.People("U1", "U4", null, null), new IncidentRow.Times(1_000L, 2_000L, 3_000L, null),
                 "rolled back", "k1", IncidentRow.Place.declaredFrom("C0"), 3_000L);
 

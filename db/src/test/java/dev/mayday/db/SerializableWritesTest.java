@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -91,6 +92,14 @@ class SerializableWritesTest {
         }
 
         assertThat(counted()).isEqualTo(WRITERS * EACH);
+    }
+
+    @Test
+    void onlyConflictsRunAgain_notAFailureWithoutASqlState() {
+        assertThat(SerializableWrites.mayRunAgain(new IllegalStateException(new SQLException("x", "40001")))).isTrue();
+        assertThat(SerializableWrites.mayRunAgain(new IllegalStateException(new SQLException("x", "40P01")))).isTrue();
+        assertThat(SerializableWrites.mayRunAgain(new SQLException("pool wait ran out"))).isFalse();
+        assertThat(SerializableWrites.mayRunAgain(new SQLException("duplicate key", "23505"))).isFalse();
     }
 
     @Test

@@ -284,7 +284,7 @@ public final class StatementCostHarness {
             IncidentRow.Place place = new IncidentRow.Place(rs.getString("origin_channel"), rs.getString("channel_id"),
                     rs.getString("channel_name"), rs.getString("card_ts"), rs.getString("announcement_ts"));
             return new IncidentRow(rs.getLong("id"), rs.getString("title"), rs.getString("summary"),
-                    rs.getString("severity"), rs.getString("status"), rs.getBoolean("is_private"), people, times,
+                    rs.getString("severity"), rs.getString("status"), rs.getBoolean("is_private"), false, people, times,
                     rs.getString("resolution"), rs.getString("origin_key"), place, rs.getLong("updated_at"));
         }
 

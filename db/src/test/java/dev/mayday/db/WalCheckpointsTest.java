@@ -26,7 +26,7 @@ class WalCheckpointsTest {
             for (int i = 0; i < 300; i++) {
                 String key = "row-" + i;
                 db.inTransaction(store -> store.incidents().insertIfNew(new IncidentRow(0, text, null, "SEV2",
-                        "INVESTIGATING", false, IncidentRow.People.declarerLeads("U1"),
+                        "INVESTIGATING", false, false, IncidentRow.People.declarerLeads("U1"),
                         IncidentRow.Times.declared(1_000L), null, key, IncidentRow.Place.declaredFrom("C0"), 1_000L)));
             }
             // about 150 pages of rows, far below the writers' own threshold of 10,000: only the thread copies them

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -152,12 +153,15 @@ public final class Benchmark {
         Path dir = Files.createTempDirectory("mayday-bench");
         Progress progress = new Progress();
         ServerProfile.Span recording;
+        List<String> byStore;
         try {
             recording = new ServerPhases(table, progress, dir).run(sizes, options.profile());
             new DraftPhase(table).run(sizes, dir);
             progress.phase("drafts");
             new DigestPhase(table).run(sizes, dir);
             progress.phase("digest");
+            byStore = new StoreColumns(dir, Optional.ofNullable(System.getenv(StoreColumns.URL_VARIABLE))).run(sizes);
+            progress.phase("by store");
         } finally {
             deleteTree(dir);
         }
@@ -165,6 +169,7 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors(), (System.nanoTime() - begin) / 1e9,
                 String.join(" ", ServerPhases.SERVER_JVM_FLAGS));
         table.print(out);
+        byStore.forEach(out::println);
         if (recording != null) {
             ProfileSummary.read(recording).print(out, options.profile().label(), recording.file());
         }

@@ -113,7 +113,7 @@ final class ServerPhases {
         }
     }
 
-    private static Map<String, String> environment(FakeSlack slack, FakePagerDuty pagerDuty, String databaseUrl,
+    static Map<String, String> environment(FakeSlack slack, FakePagerDuty pagerDuty, String databaseUrl,
                                                    int port, String announce) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SLACK_BOT_TOKEN", Benchmark.TOKEN);
@@ -150,13 +150,19 @@ final class ServerPhases {
     }
 
     /** Declares the incidents whose channels the traffic goes to, a few at a time, and waits for their channels. */
-    private static List<String> incidentChannels(StoreProbe store, SlackRequests slack, LoadClient mayday,
+    static List<String> incidentChannels(StoreProbe store, SlackRequests slack, LoadClient mayday,
                                                  String general, int count) throws IOException, InterruptedException {
+        return incidentChannels(store, slack, mayday, general, count, 8);
+    }
+
+    /** As above, {@code connections} declares at a time. */
+    static List<String> incidentChannels(StoreProbe store, SlackRequests slack, LoadClient mayday, String general,
+                                         int count, int connections) throws IOException, InterruptedException {
         List<byte[]> declares = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             declares.add(slack.command("U0BENCH", general, "declare sev2 Bench incident " + i, "bench-setup-" + i));
         }
-        LoadResult declared = mayday.run(new Plan(declares, 8, Duration.ofSeconds(60), CommandMix.acked()));
+        LoadResult declared = mayday.run(new Plan(declares, connections, Duration.ofSeconds(60), CommandMix.acked()));
         if (declared.errors() > 0 || declared.count() < count) {
             throw new IllegalStateException(declared.count() + " set-up declares, " + declared.errors()
                     + " failed; the first: " + declared.firstFailure());

@@ -98,6 +98,7 @@ public final class Demo {
                         + "Slack, channel by channel.");
                 out.println("Slack shows people and dates in each reader's own way; here they are names and UTC.\n");
                 script(general);
+                new DemoDrills(out, this::command).restoreDrill(started, dir.resolve("demo.db"));
             }
         } finally {
             deleteQuietly(dir);
@@ -134,6 +135,7 @@ public final class Demo {
         postmortem();
         page();
         premortem(general);
+        new DemoDrills(out, this::command).practiceIncident(app, ALEX, general);
         command(SAM, general, "digest");
         digest();
     }

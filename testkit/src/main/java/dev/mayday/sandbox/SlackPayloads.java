@@ -42,7 +42,7 @@ final class SlackPayloads {
 
     /** A declare form submitted from view {@code viewId}. */
     ObjectNode declareForm(String user, String viewId, String originChannel, String title,
-                           String severity, String summary, boolean isPrivate) {
+                           String severity, String summary, boolean isPrivate, boolean isPractice) {
         ObjectNode values = json.createObjectNode();
         values.putObject("title").putObject("value").put("type", "plain_text_input").put("value", title);
         ObjectNode selected = values.putObject("severity").putObject("value").put("type", "static_select");
@@ -58,6 +58,11 @@ final class SlackPayloads {
                 .putArray("selected_options");
         if (isPrivate) {
             options.addObject().put("value", "private");
+        }
+        ArrayNode practice = values.putObject("practice").putObject("value").put("type", "checkboxes")
+                .putArray("selected_options");
+        if (isPractice) {
+            practice.addObject().put("value", "practice");
         }
         ObjectNode payload = base("view_submission", user);
         ObjectNode view = payload.putObject("view");

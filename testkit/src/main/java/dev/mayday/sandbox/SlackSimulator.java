@@ -58,7 +58,14 @@ public final class SlackSimulator {
     /** Submits the declare form with the given view id (the same id twice = a double click). */
     public SlackReply submitDeclareForm(String user, String viewId, String originChannel, String title,
                                         String severity, String summary, boolean isPrivate) {
-        return interaction(payloads.declareForm(user, viewId, originChannel, title, severity, summary, isPrivate));
+        return submitDeclareForm(user, viewId, originChannel, title, severity, summary, isPrivate, false);
+    }
+
+    /** As above, with the form's *Practice* box ticked or not. */
+    public SlackReply submitDeclareForm(String user, String viewId, String originChannel, String title,
+                                        String severity, String summary, boolean isPrivate, boolean isPractice) {
+        return interaction(payloads.declareForm(user, viewId, originChannel, title, severity, summary, isPrivate,
+                isPractice));
     }
 
     /** Submits the update form (a reminder's "Post an update" opens it) for the incident in {@code incidentChannel}. */

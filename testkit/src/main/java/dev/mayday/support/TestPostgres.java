@@ -42,6 +42,15 @@ public final class TestPostgres {
         }
     }
 
+    /**
+     * The server at {@code adminUrl} (a user that may create databases), without looking whether it answers: for a
+     * caller with a URL of its own, such as the benchmark's PostgreSQL column. A server that does not answer fails the
+     * first {@link #createDatabase}.
+     */
+    public static TestPostgres at(String adminUrl) {
+        return new TestPostgres(adminUrl);
+    }
+
     static Optional<TestPostgres> look(Map<String, String> env) {
         String url = Optional.ofNullable(env.get(URL_VARIABLE)).filter(u -> !u.isBlank()).orElse(DEFAULT_URL);
         try (Connection connection = DriverManager.getConnection(url)) {

@@ -53,7 +53,9 @@ public final class Announcements {
     }
 
     public String text(Incident incident) {
-        return ":rotating_light: *Incident #" + incident.id() + ": " + UserText.inert(incident.title()) + "*\n"
+        String opening = incident.isPractice() ? ":test_tube: *PRACTICE (a drill, nobody is paged)* · "
+                : ":rotating_light: ";
+        return opening + "*Incident #" + incident.id() + ": " + UserText.inert(incident.title()) + "*\n"
                 + IncidentCard.severityBadge(incident.severity()) + " · " + incident.status().label()
                 + " · Lead " + Mentions.of(incident.lead()) + " · Join <#" + incident.place().channelId() + ">"
                 + latestUpdates.of(incident.id()).map(this::latestUpdateLine).orElse("");

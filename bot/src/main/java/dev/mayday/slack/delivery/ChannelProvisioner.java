@@ -58,7 +58,7 @@ public final class ChannelProvisioner {
     }
 
     public ChannelRef provision(Incident incident) {
-        return provision(new ChannelRequest(ChannelPrefix.INCIDENT, incident.id(), incident.title(),
+        return provision(new ChannelRequest(ChannelPrefix.of(incident), incident.id(), incident.title(),
                 incident.times().declaredAt(), incident.isPrivate()));
     }
 

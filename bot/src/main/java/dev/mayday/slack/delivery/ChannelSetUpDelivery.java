@@ -74,7 +74,8 @@ public final class ChannelSetUpDelivery implements Delivery<ChannelSetUp> {
             directory.recordAnnouncement(id, posts.postOnce(announceIn.get(), setUp.announcementTag(),
                     announcements.text(current), announcements.blocks(current), attempt));
         }
-        replies.settled(id, ":white_check_mark: Incident #" + id + " is live in <#" + channel + ">.");
+        replies.settled(id, ":white_check_mark: " + (incident.isPractice() ? "Practice incident #" : "Incident #") + id
+                + " is live in <#" + channel + ">.");
     }
 
     /**

@@ -53,7 +53,8 @@ public final class PostmortemPublisher implements Delivery<PostmortemRequested> 
         Optional<PostedDraft> previous = posted.of(incident.id());
 
         String fileId = slack.uploadFile(channel, "postmortem-incident-" + incident.id() + "-v" + draft.version() + ".md",
-                "Post-mortem draft v" + draft.version() + ": " + UserText.plain(incident.title()),
+                (incident.isPractice() ? "PRACTICE post-mortem draft v" : "Post-mortem draft v") + draft.version() + ": "
+                        + UserText.plain(incident.title()),
                 draft.markdown().getBytes(StandardCharsets.UTF_8), null);
         String summary = summary(incident, draft);
         String summaryTs = previous.map(PostedDraft::summaryTs).orElse(null);
@@ -67,7 +68,8 @@ public final class PostmortemPublisher implements Delivery<PostmortemRequested> 
     }
 
     private static String summary(Incident incident, GeneratedPostmortem draft) {
-        return ":page_facing_up: *Post-mortem draft v" + draft.version() + "* for incident #" + incident.id()
+        return (incident.isPractice() ? ":test_tube: *PRACTICE* · " : "")
+                + ":page_facing_up: *Post-mortem draft v" + draft.version() + "* for incident #" + incident.id()
                 + " is in the file above: " + draft.durations().summaryLine() + "."
                 + (draft.reviewFindings() == 0 ? "" : " The draft suggests neutral wording for " + draft.reviewFindings()
                 + (draft.reviewFindings() == 1 ? " phrase." : " phrases."))

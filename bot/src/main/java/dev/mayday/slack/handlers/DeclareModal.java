@@ -50,6 +50,7 @@ public final class DeclareModal implements ViewSubmissionHandler {
     static final String SEVERITY = "severity";
     static final String SUMMARY = "summary";
     static final String PRIVACY = "privacy";
+    static final String PRACTICE = "practice";
     private static final String VALUE = "value";
     /** Slack's limit on a text input's initial value. */
     private static final int MAX_SUMMARY = 3_000;
@@ -93,6 +94,8 @@ public final class DeclareModal implements ViewSubmissionHandler {
                 .toList();
         OptionObject defaultSeverity = severities.get(Severity.SEV3.ordinal());
         OptionObject privateOption = option(plainText("Private: only invited people can see the channel"), "private");
+        OptionObject practiceOption = option(plainText("Practice: a drill in a drill- channel; nobody is paged"),
+                PRACTICE);
         return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(metadata)
                 .title(viewTitle(t -> t.type("plain_text").text("Declare an incident")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Declare")))
@@ -109,7 +112,9 @@ public final class DeclareModal implements ViewSubmissionHandler {
                                 .element(plainTextInput(e -> e.actionId(VALUE).multiline(true)
                                         .initialValue(summary)))),
                         input(i -> i.blockId(PRIVACY).label(plainText("Visibility")).optional(true)
-                                .element(checkboxes(e -> e.actionId(VALUE).options(List.of(privateOption))))))));
+                                .element(checkboxes(e -> e.actionId(VALUE).options(List.of(privateOption))))),
+                        input(i -> i.blockId(PRACTICE).label(plainText("Practice")).optional(true)
+                                .element(checkboxes(e -> e.actionId(VALUE).options(List.of(practiceOption))))))));
     }
 
     @Override
@@ -130,15 +135,15 @@ public final class DeclareModal implements ViewSubmissionHandler {
             return ctx.ackWithErrors(Map.of(SEVERITY, "Pick a severity."));
         }
         String summary = value(values, SUMMARY).map(ViewState.Value::getValue).orElse(null);
-        boolean isPrivate = value(values, PRIVACY).map(ViewState.Value::getSelectedOptions)
-                .map(options -> options.stream().anyMatch(o -> "private".equals(o.getValue()))).orElse(false);
+        boolean isPrivate = checked(values, PRIVACY, "private");
+        boolean isPractice = checked(values, PRACTICE, PRACTICE);
         String user = payload.getUser().getId();
         Optional<QuotedMessage> quoted = QuotedMessageMetadata.read(payload.getView().getPrivateMetadata());
         String originChannel = quoted.map(QuotedMessage::channel)
                 .orElseGet(() -> blankToNull(payload.getView().getPrivateMetadata()));
         Declaration declaration;
         try {
-            declaration = new Declaration(title, summary, severity.get(), isPrivate, user,
+            declaration = new Declaration(title, summary, severity.get(), isPrivate, isPractice, user,
                     "view:" + payload.getView().getId(), originChannel);
         } catch (RuntimeException e) {
             return ctx.ackWithErrors(Map.of(TITLE, UserFacingErrors.explain(ctx, e, "declaring the incident")));
@@ -169,6 +174,11 @@ public final class DeclareModal implements ViewSubmissionHandler {
 
     private static Optional<ViewState.Value> value(Map<String, Map<String, ViewState.Value>> values, String block) {
         return Optional.ofNullable(values.get(block)).map(actions -> actions.get(VALUE));
+    }
+
+    private static boolean checked(Map<String, Map<String, ViewState.Value>> values, String block, String option) {
+        return value(values, block).map(ViewState.Value::getSelectedOptions)
+                .map(options -> options.stream().anyMatch(o -> option.equals(o.getValue()))).orElse(false);
     }
 
     private static String blankToNull(String text) {

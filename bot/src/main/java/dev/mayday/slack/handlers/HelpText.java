@@ -8,8 +8,9 @@ final class HelpText {
     static final String COMMANDS = """
             *Mayday — incident commands*
             • `/incident` — open the declare form
-            • `/incident declare [--private] [sev1-4] <title>` — declare an incident (default sev3); a new channel \
-            is created (a private one with `--private`, never announced)
+            • `/incident declare [--drill] [--private] [sev1-4] <title>` — declare an incident (default sev3); a new \
+            channel is created (a private one with `--private`, never announced); `--drill` runs a practice incident \
+            in a `drill-` channel that pages nobody
             • `/incident duty list [--history]|join|leave|add|remove|away|back` — the duty rotation that picks leads
             • `/incident digest` — preview this week's learnings digest (`digest last`: the last one posted)
             • `/incident premortem [--private] <the change>` — open a pre-mortem of a risky change in a `pre-` channel

@@ -178,15 +178,17 @@ public final class IncidentCommand implements SlashCommandHandler {
     private CommandReply declare(String text, SlashCommandPayload p, SlashCommandContext ctx) {
         DeclareText words = DeclareText.parse(text);
         Declared declared = incidents.declare(new Declaration(words.title(), null, words.severity(), words.isPrivate(),
-                p.getUserId(), "command:" + p.getTriggerId(), p.getChannelId()));
+                words.isPractice(), p.getUserId(), "command:" + p.getTriggerId(), p.getChannelId()));
         long id = declared.incident().id();
         if (!declared.isNew()) {
             return CommandReply.text("That was already declared as incident #" + id + ".");
         }
         replies.whenReady(id, message -> ctx.respond(message));
         premortemLinks.offer(id, declared.incident().title(), p.getUserId());
-        return CommandReply.text(":rotating_light: Declaring incident #" + id + " *" + UserText.inert(declared.incident().title())
+        String what = words.isPractice() ? ":test_tube: Declaring practice incident #" : ":rotating_light: Declaring incident #";
+        return CommandReply.text(what + id + " *" + UserText.inert(declared.incident().title())
                 + "* (" + words.severity().label() + (words.isPrivate() ? ", private" : "")
+                + (words.isPractice() ? ", a drill: nobody is paged" : "")
                 + "). I'm opening its " + (words.isPrivate() ? "private " : "") + "channel now.");
     }
 

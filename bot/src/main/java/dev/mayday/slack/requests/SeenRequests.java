@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  * The price is a short gap: a process killed after a request was carried out and before its digest was written
  * (normally a few milliseconds) handles the same bytes again when they come after the restart. Declarations, events
  * and webhooks are idempotent on their own ids regardless.
+ * <p>
+ * On a store several processes share ({@link HandledRequests#shared()}), memory is not enough: each request is claimed
+ * in the store before it is handled and recorded as carried out before it is answered, so the same bytes at another
+ * process are answered as they are here (409 while handled, "handled already" after).
  */
 public final class SeenRequests implements AutoCloseable {
 
@@ -86,29 +90,51 @@ public final class SeenRequests implements AutoCloseable {
         if (before != null) {
             return before == Here.HANDLING ? Seen.IN_PROGRESS : Seen.HANDLED;
         }
-        boolean recorded;
+        HandledRequests.Claim claim;
         try {
-            recorded = handled.isRecorded(digest, clock.millis());
+            claim = handled.claim(digest, clock.millis());
         } catch (RuntimeException e) {
             here.remove(digest, Here.HANDLING);
             throw e;
         }
-        if (recorded) {
+        if (claim != HandledRequests.Claim.CLAIMED) {
             here.remove(digest, Here.HANDLING);
-            return Seen.HANDLED;
         }
-        return Seen.FIRST;
+        return switch (claim) {
+            case CLAIMED -> Seen.FIRST;
+            case CARRIED_OUT -> Seen.HANDLED;
+            case IN_FLIGHT -> Seen.IN_PROGRESS;
+        };
     }
 
-    /** The request was carried out: the same bytes again are a replay, from now on and (once written) after a restart. */
+    /**
+     * The request was carried out: the same bytes again are a replay, from now on and (once written) after a restart.
+     * On a shared store the record is written before the answer, so a replay sent to another process after it is told
+     * "handled already"; should that write fail, the recorder writes it later (the claim holds meanwhile).
+     */
     public void done(String digest) {
         here.put(digest, Here.RECORDING);
+        if (handled.shared()) {
+            try {
+                handled.record(List.of(digest), clock.millis() + KEPT_FOR.toMillis(), OptionalLong.empty());
+                here.remove(digest, Here.RECORDING);
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Could not record a handled Slack request yet (recorded later): {}", e.toString());
+            }
+        }
         toRecord.add(digest);
     }
 
     /** The request failed: the sender's retry of the same bytes is handled. */
     public void release(String digest) {
         here.remove(digest, Here.HANDLING);
+        try {
+            handled.forget(digest);
+        } catch (RuntimeException e) {
+            log.warn("Could not let go of a failed Slack request's claim (it lapses in {}): {}",
+                    HandledRequests.CLAIM_LEASE, e.toString());
+        }
     }
 
     /** Writes what is still waiting, then stops the recorder. */

@@ -78,7 +78,8 @@ public final class HomeView {
 
     static String incidentLine(Incident incident) {
         String channel = incident.channel().map(id -> "<#" + id + ">").orElse("_channel being set up_");
-        return "*" + UserText.inert(incident.title()) + "*" + (incident.isPrivate() ? " :lock:" : "") + "\n"
+        return "*" + UserText.inert(incident.title()) + "*" + (incident.isPrivate() ? " :lock:" : "")
+                + (incident.isPractice() ? " :test_tube: practice" : "") + "\n"
                 + IncidentCard.severityBadge(incident.severity()) + " · " + incident.status().label()
                 + " · lead " + Mentions.of(incident.lead())
                 + incident.people().pairedResponder().map(r -> " · responder " + Mentions.of(r)).orElse("")

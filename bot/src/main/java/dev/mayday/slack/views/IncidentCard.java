@@ -22,7 +22,10 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 
-/** The incident card pinned at the top of an incident channel, rebuilt from the incident on every change. */
+/**
+ * The incident card pinned at the top of an incident channel, rebuilt from the incident on every change. A practice
+ * incident says so first, in the card's header, its fallback text and the topic ({@link #practiceMark}).
+ */
 public final class IncidentCard {
 
     public static final String STATUS_ACTION = "incident_status";
@@ -72,7 +75,7 @@ public final class IncidentCard {
     }
 
     public String topic(Incident incident) {
-        return incident.severity().label() + " · " + incident.status().label() + " · Lead: "
+        return practiceMark(incident) + incident.severity().label() + " · " + incident.status().label() + " · Lead: "
                 + Mentions.of(incident.lead())
                 + incident.people().pairedResponder().map(r -> " · Responder: " + Mentions.of(r)).orElse("")
                 + " · " + UserText.plain(incident.title());
@@ -84,7 +87,12 @@ public final class IncidentCard {
 
     /** {@code title} is already written for where the headline goes: plain_text in the header, mrkdwn in the text. */
     private static String headline(Incident incident, String title) {
-        return statusEmoji(incident.status()) + " Incident #" + incident.id() + ": " + title;
+        return practiceMark(incident) + statusEmoji(incident.status()) + " Incident #" + incident.id() + ": " + title;
+    }
+
+    /** What goes before everything Mayday says about a practice incident, so nobody takes a drill for real. */
+    public static String practiceMark(Incident incident) {
+        return incident.isPractice() ? ":test_tube: PRACTICE · " : "";
     }
 
     public static String severityBadge(Severity severity) {

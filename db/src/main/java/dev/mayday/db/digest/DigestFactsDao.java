@@ -16,7 +16,7 @@ public interface DigestFactsDao {
 
     String INCIDENT_COLUMNS = """
             id, title, severity, status, is_private, lead, responder, declared_at, acknowledged_at, resolved_at,
-            closed_at, pagerduty_id""";
+            closed_at, pagerduty_id, practice""";
 
     /** Incidents declared in [from, to), oldest first. */
     @SqlQuery("SELECT " + INCIDENT_COLUMNS + " FROM incidents"

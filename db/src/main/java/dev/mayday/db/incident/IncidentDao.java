@@ -12,8 +12,8 @@ public final class IncidentDao {
 
     private static final String INSERT_IF_NEW = """
             INSERT INTO incidents (title, summary, severity, status, is_private, declared_by, lead, declared_at,
-                                   origin_key, origin_channel, updated_at, responder, lead_reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   origin_key, origin_channel, updated_at, responder, lead_reason, practice)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (origin_key) DO NOTHING
             RETURNING *""";
     private static final String BY_ID = "SELECT * FROM incidents WHERE id = ?";
@@ -45,7 +45,8 @@ public final class IncidentDao {
         IncidentRow.People people = row.people();
         return sql.first(INSERT_IF_NEW, IncidentDao::read, row.title(), row.summary(), row.severity(), row.status(),
                 row.isPrivate(), people.declaredBy(), people.lead(), row.times().declaredAt(), row.originKey(),
-                row.place().originChannel(), row.times().declaredAt(), people.responder(), people.leadReason());
+                row.place().originChannel(), row.times().declaredAt(), people.responder(), people.leadReason(),
+                row.practice());
     }
 
     public Optional<IncidentRow> byId(long id) {
@@ -62,6 +63,15 @@ public final class IncidentDao {
 
     public List<IncidentRow> all() {
         return sql.list("SELECT * FROM incidents ORDER BY id", IncidentDao::read);
+    }
+
+    /**
+     * Locks the incident's row until the transaction ends (a write that changes nothing), so that what is read next
+     * is the latest and no other transaction changes it meanwhile: for units of work under row locks (READ COMMITTED
+     * on PostgreSQL) that read an incident and then write it.
+     */
+    public int lock(long id) {
+        return sql.update("UPDATE incidents SET id = id WHERE id = ?", id);
     }
 
     public int updateState(IncidentRow row) {
@@ -94,7 +104,8 @@ public final class IncidentDao {
         IncidentRow.Place place = new IncidentRow.Place(row.getString("origin_channel"), row.getString("channel_id"),
                 row.getString("channel_name"), row.getString("card_ts"), row.getString("announcement_ts"));
         return new IncidentRow(row.getLong("id"), row.getString("title"), row.getString("summary"),
-                row.getString("severity"), row.getString("status"), row.getBoolean("is_private"), people, times,
+                row.getString("severity"), row.getString("status"), row.getBoolean("is_private"),
+                row.getBoolean("practice"), people, times,
                 row.getString("resolution"), row.getString("origin_key"), place, row.getLong("updated_at"));
     }
 }

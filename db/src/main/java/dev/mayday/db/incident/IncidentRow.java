@@ -2,7 +2,7 @@ package dev.mayday.db.incident;
 
 /**
  * One row of {@code incidents}, its columns grouped as the domain groups them. Built from a result set in one place,
- * {@link IncidentDao}, which also binds the groups' components.
+ * {@link IncidentDao}, which also binds the groups' components. {@code practice} marks a drill (V038).
  */
 public record IncidentRow(
         long id,
@@ -11,6 +11,7 @@ public record IncidentRow(
         String severity,
         String status,
         boolean isPrivate,
+        boolean practice,
         People people,
         Times times,
         String resolution,

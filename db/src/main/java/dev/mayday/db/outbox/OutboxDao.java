@@ -116,7 +116,7 @@ public final class OutboxDao {
     }
 
     /** The one place an {@code outbox} row becomes an {@link OutboxRow}. */
-    private static OutboxRow read(ResultSet row) throws SQLException {
+    static OutboxRow read(ResultSet row) throws SQLException {
         return new OutboxRow(row.getLong("id"), row.getString("type"), row.getString("payload"),
                 row.getString("lane"), Sql.nullableLong(row, "incident_id"), row.getString("unique_key"),
                 row.getBoolean("unique_while_queued"), row.getString("state"), row.getInt("attempts"),

@@ -32,7 +32,7 @@ class BackupsTest {
 
     private static void addIncident(Database db, String key) {
         db.inTransaction(s -> s.incidents().insertIfNew(new IncidentRow(0, "Incident " + key, null, "SEV2",
-                "INVESTIGATING", false,
+                "INVESTIGATING", false, false,
                 IncidentRow.People.declarerLeads("U1"),
                 IncidentRow.Times.declared(1_000L), null, key,
                 IncidentRow.Place.declaredFrom(null), 1_000L)));

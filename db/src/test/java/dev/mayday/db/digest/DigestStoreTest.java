@@ -90,7 +90,7 @@ class DigestStoreTest {
     private long incident(String originKey, long declaredAt, String status) {
         return jdbi.inTransaction(h -> {
             IncidentDao incidents = new IncidentDao(Sql.on(h));
-            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", status, false,
+            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", status, false, false,
                     IncidentRow.People.declarerLeads("U1"),
                     IncidentRow.Times.declared(declaredAt), null, originKey,
                     IncidentRow.Place.declaredFrom("C0"), declaredAt));

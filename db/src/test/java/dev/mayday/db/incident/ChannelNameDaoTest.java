@@ -25,7 +25,7 @@ class ChannelNameDaoTest {
         opened = TestStores.open(kind, dir);
         db = opened.database();
         incidentId = db.inTransaction(store -> store.incidents().insertedIfNew(new IncidentRow(0, "Checkout down",
-                null, "SEV2", "INVESTIGATING", true, IncidentRow.People.declarerLeads("U1"),
+                null, "SEV2", "INVESTIGATING", true, false, IncidentRow.People.declarerLeads("U1"),
                 IncidentRow.Times.declared(1_000L), null, "k1", IncidentRow.Place.declaredFrom("C0"), 1_000L))
                 .orElseThrow().id());
     }

@@ -41,13 +41,13 @@ class PostmortemStoreTest {
     private long incident(String originKey, Long closedAt) {
         return jdbi.inTransaction(h -> {
             IncidentDao incidents = new IncidentDao(Sql.on(h));
-            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
+            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false, false,
                     IncidentRow.People.declarerLeads("U1"),
                     IncidentRow.Times.declared(1_000L), null, originKey,
                     IncidentRow.Place.declaredFrom("C0"), 1_000L));
             IncidentRow row = incidents.byOriginKey(originKey).orElseThrow();
             if (closedAt != null) {
-                incidents.updateState(new IncidentRow(row.id(), row.title(), null, "SEV2", "CLOSED", false,
+                incidents.updateState(new IncidentRow(row.id(), row.title(), null, "SEV2", "CLOSED", false, false,
                         IncidentRow.People.declarerLeads("U1"),
                         new IncidentRow.Times(1_000L, null, closedAt - 1, closedAt), null, originKey,
                         IncidentRow.Place.declaredFrom("C0"), closedAt));

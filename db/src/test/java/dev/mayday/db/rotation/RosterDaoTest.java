@@ -41,7 +41,7 @@ class RosterDaoTest {
 
     private long incident(String originKey, String lead, String status) {
         return db.inTransaction(s -> {
-            s.incidents().insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", status, false,
+            s.incidents().insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", status, false, false,
                     new IncidentRow.People("U1", lead, "U9", "why"),
                     IncidentRow.Times.declared(1_000L), null, originKey,
                     IncidentRow.Place.declaredFrom("C0"), 1_000L));

@@ -32,7 +32,7 @@ class TimelineCaptureStoreTest {
         jdbi = opened.database().jdbi();
         incidentId = jdbi.inTransaction(h -> {
             IncidentDao incidents = new IncidentDao(Sql.on(h));
-            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false,
+            incidents.insertIfNew(new IncidentRow(0, "Checkout down", null, "SEV2", "INVESTIGATING", false, false,
                     IncidentRow.People.declarerLeads("U1"),
                     IncidentRow.Times.declared(1_000L), null, "k",
                     IncidentRow.Place.declaredFrom("C0"), 1_000L));
