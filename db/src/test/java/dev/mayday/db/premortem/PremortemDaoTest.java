@@ -76,7 +76,7 @@ class PremortemDaoTest {
         opened = TestStores.open(kind, dir);
         db = opened.database();
         long incident = db.inTransaction(store -> store.incidents().insertedIfNew(new IncidentRow(0, "Checkout down",
-                null, "SEV2", "INVESTIGATING", false, IncidentRow.People.declarerLeads("U1"),
+                null, "SEV2", "INVESTIGATING", false, false, IncidentRow.People.declarerLeads("U1"),
                 IncidentRow.Times.declared(1_000L), null, "i1", IncidentRow.Place.declaredFrom("C0"), 1_000L))
                 .orElseThrow().id());
         db.inTransaction(store -> store.premortems().open("Migrate checkout", "U1", 500L, "k1", false));
