@@ -196,4 +196,15 @@ class PremortemTest {
         sandbox.settle();
         assertThat(sandbox.slack.channels().stream().filter(c -> c.name().startsWith("pre-"))).hasSize(1);
     }
+
+    @Test
+    void hostileText_inTheChange_andARisk_neverPings_andShowsALinksRealAddress() {
+        String channel = open("<!channel> move <https://evil.example/login|the login page>");
+        sandbox.command(ALEX, channel, "risk <!here> <!subteam^S0OPS> users land on <https://evil.example/x|our docs>");
+
+        String card = card(channel);
+        assertThat(card).doesNotContain("<!channel>").doesNotContain("\\u003c!channel").doesNotContain("<!here>")
+                .doesNotContain("\\u003c!here").doesNotContain("subteam^S0OPS\\u003e")
+                .contains("https://evil.example/login").contains("(the login page)").contains("(our docs)");
+    }
 }

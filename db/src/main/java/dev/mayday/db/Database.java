@@ -36,12 +36,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The store: SQLite or PostgreSQL ({@link StoreKind}, read from the JDBC URL) through JDBI, migrated on open
- * ({@link Migrations}). The DAOs are the same on both. On SQLite every connection gets the pragmas that make it safe to
- * share between threads and to survive a crash (WAL, foreign keys, busy timeout, IMMEDIATE writes), and writes take
- * turns in one queue ({@link GroupCommit}); on PostgreSQL a pool of connections serves any number of writers, each in
- * a SERIALIZABLE transaction ({@link SerializableWrites}). Whatever fails is raised as {@link StoreException} (see
- * {@link StoreFailures}).
+ * The store: SQLite or PostgreSQL ({@link StoreKind}, from the JDBC URL) through JDBI, migrated on open ({@link
+ * Migrations}), the same DAOs on both. On SQLite each connection gets the pragmas that make it safe to share and to
+ * survive a crash (WAL, foreign keys, busy timeout, IMMEDIATE writes) and writes take turns ({@link GroupCommit}); on
+ * PostgreSQL a pool serves the writers, each SERIALIZABLE ({@link SerializableWrites}), or READ COMMITTED for the hot
+ * writes that keys and row locks decide ({@link #inTransactionUnderRowLocks}). Failures: {@link StoreException}.
  */
 public final class Database implements AutoCloseable {
 
@@ -83,11 +82,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in a transaction: all of it is stored, or none of it, and it has been committed when this
-     * returns. On SQLite writes that arrive together share one IMMEDIATE transaction, each in a savepoint of its own
-     * ({@link GroupCommit}), and the turn to write is taken before a connection is: writers waiting in a storm then
-     * hold no connection. On PostgreSQL {@code work} may run more than once ({@link SerializableWrites}): it must only
-     * touch the store.
+     * Runs {@code work} in a transaction, committed when this returns. On SQLite writes arriving together share one
+     * IMMEDIATE transaction, each in a savepoint ({@link GroupCommit}), the turn taken before a connection; on
+     * PostgreSQL {@code work} may run more than once ({@link SerializableWrites}): it must only touch the store.
      */
     public <T> T inTransaction(StoreWork<T> work) {
         return translated(() -> writes.write(work));

@@ -67,12 +67,18 @@ public final class TimelineEvents {
 
     private Response posted(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
         MessageEvent e = payload.getEvent();
-        if (e.getChannel() != null && e.getTs() != null && e.getUser() != null
+        Optional<MessageRef> ref = MessageRef.of(e.getChannel(), e.getTs());
+        if (ref.isEmpty()) {
+            return ignore(payload, ctx, "message without a channel or ts");
+        }
+        Captured captured = capture.posted(payload.getEventId(), new ChannelMessage(ref.get(), e.getThreadTs(),
+                authorOf(e.getUser(), e.getBotId()), e.getText(), e.getBotId() != null));
+        // only a channel that is no incident's may be a pre-mortem's: the incident channels' path reads nothing more
+        if (captured == Captured.NOT_AN_INCIDENT_CHANNEL && e.getUser() != null && e.getBotId() == null
                 && premortemRisks.said(e.getChannel(), e.getTs(), e.getUser(), e.getText())) {
             return ignore(payload, ctx, "kept for the pre-mortem's 📌");
         }
-        return post(payload, ctx, e.getChannel(), e.getTs(), ref -> new ChannelMessage(ref, e.getThreadTs(),
-                authorOf(e.getUser(), e.getBotId()), e.getText(), e.getBotId() != null));
+        return acknowledge(payload, ctx, captured);
     }
 
     /** An integration's post (subtype bot_message): kept aside, so that a 📌 on it records what it said. */
@@ -144,10 +150,12 @@ public final class TimelineEvents {
         if (ref.isEmpty() || e.getUser() == null) {
             return ignore(payload, ctx, "not a 📌 on a message");
         }
-        if (premortemRisks.pinned(ref.get().channel(), ref.get().ts(), e.getUser()).isPresent()) {
+        Captured captured = capture.pinned(payload.getEventId(), ref.get(), e.getUser(), e.getItemUser());
+        if (captured == Captured.NOT_AN_INCIDENT_CHANNEL
+                && premortemRisks.pinned(ref.get().channel(), ref.get().ts(), e.getUser()).isPresent()) {
             return ignore(payload, ctx, "a 📌 in a pre-mortem's channel: a risk");
         }
-        return acknowledge(payload, ctx, capture.pinned(payload.getEventId(), ref.get(), e.getUser(), e.getItemUser()));
+        return acknowledge(payload, ctx, captured);
     }
 
     private Response reactionRemoved(EventsApiPayload<ReactionRemovedEvent> payload, EventContext ctx) {
