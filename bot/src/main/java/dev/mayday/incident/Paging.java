@@ -60,6 +60,10 @@ public final class Paging {
         String pagerId = id.group(1);
         database.inTransaction(store -> {
             Incident incident = openIncidentIn(store, channelId);
+            if (incident.isPractice()) {
+                throw new IncidentRuleViolation("Incident #" + incident.id() + " is a drill: it is never linked to "
+                        + "PagerDuty, so resolving or handing off practice cannot touch a real page.");
+            }
             if (store.pagerDuty().addLink(incident.id(), pagerId, null, clock.millis()) == 0) {
                 throw new IncidentRuleViolation("PagerDuty incident " + pagerId + " is linked to another incident "
                         + "already.");

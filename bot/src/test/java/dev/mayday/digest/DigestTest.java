@@ -112,6 +112,21 @@ class DigestTest {
     }
 
     @Test
+    void backPressure_weighsTheFollowUpsOfIncidents_notThoseOfDrills() {
+        History h = new History("2026-W47", ZoneOffset.UTC);
+        h.settings = h.settings.withBudgetHours(20);
+        IncidentFact real = h.incident(h.inWeek(ofHours(1)), Severity.SEV1, ofMinutes(2), ofHours(25), "U0ALEX");
+        IncidentFact drill = h.drill(h.inWeek(ofHours(30)), Severity.SEV2, ofMinutes(1), ofHours(1), "U0SAM");
+        h.openAction(real.id(), "Rate-limit the importer", "U0SAM", h.inWeek(ofHours(20)));
+        h.openAction(drill.id(), "Rewrite the failover runbook", "U0SAM", h.inWeek(ofHours(32)));
+
+        DigestReport report = h.report();
+
+        assertThat(report.openActions()).as("a drill's follow-ups are still listed").hasSize(2);
+        assertThat(report.backPressure().sentence()).endsWith("for the 1 open follow-up next week.");
+    }
+
+    @Test
     void drills_areKeptOutOfCountsResponseTimesStillOpenAndBackPressure_butCountInDutyLoad_andAreListedApart() {
         History h = new History("2026-W47", ZoneOffset.UTC);
         h.member("U0ALEX", MemberKind.ENGINEER).member("U0SAM", MemberKind.ENGINEER);

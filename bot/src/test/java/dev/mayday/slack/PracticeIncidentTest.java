@@ -106,6 +106,18 @@ class PracticeIncidentTest {
     }
 
     @Test
+    void pdLink_inADrillChannel_isRefusedPrivately_soPracticeNeverTouchesARealPage() {
+        String channel = sandbox.declare(ALEX, "--drill sev2 Failover rehearsal");
+
+        SlackReply reply = sandbox.command(ALEX, channel, "pd link PREAL01");
+        sandbox.settle();
+
+        assertThat(reply.text()).contains("is a drill").contains("never linked to PagerDuty");
+        List<String> linked = sandbox.app.database().read(store -> store.pagerDuty().pagerIdsOf(1));
+        assertThat(linked).isEmpty();
+    }
+
+    @Test
     void drillWithPrivateAndSeverity_inAnyOrder_isAPrivateDrillChannel_neverAnnounced() {
         String channel = sandbox.declare(ALEX, "sev2 --private --drill Payroll leak rehearsal");
 
