@@ -143,7 +143,7 @@ public final class Outbox implements AutoCloseable {
             return List.of();
         }
         return database.inTransactionUnderRowLocks(store -> store.outboxClaims().claim(identity.id(), now,
-                leases.leaseUntil(now), limit));
+                leases.leaseUntil(now), limit, Set.copyOf(inFlight))); // never its own again, lapsed or not
     }
 
     private void deliver(OutboxRow row, Claim claim) {
