@@ -3,6 +3,7 @@ package dev.mayday.outbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -16,15 +17,17 @@ public final class Attempt {
     private final int earlierAttempts;
     private final Instant queuedAt;
     private final Optional<String> result;
+    private final BooleanSupplier stillClaimed;
     private final Consumer<String> recorder;
     private final Supplier<List<Publication>> waitingBehind;
 
-    Attempt(long rowId, int earlierAttempts, Instant queuedAt, Optional<String> result, Consumer<String> recorder,
-            Supplier<List<Publication>> waitingBehind) {
+    Attempt(long rowId, int earlierAttempts, Instant queuedAt, Optional<String> result, BooleanSupplier stillClaimed,
+            Consumer<String> recorder, Supplier<List<Publication>> waitingBehind) {
         this.rowId = rowId;
         this.earlierAttempts = earlierAttempts;
         this.queuedAt = queuedAt;
         this.result = result;
+        this.stillClaimed = stillClaimed;
         this.recorder = recorder;
         this.waitingBehind = waitingBehind;
     }
@@ -52,6 +55,17 @@ public final class Attempt {
     /** What an earlier try recorded with {@link #recordResult}, if it got that far. */
     public Optional<String> result() {
         return result;
+    }
+
+    /**
+     * Whether this process still holds the row's lease, as far as it knows: false once a renewal found the row taken
+     * over, or once the last lease renewed has run out (renewals failing: a store hiccup, a long pause). Then another
+     * process may be delivering the row, and nothing this try writes is recorded. A delivery that makes several
+     * outside calls asks before each and stops (throws) when false; the check and the call are not atomic, so a call
+     * started just before the lease runs out may still overlap the taker's (see README "One path to the outside").
+     */
+    public boolean isStillClaimed() {
+        return stillClaimed.getAsBoolean();
     }
 
     /**

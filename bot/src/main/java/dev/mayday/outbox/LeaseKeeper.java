@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Keeps this process's outbox claims alive while their deliveries run: each claim lasts {@link #LEASE}, and every
  * {@link #RENEW_EVERY} all claims still held are renewed in one transaction. A process that dies stops renewing, so its
  * claims run out within one lease and another process takes them over. A claim found taken over (this process stalled
- * past its lease) is let go: the delivery still running ends, but its writes change nothing.
+ * past its lease) is let go: the delivery still running ends, but its writes change nothing, and its
+ * {@link Attempt#isStillClaimed()} answers false from then on, as it does once the last lease renewed has run out.
  */
 final class LeaseKeeper implements AutoCloseable {
 
@@ -29,7 +30,8 @@ final class LeaseKeeper implements AutoCloseable {
 
     private final Database database;
     private final Clock clock;
-    private final Set<Claim> held = ConcurrentHashMap.newKeySet();
+    /** Each claim held, with when its lease runs out as last written by this process. */
+    private final Map<Claim, Long> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService renewals =
             Executors.newSingleThreadScheduledExecutor(Wake.daemon("mayday-outbox-leases"));
 
@@ -48,8 +50,18 @@ final class LeaseKeeper implements AutoCloseable {
         return now + LEASE.toMillis();
     }
 
+    /** Holds a claim made just now (its lease is taken to run out one lease from now). */
     void hold(Claim claim) {
-        held.add(claim);
+        held.put(claim, leaseUntil(clock.millis()));
+    }
+
+    /**
+     * Whether {@code claim} is still this process's as far as it knows: held, not found taken over by a renewal, and
+     * its last renewed lease not run out. False means another process may be delivering the row now.
+     */
+    boolean holds(Claim claim) {
+        Long until = held.get(claim);
+        return until != null && until > clock.millis();
     }
 
     void letGo(Claim claim) {
@@ -66,15 +78,16 @@ final class LeaseKeeper implements AutoCloseable {
     }
 
     void renew() {
-        List<Claim> claims = List.copyOf(held);
+        List<Claim> claims = List.copyOf(held.keySet());
         if (claims.isEmpty()) {
             return;
         }
         long until = leaseUntil(clock.millis());
         List<Claim> lost = database.inTransactionUnderRowLocks(store -> claims.stream()
                 .filter(claim -> !store.outboxClaims().renew(claim, until)).toList());
+        claims.stream().filter(claim -> !lost.contains(claim)).forEach(claim -> held.replace(claim, until));
         for (Claim claim : lost) {
-            if (held.remove(claim)) {
+            if (held.remove(claim) != null) {
                 log.warn("Outbox row {} is no longer claimed by this process (its lease ran out and another took it "
                         + "over, or it ended): what this delivery does now is not recorded", claim.id());
             }

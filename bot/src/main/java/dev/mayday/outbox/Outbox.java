@@ -143,13 +143,13 @@ public final class Outbox implements AutoCloseable {
             return List.of();
         }
         return database.inTransactionUnderRowLocks(store -> store.outboxClaims().claim(identity.id(), now,
-                leases.leaseUntil(now), limit));
+                leases.leaseUntil(now), limit, Set.copyOf(inFlight))); // never its own again, lapsed or not
     }
 
     private void deliver(OutboxRow row, Claim claim) {
         Publication publication = Publications.read(row.type(), row.payload());
         Attempt attempt = new Attempt(row.id(), row.attempts() - 1, Instant.ofEpochMilli(row.createdAt()),
-                Optional.ofNullable(row.result()),
+                Optional.ofNullable(row.result()), () -> leases.holds(claim),
                 result -> ended(claim, store -> store.outboxClaims().recordResult(claim, result)),
                 () -> database.read(store -> store.outbox().waitingAfter(row.lane(), row.id())).stream()
                         .map(later -> Publications.read(later.type(), later.payload())).toList());

@@ -73,10 +73,15 @@ public final class HandledRequests {
         });
     }
 
-    /** Lets go of a claim whose request failed, so the sender's retry is handled (nothing to do on an unshared store). */
-    public void forget(String digest) {
+    /**
+     * Lets go of the claim this process made on {@code digest} at {@code claimedAt} (the {@code now} given to
+     * {@link #claim}) whose request failed, so the sender's retry is handled; a claim another process took over since
+     * (this one overran its lease) is left alone. Nothing to do on an unshared store.
+     */
+    public void forget(String digest, long claimedAt) {
         if (shared) {
-            database.inTransactionUnderRowLocks(store -> store.seenRequests().forget(digest));
+            long leaseUntil = claimedAt + CLAIM_LEASE.toMillis();
+            database.inTransactionUnderRowLocks(store -> store.seenRequests().forget(digest, leaseUntil));
         }
     }
 

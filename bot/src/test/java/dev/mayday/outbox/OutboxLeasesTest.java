@@ -1,7 +1,9 @@
 package dev.mayday.outbox;
 
 import dev.mayday.db.Database;
+import dev.mayday.db.outbox.Claim;
 import dev.mayday.db.outbox.OutboxRow;
+import dev.mayday.support.TestClock;
 import dev.mayday.support.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,10 +13,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -117,6 +121,117 @@ class OutboxLeasesTest {
         assertThat(rows).extracting(OutboxRow::state,
                 OutboxRow::attempts).containsExactly(org.assertj.core.groups.Tuple.tuple(OutboxRow.DONE, 2),
                 org.assertj.core.groups.Tuple.tuple(OutboxRow.DONE, 1));
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aRowWhoseLeaseRanOutWhileThisProcessStillDeliversIt_isNotClaimedByThisProcessAgain(String kind)
+            throws Exception {
+        Database database = open(kind.equals("sqlite") ? "jdbc:sqlite:" + dir.resolve("mayday.db") : scratchPostgres());
+        TypedOutboxMigrationTest.insertIncident(database.jdbi(), 1);
+        TypedOutboxMigrationTest.insertIncident(database.jdbi(), 2);
+        TestClock clock = new TestClock(Clock.systemUTC().instant());
+        enqueue(database, new PagerNote(1, "U0ALEX", "slow"), clock);
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch otherDelivered = new CountDownLatch(1);
+        AtomicInteger slowTries = new AtomicInteger();
+        Outbox outbox = new Outbox(database, new Deliveries().on(PagerNote.class, (note, attempt) -> {
+            if (note.incidentId() == 1) {
+                slowTries.incrementAndGet();
+                slowStarted.countDown();
+                awaitQuietly(release);
+            } else {
+                otherDelivered.countDown();
+            }
+        }), clock, ProcessIdentity.random(), 3);
+        opened.add(outbox);
+        outbox.start();
+        assertThat(slowStarted.await(20, TimeUnit.SECONDS)).isTrue();
+
+        // the renewals failed for longer than the lease (a store hiccup, a GC pause): the row's lease has run out
+        clock.advance(LeaseKeeper.LEASE.plusSeconds(1));
+        enqueue(database, new PagerNote(2, "U0ALEX", "other"), clock);
+        outbox.wake();
+        assertThat(otherDelivered.await(20, TimeUnit.SECONDS)).isTrue();
+
+        // the claim that took the other row would have taken the lapsed one in the same statement
+        List<OutboxRow> slowRow = database.read(store -> store.outbox().forIncident(1));
+        assertThat(slowRow).extracting(OutboxRow::attempts)
+                .as("not claimed again by the process delivering it").containsExactly(1);
+        release.countDown();
+        assertThat(outbox.awaitIdle(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(slowTries).hasValue(1);
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aClaimIsStillHeld_whileRenewed_andNotOnceItsLeaseRanOutOrARenewalFoundItTakenOver(String kind) {
+        Database database = open(kind.equals("sqlite") ? "jdbc:sqlite:" + dir.resolve("mayday.db") : scratchPostgres());
+        TypedOutboxMigrationTest.insertIncident(database.jdbi(), 1);
+        TestClock clock = new TestClock(Clock.systemUTC().instant());
+        enqueue(database, new PagerNote(1, "U0ALEX", "note"), clock);
+        long now = clock.millis();
+        Claim mine = Claim.of(database.inTransactionUnderRowLocks(store -> store.outboxClaims()
+                .claim("this-host", now, now + LeaseKeeper.LEASE.toMillis(), 10)).get(0), "this-host");
+        LeaseKeeper leases = new LeaseKeeper(database, clock); // renewed by hand here, never on a timer
+        opened.add(leases);
+        leases.hold(mine);
+
+        clock.advance(LeaseKeeper.LEASE.minusSeconds(5));
+        leases.renew();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(leases.holds(mine)).as("renewed").isTrue();
+        clock.advance(LeaseKeeper.LEASE);
+        assertThat(leases.holds(mine)).as("the last renewed lease ran out").isFalse();
+        leases.renew();
+        assertThat(leases.holds(mine)).as("renewed again, nobody having taken it").isTrue();
+
+        database.jdbi().useHandle(h -> h.execute(
+                "UPDATE outbox SET claimed_by = 'other-host', attempts = attempts + 1 WHERE id = ?", mine.id()));
+        leases.renew();
+        assertThat(leases.holds(mine)).as("taken over").isFalse();
+    }
+
+    @Test
+    void aDeliveryAsks_whetherItsRowIsStillClaimed() throws Exception {
+        Database database = open("jdbc:sqlite:" + dir.resolve("mayday.db"));
+        TypedOutboxMigrationTest.insertIncident(database.jdbi(), 1);
+        TestClock clock = new TestClock(Clock.systemUTC().instant());
+        enqueue(database, new PagerNote(1, "U0ALEX", "note"), clock);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Boolean> stillClaimed = new CopyOnWriteArrayList<>();
+        Outbox outbox = new Outbox(database, new Deliveries().on(PagerNote.class, (note, attempt) -> {
+            stillClaimed.add(attempt.isStillClaimed());
+            started.countDown();
+            awaitQuietly(release);
+            stillClaimed.add(attempt.isStillClaimed());
+        }), clock, ProcessIdentity.random(), 2);
+        opened.add(outbox);
+        outbox.start();
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+
+        clock.advance(LeaseKeeper.LEASE.plusSeconds(1)); // no renewal within the lease
+        release.countDown();
+
+        assertThat(outbox.awaitIdle(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(stillClaimed).containsExactly(true, false);
+    }
+
+    private static void enqueue(Database database, Publication publication, Clock clock) {
+        database.inTransaction(store -> {
+            Publications.enqueue(store, publication, clock.instant());
+            return null;
+        });
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Outbox start(Database database, String name, List<String> delivered,

@@ -156,6 +156,30 @@ class SharedReplayGuardTest {
         assertThat(handled).hasValue(1);
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource(SharedStore.KINDS)
+    void aProcessThatOverranItsClaimAndThenFailed_doesNotLetGoOfTheClaimAnotherTookOver(StoreKind kind)
+            throws Exception {
+        store = SharedStore.create(kind, dir);
+        SeenRequests slow = seen(store.open());
+        String digest = SeenRequests.digest("1773480600", BODY);
+        assertThat(slow.claim(digest)).isEqualTo(SeenRequests.Seen.FIRST);
+        clock.advance(HandledRequests.CLAIM_LEASE.plus(Duration.ofSeconds(1)));
+        ReplayGuard taker = guard(store.open());
+        ReplayGuard third = guard(store.open());
+        AtomicReference<Response> meanwhile = new AtomicReference<>();
+
+        Response answered = taker.apply(command(), Response.ok(), req -> {
+            slow.release(digest); // the slow process fails at last, while the taker handles the request
+            meanwhile.set(third.apply(command(), Response.ok(), ok()));
+            return ok().next(req);
+        });
+
+        assertThat(answered.getStatusCode()).isEqualTo(200);
+        assertThat(meanwhile.get().getStatusCode()).as("the taker's claim still holds").isEqualTo(409);
+        assertThat(handled).hasValue(1);
+    }
+
     @Test
     void onSqlite_nothingIsWrittenBeforeARequestIsHandled() throws Exception {
         store = SharedStore.create(StoreKind.SQLITE, dir);

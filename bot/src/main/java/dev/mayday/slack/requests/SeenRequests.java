@@ -59,6 +59,8 @@ public final class SeenRequests implements AutoCloseable {
     private final HandledRequests handled;
     private final Clock clock;
     private final ConcurrentHashMap<String, Here> here = new ConcurrentHashMap<>();
+    /** When each request being handled here was claimed: names this process's claim when it lets go of it. */
+    private final ConcurrentHashMap<String, Long> claimedAt = new ConcurrentHashMap<>();
     private final BlockingQueue<String> toRecord = new LinkedBlockingQueue<>();
     private final Thread recorder;
     private volatile boolean running = true;
@@ -91,13 +93,16 @@ public final class SeenRequests implements AutoCloseable {
             return before == Here.HANDLING ? Seen.IN_PROGRESS : Seen.HANDLED;
         }
         HandledRequests.Claim claim;
+        long now = clock.millis();
         try {
-            claim = handled.claim(digest, clock.millis());
+            claim = handled.claim(digest, now);
         } catch (RuntimeException e) {
             here.remove(digest, Here.HANDLING);
             throw e;
         }
-        if (claim != HandledRequests.Claim.CLAIMED) {
+        if (claim == HandledRequests.Claim.CLAIMED) {
+            claimedAt.put(digest, now);
+        } else {
             here.remove(digest, Here.HANDLING);
         }
         return switch (claim) {
@@ -114,6 +119,7 @@ public final class SeenRequests implements AutoCloseable {
      */
     public void done(String digest) {
         here.put(digest, Here.RECORDING);
+        claimedAt.remove(digest);
         if (handled.shared()) {
             try {
                 handled.record(List.of(digest), clock.millis() + KEPT_FOR.toMillis(), OptionalLong.empty());
@@ -129,8 +135,12 @@ public final class SeenRequests implements AutoCloseable {
     /** The request failed: the sender's retry of the same bytes is handled. */
     public void release(String digest) {
         here.remove(digest, Here.HANDLING);
+        Long claimed = claimedAt.remove(digest);
+        if (claimed == null) {
+            return; // not claimed by this process
+        }
         try {
-            handled.forget(digest);
+            handled.forget(digest, claimed);
         } catch (RuntimeException e) {
             log.warn("Could not let go of a failed Slack request's claim (it lapses in {}): {}",
                     HandledRequests.CLAIM_LEASE, e.toString());

@@ -2,6 +2,9 @@ package dev.mayday.db.outbox;
 
 import dev.mayday.db.sql.Sql;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -26,7 +29,7 @@ public final class OutboxClaims {
                 SELECT o.id FROM outbox o
                 WHERE o.state = 'PENDING' AND o.next_attempt_at <= ?
                   AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.state = 'PENDING' AND p.lane = o.lane)
-                  AND %s
+                  AND %s%%s
                 ORDER BY o.id LIMIT ?%s)
             RETURNING *""";
     private static final String CLAIM_POSTGRESQL = CLAIM.formatted(
@@ -54,14 +57,30 @@ public final class OutboxClaims {
         this.oneProcess = oneProcess;
     }
 
+    /** {@link #claim(String, long, long, int, Collection)} for an owner delivering nothing yet. */
+    public List<OutboxRow> claim(String owner, long now, long leaseUntil, int limit) {
+        return claim(owner, now, leaseUntil, limit, List.of());
+    }
+
     /**
      * Claims up to {@code limit} due lane heads for {@code owner} until {@code leaseUntil}; returns them as claimed
      * (attempts counted). Run it in a transaction of its own, so the claim is visible to others when this returns.
+     * Rows in {@code delivering} (the owner's deliveries under way) are never claimed again, even when their lease
+     * ran out while the owner could not renew it: the owner would deliver them twice at once. A row whose end the
+     * owner could not write is no longer in its set, so it is taken again once its lease runs out.
      */
-    public List<OutboxRow> claim(String owner, long now, long leaseUntil, int limit) {
-        List<OutboxRow> claimed = oneProcess
-                ? sql.list(CLAIM_SQLITE, OutboxDao::read, owner, leaseUntil, now, owner, now, limit)
-                : sql.list(CLAIM_POSTGRESQL, OutboxDao::read, owner, leaseUntil, now, now, limit);
+    public List<OutboxRow> claim(String owner, long now, long leaseUntil, int limit, Collection<Long> delivering) {
+        String notDelivering = delivering.isEmpty() ? ""
+                : " AND o.id NOT IN (" + String.join(", ", Collections.nCopies(delivering.size(), "?")) + ")";
+        List<Object> parameters = new ArrayList<>(List.of(owner, leaseUntil, now));
+        if (oneProcess) {
+            parameters.add(owner);
+        }
+        parameters.add(now);
+        parameters.addAll(delivering);
+        parameters.add(limit);
+        List<OutboxRow> claimed = sql.list((oneProcess ? CLAIM_SQLITE : CLAIM_POSTGRESQL).formatted(notDelivering),
+                OutboxDao::read, parameters.toArray());
         // RETURNING gives no order: deliveries start oldest first
         return claimed.stream().sorted(Comparator.comparingLong(OutboxRow::id)).toList();
     }

@@ -23,7 +23,8 @@ public final class SeenRequestDao {
             ON CONFLICT (digest) DO UPDATE SET expires_at = excluded.expires_at, carried_out = 0
             WHERE seen_requests.expires_at < ?""";
     private static final String CARRIED_OUT = "SELECT carried_out FROM seen_requests WHERE digest = ?";
-    private static final String FORGET = "DELETE FROM seen_requests WHERE digest = ? AND carried_out = 0";
+    private static final String FORGET = """
+            DELETE FROM seen_requests WHERE digest = ? AND carried_out = 0 AND expires_at = ?""";
 
     private final Sql sql;
 
@@ -58,9 +59,13 @@ public final class SeenRequestDao {
         return sql.first(CARRIED_OUT, row -> row.getInt(1) == 1, digest);
     }
 
-    /** Lets go of a claim that was not carried out (the request failed), so a retry of it is handled. */
-    public int forget(String digest) {
-        return sql.update(FORGET, digest);
+    /**
+     * Lets go of a claim that was not carried out (the request failed), so a retry of it is handled: only the claim
+     * made with {@code leaseUntil}, so a claim that overran its lease never deletes the one that took it over (taken
+     * later, it lasts until later).
+     */
+    public int forget(String digest, long leaseUntil) {
+        return sql.update(FORGET, digest, leaseUntil);
     }
 
     public int prune(long now) {

@@ -150,4 +150,19 @@ class OutboxClaimsTest {
         assertThat(claim(B, 200, 30_200)).extracting(OutboxRow::id, OutboxRow::attempts)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(id, 1));
     }
+
+    @StoreTest
+    void aRowItsOwnerIsStillDelivering_isNotClaimedByItAgain_whenItsLeaseRanOut(StoreKind kind) {
+        open(kind);
+        long id = enqueue("lane/1", 10);
+        claim(A, 100, 1_000);
+
+        List<OutboxRow> again = db.inTransactionUnderRowLocks(store -> store.outboxClaims()
+                .claim(A, 1_000, 31_000, 100, java.util.Set.of(id)));
+
+        assertThat(again).isEmpty();
+        assertThat(row(id).attempts()).isEqualTo(1);
+        assertThat(claim(B, 1_000, 31_000)).as("another process takes it over").extracting(OutboxRow::attempts)
+                .containsExactly(2);
+    }
 }
