@@ -97,6 +97,26 @@ class PremortemLinksTest {
     }
 
     @Test
+    void aPrivatePremortem_isNeverOffered_andOnlyItsOpenerLinksIt_toAPrivateIncident() {
+        sandbox.command(ALEX, sandbox.generalChannel, "premortem --private Payroll export to the new bank");
+        sandbox.settle();
+        sandbox.declare(KIM, "sev2 Payroll export failing");
+        assertThat(directMessages(KIM)).as("the offer would name the private change").isEmpty();
+
+        String kims = sandbox.declare(KIM, "--private sev3 Payroll totals wrong");
+        assertThat(sandbox.command(KIM, kims, "link premortem 2").text()).isEqualTo(":warning: There is no pre-mortem #2.");
+        String alexs = sandbox.declare(ALEX, "sev3 Payroll late");
+        assertThat(sandbox.command(ALEX, alexs, "link premortem 2").text()).contains("is private")
+                .doesNotContain("Payroll export");
+        String alexsPrivate = sandbox.declare(ALEX, "--private sev3 Payroll mismatch");
+        assertThat(sandbox.command(ALEX, alexsPrivate, "link premortem 2").text()).contains("linked to pre-mortem #2");
+
+        assertThat(link(sandbox.incidentIn(kims).id())).isEmpty();
+        assertThat(link(sandbox.incidentIn(alexs).id())).isEmpty();
+        assertThat(link(sandbox.incidentIn(alexsPrivate).id())).isPresent();
+    }
+
+    @Test
     void anUnlinkedIncident_hasNoForeseenSection() {
         String channel = sandbox.declare(KIM, "sev2 Payments down");
         sandbox.command(KIM, channel, "resolve fixed");

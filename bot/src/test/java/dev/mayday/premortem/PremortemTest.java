@@ -1,6 +1,8 @@
 package dev.mayday.premortem;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mayday.db.premortem.PremortemLinkRow;
+import dev.mayday.db.premortem.PremortemRow;
 import dev.mayday.db.premortem.RiskRow;
 import dev.mayday.sandbox.fake.FakeAnswer;
 import dev.mayday.sandbox.fake.FakeChannel;
@@ -68,6 +70,34 @@ class PremortemTest {
     }
 
     @Test
+    void private_inAnyCase_opensAPrivateChannel() {
+        String channel = open("--Private Rotate the database credentials");
+        assertThat(sandbox.slack.channel(channel).orElseThrow().isPrivate()).isTrue();
+        assertThat(sandbox.slack.channel(channel).orElseThrow().name()).isEqualTo("pre-20260314-rotate-the-database-credentials");
+    }
+
+    @Test
+    void aRisk_whoseOwnerFollowsATab_recordsTheOwner_andALongPinnedRisk_keepsTheCardWithinSlacksLimit() throws Exception {
+        String channel = open("Migrate checkout to payments v2");
+
+        assertThat(sandbox.command(ALEX, channel, "risk Card tokens do not carry over\t<@U0KIM|kim>").text())
+                .contains("Risk 1 recorded for <@U0KIM>");
+        sandbox.simulator.deliver(sandbox.simulator.message(KIM, channel, "1773480700.000100",
+                "Webhooks arrive twice & out of order. ".repeat(120)));
+        sandbox.simulator.deliver(sandbox.simulator.reactionAdded(ALEX, "pushpin", channel, "1773480700.000100", KIM));
+        sandbox.settle();
+        sandbox.command(ALEX, channel, "risk A third risk, short");
+
+        String card = card(channel);
+        assertThat(risks(1).get(0).riskText()).isEqualTo("Card tokens do not carry over");
+        assertThat(risks(1).get(0).owner()).isEqualTo("U0KIM");
+        assertThat(card).contains("1. Card tokens do not carry over").contains("3. A third risk, short");
+        assertThat(card.split("Webhooks arrive twice", -1)).as("the long risk is cut short on the card").hasSizeLessThan(12);
+        assertThat(new ObjectMapper().readTree(card).findValues("text")).as("Slack refuses a section over 3,000")
+                .allSatisfy(text -> assertThat(text.path("text").asText("")).hasSizeLessThan(3_000));
+    }
+
+    @Test
     void private_opensAPrivateChannel() {
         String channel = open("--private Rotate the database credentials");
         assertThat(sandbox.slack.channel(channel).orElseThrow().isPrivate()).isTrue();
@@ -114,6 +144,12 @@ class PremortemTest {
         assertThat(sandbox.command(ALEX, channel, "link premortem 1").text()).contains("works in an incident's channel");
         assertThat(sandbox.command(ALEX, incident, "link premortem 99").text()).contains("There is no pre-mortem #99");
         assertThat(sandbox.command(ALEX, incident, "link premortem 1 risk 4").text()).contains("has no risk 4");
+        assertThat(sandbox.command(ALEX, sandbox.generalChannel, "premortem --privte Rotate the keys").text())
+                .contains("I don't know `--privte`").contains("Nothing was opened");
+        assertThat(sandbox.command(ALEX, sandbox.generalChannel, "premortem --privatex Rotate the keys").text())
+                .contains("I don't know `--privatex`");
+        Optional<PremortemRow> second = sandbox.app.database().read(store -> store.premortems().byId(2));
+        assertThat(second).as("no second pre-mortem").isEmpty();
 
         assertThat(risks(1)).isEmpty();
         assertThat(link(1)).isEmpty();

@@ -26,6 +26,8 @@ public final class PremortemCommands {
 
     private static final Pattern LINK = Pattern.compile(
             "(?i)premortem\\s+#?(\\d{1,9})(?:\\s+risk\\s+#?(\\d{1,9}))?(\\s+rollback)?\\s*");
+    /** A risk's text and its last word, which names the owner when it is a mention. */
+    private static final Pattern LAST_WORD = Pattern.compile("(.*\\S)\\s+(\\S+)", Pattern.DOTALL);
     private static final Pattern MITIGATE = Pattern.compile("#?(\\d{1,9})(?:\\s+(.*))?", Pattern.DOTALL);
 
     private final Premortems premortems;
@@ -48,8 +50,17 @@ public final class PremortemCommands {
             return ":crystal_ball: Pre-mortem #" + closed.id() + " is closed: its summary is being written into this "
                     + "channel as a file.";
         }
-        boolean isPrivate = text.startsWith("--private");
-        String change = isPrivate ? text.substring("--private".length()) : text;
+        boolean isPrivate = false;
+        String change = text;
+        while (change.startsWith("--")) {
+            String option = change.split("\\s+", 2)[0];
+            if (!option.equalsIgnoreCase("--private")) {
+                throw new IncidentRuleViolation("I don't know `" + UserText.inert(option) + "`: the one option of "
+                        + "`/incident premortem` is `--private`. Nothing was opened.");
+            }
+            isPrivate = true;
+            change = change.substring(option.length()).strip();
+        }
         Premortems.Opened opened = premortems.open(change, user, requestKey, isPrivate);
         Premortem premortem = opened.premortem();
         if (!opened.isNew()) {
@@ -61,9 +72,9 @@ public final class PremortemCommands {
 
     String risk(String channel, String user, String rest) {
         String text = rest.strip();
-        String[] words = text.split("\\s+");
-        Optional<String> owner = words.length > 1 ? Mentions.userId(words[words.length - 1]) : Optional.empty();
-        String what = owner.isPresent() ? text.substring(0, text.lastIndexOf(' ')).strip() : text;
+        Matcher last = LAST_WORD.matcher(text);
+        Optional<String> owner = last.matches() ? Mentions.userId(last.group(2)) : Optional.empty();
+        String what = owner.isPresent() ? last.group(1).strip() : text;
         Risk risk = risks.add(channel, user, what, owner);
         return ":warning: Risk " + risk.number() + " recorded" + owner.map(o -> " for " + Mentions.of(o))
                 .orElse(" (no owner yet: add `@someone` at the end)") + ". `/incident mitigate " + risk.number()

@@ -20,7 +20,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
  */
 public final class PremortemCard {
 
-    private static final int MAX_RISKS_TEXT = 1_500;
+    private static final int MAX_RISKS_TEXT = 2_900;
+    private static final int MAX_LINE_TEXT = 300;
 
     public static final String ROLLBACK_QUESTION = "How do we undo it, and how long does that take?";
 
@@ -38,7 +39,7 @@ public final class PremortemCard {
                 + (premortem.isClosed() ? " (closed)" : "") + ": " + UserText.plain(premortem.change())))));
         blocks.add(section(s -> s.text(markdownText(premise(premortem)))));
         blocks.add(section(s -> s.text(markdownText("*Rollback.* " + ROLLBACK_QUESTION + "\n" + premortem.rollbackPlan()
-                .map(plan -> ":leftwards_arrow_with_hook: " + UserText.inChannel(plan))
+                .map(plan -> ":leftwards_arrow_with_hook: " + UserText.inChannel(brief(plan)))
                 .orElse(":warning: no rollback plan yet: `/incident rollback <text>`")))));
         blocks.add(section(s -> s.text(markdownText(riskList(risks)))));
         blocks.add(context(c -> c.elements(List.of(markdownText(premortem.isClosed()
@@ -55,16 +56,26 @@ public final class PremortemCard {
         StringBuilder text = new StringBuilder("*Risks* (" + risks.size() + ", "
                 + risks.stream().filter(r -> !r.isCovered()).count() + " not covered)");
         for (Risk risk : risks) {
-            if (text.length() > MAX_RISKS_TEXT) {
-                // a section holds 3,000 characters: the summary at close has every risk
+            String line = "\n" + (risk.isCovered() ? ":white_check_mark: " : ":warning: ") + risk.number() + ". "
+                    + UserText.inChannel(brief(risk.text())) + " — " + risk.owner().map(Mentions::of).orElse("*no owner*")
+                    + " · " + risk.mitigation().map(m -> "mitigation: " + UserText.inChannel(brief(m)))
+                    .orElse("*no mitigation*");
+            if (text.length() + line.length() > MAX_RISKS_TEXT) {
+                // a section holds 3,000 characters: the summary at close has every risk in full
                 text.append("\n… and more: the summary at close lists every risk.");
                 break;
             }
-            text.append("\n").append(risk.isCovered() ? ":white_check_mark: " : ":warning: ").append(risk.number())
-                    .append(". ").append(UserText.inChannel(risk.text())).append(" — ")
-                    .append(risk.owner().map(Mentions::of).orElse("*no owner*")).append(" · ")
-                    .append(risk.mitigation().map(m -> "mitigation: " + UserText.inChannel(m)).orElse("*no mitigation*"));
+            text.append(line);
         }
         return text.toString();
+    }
+
+    /** A risk or mitigation as the card shows it: the first {@value #MAX_LINE_TEXT} characters (a 📌 takes any length). */
+    static String brief(String text) {
+        if (text.length() <= MAX_LINE_TEXT) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(MAX_LINE_TEXT - 1)) ? MAX_LINE_TEXT - 1 : MAX_LINE_TEXT;
+        return text.substring(0, end).stripTrailing() + "…";
     }
 }

@@ -130,9 +130,13 @@ public interface PremortemDao {
     @SqlQuery("SELECT * FROM premortem_links WHERE incident_id = :incidentId")
     Optional<PremortemLinkRow> linkOf(@Bind("incidentId") long incidentId);
 
-    /** Of the incidents declared in [from, to), how many are linked to a pre-mortem with the risk that happened. */
+    /**
+     * Of the incidents declared in [from, to), how many are linked to a pre-mortem with the risk that happened; drills
+     * are not incidents in the digest's numbers.
+     */
     @SqlQuery("""
             SELECT count(*) FROM premortem_links l JOIN incidents i ON i.id = l.incident_id
-            WHERE i.declared_at >= :from AND i.declared_at < :to AND l.happened_risk IS NOT NULL""")
+            WHERE i.declared_at >= :from AND i.declared_at < :to AND l.happened_risk IS NOT NULL
+              AND i.practice = 0""")
     int foreseenBetween(@Bind("from") long from, @Bind("to") long to);
 }

@@ -89,5 +89,13 @@ class PremortemDaoTest {
         assertThat(link.happenedRisk()).isEqualTo(2);
         assertThat(link.rollbackUsed()).isTrue();
         assertThat(count(store -> store.premortems().foreseenBetween(0L, 10_000L))).isEqualTo(1);
+
+        long drill = db.inTransaction(store -> store.incidents().insertedIfNew(new IncidentRow(0, "Checkout game day",
+                null, "SEV2", "INVESTIGATING", false, true, IncidentRow.People.declarerLeads("U1"),
+                IncidentRow.Times.declared(4_000L), null, "i2", IncidentRow.Place.declaredFrom("C0"), 4_000L))
+                .orElseThrow().id());
+        db.inTransaction(store -> store.premortems().link(new PremortemLinkRow(drill, 1, 1, false, "U1", 5_000L)));
+        assertThat(count(store -> store.premortems().foreseenBetween(0L, 10_000L))).as("a drill is not an incident")
+                .isEqualTo(1);
     }
 }
