@@ -56,9 +56,17 @@ public final class PremortemSummaryDelivery implements Delivery<PremortemSummary
         if (stored.fileId() != null) {
             return;
         }
+        // an earlier try that uploaded but died before recording the file: record what it uploaded, upload nothing
+        if (attempt.result().isPresent()) {
+            String uploaded = attempt.result().get();
+            database.inTransaction(store -> store.premortems().recordSummaryFile(premortem.id(), stored.version(),
+                    uploaded));
+            return;
+        }
         String fileId = slack.uploadFile(channel, "premortem-" + premortem.id() + "-v" + stored.version() + ".md",
                 "Pre-mortem summary v" + stored.version() + ": " + UserText.plain(premortem.change()),
                 stored.markdown().getBytes(StandardCharsets.UTF_8), null);
+        attempt.recordResult(fileId);
         database.inTransaction(store -> store.premortems().recordSummaryFile(premortem.id(), stored.version(), fileId));
     }
 }
