@@ -184,6 +184,27 @@ class PremortemTest {
     }
 
     @Test
+    void crashBetweenUploadingTheSummaryAndRecordingIt_isReconciledWithoutASecondFile() {
+        String channel = open("Migrate checkout to payments v2");
+        sandbox.command(ALEX, channel, "risk Card tokens do not carry over");
+        sandbox.command(ALEX, channel, "premortem close");
+        sandbox.settle();
+        assertThat(sandbox.calls("files.completeUploadExternal")).hasSize(1);
+        // a crash right after the upload and its result were recorded: the row pending, the file id not stored
+        sandbox.app.database().jdbi().useTransaction(h -> {
+            h.execute("UPDATE premortem_summaries SET file_id = NULL");
+            h.execute("UPDATE outbox SET state = 'PENDING', done_at = NULL WHERE type = 'PremortemSummaryRequested'");
+        });
+
+        sandbox.restart();
+        sandbox.settle();
+
+        assertThat(sandbox.calls("files.completeUploadExternal")).hasSize(1);
+        assertThat(sandbox.app.database().read(store -> store.premortems().latestSummary(1)).orElseThrow().fileId())
+                .isNotNull();
+    }
+
+    @Test
     void aPushpin_onAMessageInThePremortemChannel_recordsARiskOnce() {
         String channel = open("Migrate checkout to payments v2");
         sandbox.simulator.deliver(sandbox.simulator.message(KIM, channel, "1773480700.000100",
