@@ -49,8 +49,9 @@ public final class Digest {
                 facts.actionsOpened().stream().map(a -> followUp(facts, a, age(facts, a))).toList(),
                 facts.actionsDone().stream().map(a -> followUp(facts, a, age(facts, a))).toList(),
                 overdue, open, DutyLoads.of(facts), Dependencies.of(facts),
-                new BackPressure(hours, facts.settings().budgetHours(), outsideDrills(facts, open)), facts.settings(), facts.drills(),
-                facts.updates(), facts.drillsIn(week).stream().map(PracticeDrill::of).toList(), facts.premortems());
+                new BackPressure(hours, facts.settings().budgetHours(), outsideDrills(facts, open)), facts.settings(),
+                facts.drills(), facts.updates(), facts.drillsIn(week).stream().map(PracticeDrill::of).toList(),
+                facts.premortems());
     }
 
     /** Back pressure weighs the follow-ups of incidents; a drill's are listed, but practice is not incident load. */

@@ -42,7 +42,7 @@ public record Incident(
     }
 
     public Incident withSeverity(Severity newSeverity) {
-        return new Incident(id, title, summary, newSeverity, status, isPrivate, isPractice, people, times, resolution, place);
+        return with(newSeverity, status, people, times, resolution);
     }
 
     /** Moved among the active statuses (a reopen included): the resolution time no longer holds. */
@@ -50,23 +50,19 @@ public record Incident(
         if (!active.isActive()) {
             throw new IllegalArgumentException("resolve or close to leave the active statuses, not " + active);
         }
-        return new Incident(id, title, summary, severity, active, isPrivate, isPractice, people, times.reopened(), resolution,
-                place);
+        return with(severity, active, people, times.reopened(), resolution);
     }
 
     public Incident resolved(Instant at, String newResolution) {
-        return new Incident(id, title, summary, severity, Status.RESOLVED, isPrivate, isPractice, people, times.resolved(at),
-                newResolution, place);
+        return with(severity, Status.RESOLVED, people, times.resolved(at), newResolution);
     }
 
     public Incident closed(Instant at) {
-        return new Incident(id, title, summary, severity, Status.CLOSED, isPrivate, isPractice, people, times.closed(at),
-                resolution, place);
+        return with(severity, Status.CLOSED, people, times.closed(at), resolution);
     }
 
     public Incident acknowledged(Instant at) {
-        return new Incident(id, title, summary, severity, status, isPrivate, isPractice, people, times.acknowledged(at),
-                resolution, place);
+        return with(severity, status, people, times.acknowledged(at), resolution);
     }
 
     /** The lead and paired responder the rotation chose, and why. */
@@ -80,6 +76,13 @@ public record Incident(
     }
 
     private Incident withPeople(IncidentPeople newPeople) {
-        return new Incident(id, title, summary, severity, status, isPrivate, isPractice, newPeople, times, resolution, place);
+        return with(severity, status, newPeople, times, resolution);
+    }
+
+    /** This incident with the parts a change moves; what it is (title, privacy, practice, place) stays. */
+    private Incident with(Severity newSeverity, Status newStatus, IncidentPeople newPeople, IncidentTimes newTimes,
+                          String newResolution) {
+        return new Incident(id, title, summary, newSeverity, newStatus, isPrivate, isPractice, newPeople, newTimes,
+                newResolution, place);
     }
 }

@@ -62,8 +62,9 @@ public final class IncidentService {
         }
         Instant now = clock.instant();
         Incident draft = new Incident(0, declaration.title(), declaration.summary(), declaration.severity(),
-                Status.INVESTIGATING, declaration.isPrivate(), declaration.isPractice(), IncidentPeople.declarerLeads(declaration.declaredBy()),
-                IncidentTimes.declared(now), null, IncidentPlace.declaredFrom(declaration.originChannel()));
+                Status.INVESTIGATING, declaration.isPrivate(), declaration.isPractice(),
+                IncidentPeople.declarerLeads(declaration.declaredBy()), IncidentTimes.declared(now), null,
+                IncidentPlace.declaredFrom(declaration.originChannel()));
         // stored and read back in one statement; the read by origin key above stays first, because an insert that
         // ON CONFLICT skips would still use up an incident number (AUTOINCREMENT)
         Optional<IncidentRow> insertedNow = store.incidents().insertedIfNew(

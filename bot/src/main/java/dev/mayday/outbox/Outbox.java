@@ -26,12 +26,12 @@ import java.util.concurrent.TimeUnit;
  * Delivers the outbox: every publication, to whichever service its {@link Delivery} talks to. One scheduler claims
  * the oldest due row of each {@link Lane}; a small pool delivers them, never two rows of the same lane at once, so
  * (for example) each incident's channel sees its changes in order while a slow or failing incident does not hold up
- * the others. A transient failure waits with a growing backoff (up to a minute) and tries again, for as long as Slack is out; a refusal that will not heal is recorded as FAILED,
- * unless the delivery asks to {@linkplain DeliveryError#retrySlowly() retry slowly} (an incident's channel must be made
- * in the end): then it waits minutes between tries, for as long as it takes. Rows are claimed in the store with a
- * lease ({@link OutboxClaims}, {@link LeaseKeeper}), so any number of processes deliver one outbox, lanes in order
- * across them; a row left by a stopped process is taken over when its lease runs out (at once on SQLite). Each try is counted in the row before it starts, so the delivery of a row
- * tried before knows to look for what that try may have done ({@link Attempt#isRetry()}).
+ * the others. A transient failure waits with a growing backoff (up to a minute) and tries again while Slack is out; a
+ * refusal that will not heal is FAILED, unless the delivery asks to {@linkplain DeliveryError#retrySlowly() retry
+ * slowly} (a channel must be made in the end): then it waits minutes between tries. Rows are claimed with a lease
+ * ({@link OutboxClaims}, {@link LeaseKeeper}), so any number of processes deliver one outbox, lanes in order across
+ * them; a stopped process's row is taken over when its lease runs out (at once on SQLite). Each try is counted in the
+ * row before it starts, so a retried delivery looks for what that try may have done ({@link Attempt#isRetry()}).
  * <p>
  * Changes wake it ({@link #wake()}) right after they commit; without a wake it finds new rows at its next poll.
  */

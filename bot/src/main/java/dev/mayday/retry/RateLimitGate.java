@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Remembers, per key (a Slack Web API method, a PagerDuty token), until when a service asked us to wait (HTTP 429 with
  * {@code Retry-After}); every thread calling under that key waits it out before sending, so a rate limit is honoured by
  * the whole process. With {@link SharedPauses} (several processes on one store) a pause is also stored for the others,
- * and theirs are read back at most every {@link #SHARED_REFRESH}: the calls' path never waits for the store, and a
- * 429 seen by one process holds every process back within that time. Time is read from the injected clock and waited
- * through the injected {@link Sleeper}.
+ * and theirs are read back at most every {@link #SHARED_REFRESH}, by one caller at a time while the others go on with
+ * the pauses last read; a 429 seen by one process holds every process back within that time. Time is read from the
+ * injected clock and waited through the injected {@link Sleeper}.
  */
 public final class RateLimitGate {
 

@@ -6,7 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Channel names (an incident's, a practice incident's, a pre-mortem's: {@link ChannelPrefix}) under Slack's rules: lowercase a–z, 0–9, '-' and '_', at most 80 characters.
+ * Channel names (an incident's, a practice incident's, a pre-mortem's: {@link ChannelPrefix}) under Slack's rules:
+ * lowercase a–z, 0–9, '-' and '_', at most 80 characters.
  * Accents are folded (Café → cafe); a title with nothing usable (emoji, symbols) falls back to the incident number.
  * <p>
  * The names an incident tries, in order ({@link #candidate}): {@code inc-<date>-<slug>}, then {@code -2} … {@code -5};
