@@ -22,19 +22,26 @@ import java.util.List;
  */
 public final class OutboxClaims {
 
+    /**
+     * What makes pending row {@code o} not its lane's head. The looks for heads walk pending rows oldest first
+     * (index {@code outbox_pending_in_order}, V039) and stop at their limit, so a look costs what it takes, not what is
+     * queued; the {@code +} keeps SQLite from choosing {@code outbox_due} instead, which finds every due row and sorts.
+     */
+    static final String EARLIER_IN_LANE =
+            "SELECT 1 FROM outbox p WHERE p.state = 'PENDING' AND p.lane = o.lane AND p.id < o.id";
     private static final String CLAIM = """
             UPDATE outbox SET claimed_by = ?, lease_until = ?, attempts = attempts + 1,
                               unique_key = CASE WHEN unique_while_queued = 1 THEN NULL ELSE unique_key END
             WHERE state = 'PENDING' AND id IN (
                 SELECT o.id FROM outbox o
-                WHERE o.state = 'PENDING' AND o.next_attempt_at <= ?
-                  AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.state = 'PENDING' AND p.lane = o.lane)
+                WHERE o.state = 'PENDING' AND +o.next_attempt_at <= ?
+                  AND NOT EXISTS (%s)
                   AND %s%%s
                 ORDER BY o.id LIMIT ?%s)
             RETURNING *""";
-    private static final String CLAIM_POSTGRESQL = CLAIM.formatted(
+    private static final String CLAIM_POSTGRESQL = CLAIM.formatted(EARLIER_IN_LANE,
             "(o.claimed_by IS NULL OR o.lease_until <= ?)", " FOR UPDATE OF o SKIP LOCKED");
-    private static final String CLAIM_SQLITE = CLAIM.formatted(
+    private static final String CLAIM_SQLITE = CLAIM.formatted(EARLIER_IN_LANE,
             "(o.claimed_by IS NULL OR o.claimed_by <> ? OR o.lease_until <= ?)", "");
     private static final String GUARD = " WHERE id = ? AND claimed_by = ? AND attempts = ? AND state = 'PENDING'";
     private static final String RENEW = "UPDATE outbox SET lease_until = ?" + GUARD;

@@ -17,9 +17,8 @@ public final class OutboxDao {
             ON CONFLICT (unique_key) DO NOTHING""";
     private static final String DUE = """
             SELECT o.* FROM outbox o
-            WHERE o.state = 'PENDING' AND o.next_attempt_at <= ?
-              AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.state = 'PENDING' AND p.lane = o.lane)
-            ORDER BY o.id LIMIT ?""";
+            WHERE o.state = 'PENDING' AND +o.next_attempt_at <= ? AND NOT EXISTS (%s)
+            ORDER BY o.id LIMIT ?""".formatted(OutboxClaims.EARLIER_IN_LANE);
     private static final String CLAIM = """
             UPDATE outbox SET attempts = attempts + 1,
                               unique_key = CASE WHEN unique_while_queued = 1 THEN NULL ELSE unique_key END
