@@ -41,7 +41,8 @@ public final class OutboxClaims {
             RETURNING *""";
     private static final String CLAIM_POSTGRESQL = CLAIM.formatted(EARLIER_IN_LANE,
             "(o.claimed_by IS NULL OR o.lease_until <= ?)", " FOR UPDATE OF o SKIP LOCKED");
-    private static final String CLAIM_SQLITE = CLAIM.formatted(EARLIER_IN_LANE,
+    /** Package-private for {@code OutboxLookupPlansTest}, which holds it to its index. */
+    static final String CLAIM_SQLITE = CLAIM.formatted(EARLIER_IN_LANE,
             "(o.claimed_by IS NULL OR o.claimed_by <> ? OR o.lease_until <= ?)", "");
     private static final String GUARD = " WHERE id = ? AND claimed_by = ? AND attempts = ? AND state = 'PENDING'";
     private static final String RENEW = "UPDATE outbox SET lease_until = ?" + GUARD;

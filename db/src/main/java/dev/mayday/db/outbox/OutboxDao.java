@@ -15,7 +15,8 @@ public final class OutboxDao {
                                 created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (unique_key) DO NOTHING""";
-    private static final String DUE = """
+    /** Package-private for {@code OutboxLookupPlansTest}, which holds it to its index. */
+    static final String DUE = """
             SELECT o.* FROM outbox o
             WHERE o.state = 'PENDING' AND +o.next_attempt_at <= ? AND NOT EXISTS (%s)
             ORDER BY o.id LIMIT ?""".formatted(OutboxClaims.EARLIER_IN_LANE);

@@ -32,10 +32,13 @@ public final class PagerDutyDao {
     private static final String MIRROR_UNLESS_MIRRORING = """
             UPDATE incidents SET pagerduty_id = ?, pagerduty_url = ? WHERE id = ? AND pagerduty_id IS NULL""";
 
-    private static final String IS_PAGED = """
+    /** Package-private, as {@link #OWN_NOTE}, for {@code PagerDutyLookupPlansTest}, which holds it to its index. */
+    static final String IS_PAGED = """
             SELECT CASE WHEN EXISTS (SELECT 1 FROM incidents WHERE id = ? AND pagerduty_id IS NOT NULL)
                 OR EXISTS (SELECT 1 FROM pagerduty_links WHERE incident_id = ?)
                 OR EXISTS (SELECT 1 FROM outbox WHERE incident_id = ? AND type = 'PagerPage') THEN 1 ELSE 0 END""";
+
+    static final String OWN_NOTE = "SELECT count(*) FROM outbox WHERE type = 'PagerNote' AND result = ?";
 
     private final Sql sql;
 
@@ -127,7 +130,6 @@ public final class PagerDutyDao {
 
     /** Notes Mayday itself created in PagerDuty (their ids are stored on the outbox rows that created them). */
     public int isOwnNote(String noteId) {
-        return sql.first("SELECT count(*) FROM outbox WHERE type = 'PagerNote' AND result = ?", row -> row.getInt(1),
-                noteId).orElseThrow();
+        return sql.first(OWN_NOTE, row -> row.getInt(1), noteId).orElseThrow();
     }
 }
