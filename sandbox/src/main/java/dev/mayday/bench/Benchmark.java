@@ -31,7 +31,8 @@ public final class Benchmark {
     static final String HOST = "127.0.0.1";
 
     /** How much work each part does; every phase also stops at its time cap. */
-    public record Sizes(String name, List<Integer> levels, int warmup, int commandsPerLevel, Duration levelCap,
+    public record Sizes(String name, List<Integer> levels, int warmup, int warmupRounds, int commandsPerLevel,
+                        Duration levelCap,
                         int outageCommands, int events, Duration ingestCap, int pagerDutyIncidents, int draftSmall,
                         int draftLarge, int digestIncidents, int digestPeople, Storm storm) {
 
@@ -49,19 +50,19 @@ public final class Benchmark {
 
         /** About 3 minutes on 2 cores. */
         public static Sizes standard() {
-            return new Sizes("default", ISSUE_13_LEVELS, 2_000, 3_000, Duration.ofSeconds(15), 1_500, 10_000,
+            return new Sizes("default", ISSUE_13_LEVELS, 2_000, 4, 3_000, Duration.ofSeconds(15), 1_500, 10_000,
                     Duration.ofSeconds(15), 1_000, 10_000, 100_000, 5_000, 20, Storm.ISSUE_11);
         }
 
         /** Under a minute: fewer requests, same store sizes; the declare storm as the issue states it. */
         public static Sizes quick() {
-            return new Sizes("quick", ISSUE_13_LEVELS, 400, 600, Duration.ofSeconds(3), 300, 1_500,
+            return new Sizes("quick", ISSUE_13_LEVELS, 400, 1, 600, Duration.ofSeconds(3), 300, 1_500,
                     Duration.ofSeconds(3), 150, 10_000, 100_000, 5_000, 20, Storm.ISSUE_11);
         }
 
         /** For the smoke test: every row, tiny sizes, fewer connections (so fewer incidents to set up). */
         public static Sizes tiny() {
-            return new Sizes("tiny", List.of(4, 8), 40, 80, Duration.ofSeconds(2), 20, 80,
+            return new Sizes("tiny", List.of(4, 8), 40, 1, 80, Duration.ofSeconds(2), 20, 80,
                     Duration.ofSeconds(2), 8, 200, 1_000, 60, 5, new Storm(24, 8));
         }
     }

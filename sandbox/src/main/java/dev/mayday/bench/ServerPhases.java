@@ -83,7 +83,7 @@ final class ServerPhases {
                 TrafficPhases traffic = new TrafficPhases(table, rig);
                 progress.phase("incident channels");
                 ServerProfile profiler = profiled == null ? null : ServerProfile.start(app.pid(), recordingFile(), dir);
-                traffic.warmUp(sizes, pagerDuty);
+                warmUp(traffic, sizes, pagerDuty, List.of(app.pid(), bare.pid()));
                 progress.phase("warm-up");
                 Recorded recorded = new Recorded(profiler, profiled);
                 recorded.during(Benchmark.Profiled.COMMANDS, () -> traffic.commands(sizes));
@@ -111,6 +111,28 @@ final class ServerPhases {
             }
             return recording;
         }
+    }
+
+    /**
+     * Warm-up rounds until both servers' JIT compilers have settled ({@link JitSettling}) or the sizes' rounds run out:
+     * a method called once per request reaches C2 only after thousands of requests, and a compile during a measured
+     * round takes a core from the server measured.
+     */
+    private void warmUp(TrafficPhases traffic, Benchmark.Sizes sizes, FakePagerDuty pagerDuty, List<Long> servers)
+            throws IOException, InterruptedException {
+        JitSettling jit = new JitSettling(servers);
+        int round = 0;
+        double compiling;
+        do {
+            traffic.warmUp(sizes, pagerDuty);
+            round++;
+            compiling = jit.busiestShareSinceLastLook();
+            System.err.printf(Locale.ROOT, "[bench] warm-up round %d: the busier server's JIT compilers took %.0f%% "
+                    + "of a core%n", round, compiling * 100);
+        } while (round < sizes.warmupRounds() && (compiling < 0 || compiling > JitSettling.SETTLED));
+        table.add("warm-up rounds, JIT in the last", compiling < 0 ? round + " (no /proc to tell)"
+                : String.format(Locale.ROOT, "%d (compilers %.0f%% of a core)", round, compiling * 100),
+                "", null);
     }
 
     static Map<String, String> environment(FakeSlack slack, FakePagerDuty pagerDuty, String databaseUrl,

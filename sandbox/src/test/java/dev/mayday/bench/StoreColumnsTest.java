@@ -35,7 +35,7 @@ class StoreColumnsTest {
         assumeThat(TestPostgres.server()).as("a PostgreSQL server (see TestPostgres)").isPresent();
         String admin = Optional.ofNullable(System.getenv(TestPostgres.URL_VARIABLE)).orElse(URL);
         Benchmark.Sizes tiny = Benchmark.Sizes.tiny();
-        Benchmark.Sizes small = new Benchmark.Sizes(Benchmark.Sizes.standard().name(), tiny.levels(), 40, 96,
+        Benchmark.Sizes small = new Benchmark.Sizes(Benchmark.Sizes.standard().name(), tiny.levels(), 40, 1, 96,
                 Duration.ofSeconds(5), 20, 96, Duration.ofSeconds(5), 12, 200, 1_000, 60, 5, tiny.storm());
 
         List<String> lines = new StoreColumns(dir, Optional.of(admin)).run(small);
