@@ -5,6 +5,8 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.conversations.ConversationsCreateRequest;
+import com.slack.api.methods.request.conversations.ConversationsInviteRequest;
 import com.slack.api.methods.request.conversations.ConversationsSetTopicRequest;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.request.views.ViewsPublishRequest;
@@ -131,8 +133,8 @@ public final class SlackGateway {
     }
 
     public Conversation createChannel(String name, boolean isPrivate) {
-        return call("conversations.create", false,
-                () -> methods.conversationsCreate(r -> r.name(name).isPrivate(isPrivate))).getChannel();
+        return call("conversations.create", false, () -> hot.conversationsCreate(
+                ConversationsCreateRequest.builder().name(name).isPrivate(isPrivate).build())).getChannel();
     }
 
     /** Pages through the channels the bot can see; used only to recover from an ambiguous create. */
@@ -167,8 +169,8 @@ public final class SlackGateway {
             return;
         }
         try {
-            calls.call("conversations.invite", true, Set.of("already_in_channel"),
-                    () -> methods.conversationsInvite(r -> r.channel(channel).users(List.copyOf(users))));
+            calls.call("conversations.invite", true, Set.of("already_in_channel"), () -> hot.conversationsInvite(
+                    ConversationsInviteRequest.builder().channel(channel).users(List.copyOf(users)).build()));
         } catch (SlackCallFailed e) {
             if (!"already_in_channel".equals(e.error())) {
                 throw e;
