@@ -2,6 +2,7 @@ package dev.mayday.postmortem;
 
 import dev.mayday.db.rotation.AssignmentRow;
 import dev.mayday.db.rotation.RosterDao;
+import dev.mayday.db.sql.Sql;
 import dev.mayday.incident.IncidentRuleViolation;
 import dev.mayday.incident.Status;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,7 +118,7 @@ class PostmortemsTest {
 
     @Test
     void generate_afterHandOff_takesTheFirstLeadFromTheDutyLedger() {
-        store.database.jdbi().useHandle(h -> h.attach(RosterDao.class).insertAssignment(
+        store.database.jdbi().useHandle(h -> new RosterDao(Sql.on(h)).insertAssignment(
                 new AssignmentRow(0, incident, "U0ROTA", "LEAD", true, StoreFixture.START.toEpochMilli(), null, "picked")));
         runTheIncident();
 

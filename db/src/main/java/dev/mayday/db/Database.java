@@ -175,7 +175,7 @@ public final class Database implements AutoCloseable {
         }
 
         public ChannelNameDao channelNames() {
-            return dao(ChannelNameDao.class);
+            return new ChannelNameDao(sql());
         }
 
         public TimelineDao timeline() {
@@ -204,7 +204,7 @@ public final class Database implements AutoCloseable {
         }
 
         public RosterDao roster() {
-            return dao(RosterDao.class);
+            return new RosterDao(sql());
         }
 
         public PagerDutyDao pagerDuty() {

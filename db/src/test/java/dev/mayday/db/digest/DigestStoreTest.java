@@ -62,15 +62,20 @@ class DigestStoreTest {
     @StoreTest
     void facts_readIncidentsAssignmentsAndRoster(StoreKind kind) {
         open(kind);
-        RosterDao roster = jdbi.onDemand(RosterDao.class);
-        roster.save(new MemberRow("U1", "ENGINEER", 0, null, 0, 0, 0, 0, 0, 0));
-        roster.save(new MemberRow("U2", "MANAGER", 0, 50L, 0, 0, 0, 0, 0, 0));
+        jdbi.useHandle(h -> {
+            RosterDao roster = new RosterDao(Sql.on(h));
+            roster.save(new MemberRow("U1", "ENGINEER", 0, null, 0, 0, 0, 0, 0, 0));
+            roster.save(new MemberRow("U2", "MANAGER", 0, 50L, 0, 0, 0, 0, 0, 0));
+        });
         long early = incident("k1", 1_000L, "INVESTIGATING");
         long inWindow = incident("k2", 5_000L, "RESOLVED");
-        jdbi.useHandle(h -> new PagerDutyDao(Sql.on(h)).link(inWindow, "PD1", "https://pd/PD1"));
-        roster.insertAssignment(new AssignmentRow(0, inWindow, "U1", "LEAD", true, 5_000L, null, null));
-        roster.insertAssignment(new AssignmentRow(0, inWindow, "U2", "RESPONDER", true, 5_001L, null, null));
-        roster.insertAssignment(new AssignmentRow(0, inWindow, "U9", "LEAD", false, 6_000L, null, null));
+        jdbi.useHandle(h -> {
+            new PagerDutyDao(Sql.on(h)).link(inWindow, "PD1", "https://pd/PD1");
+            RosterDao roster = new RosterDao(Sql.on(h));
+            roster.insertAssignment(new AssignmentRow(0, inWindow, "U1", "LEAD", true, 5_000L, null, null));
+            roster.insertAssignment(new AssignmentRow(0, inWindow, "U2", "RESPONDER", true, 5_001L, null, null));
+            roster.insertAssignment(new AssignmentRow(0, inWindow, "U9", "LEAD", false, 6_000L, null, null));
+        });
 
         assertThat(facts().declaredBetween(2_000L, 10_000L)).singleElement().satisfies(row -> {
             assertThat(row.id()).isEqualTo(inWindow);
