@@ -62,7 +62,7 @@ public final class PagerSync {
                 declared = declare(store, event);
                 linked = Optional.of(declared.incident().id());
             }
-            store.incidents().lock(linked.get());
+            store.lockIncident(linked.get());
             Incident before = store.incidents().byId(linked.get()).map(IncidentRows::toIncident).orElseThrow();
             if (!store.pagerDuty().pagerIdOf(before.id()).orElse("").equals(event.pagerId())) {
                 // a page linked to the incident, not its mirror: what happens to it is told, and moves nothing

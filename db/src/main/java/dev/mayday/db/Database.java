@@ -265,6 +265,17 @@ public final class Database implements AutoCloseable {
             return PickLock.on(handle, sql());
         }
 
+        /**
+         * Holds incident {@code id}'s row until the transaction ends, so what is read next is the latest and stays so
+         * (units of work under row locks that read an incident, then write it): {@code FOR UPDATE} on PostgreSQL.
+         * SQLite's writes take turns anyway; an update of the row to lock it rewrote the row and its indexes.
+         */
+        public void lockIncident(long id) {
+            if (PickLock.kindOf(handle) == StoreKind.POSTGRESQL) {
+                sql().list("SELECT id FROM incidents WHERE id = ? FOR UPDATE", row -> row.getLong(1), id);
+            }
+        }
+
         /** The turn of units of work about {@code name} ({@link TurnLock}). */
         public TurnLock turn(String name) {
             return new TurnLock(sql(), PickLock.kindOf(handle), name);

@@ -65,15 +65,6 @@ public final class IncidentDao {
         return sql.list("SELECT * FROM incidents ORDER BY id", IncidentDao::read);
     }
 
-    /**
-     * Locks the incident's row until the transaction ends (a write that changes nothing), so that what is read next
-     * is the latest and no other transaction changes it meanwhile: for units of work under row locks (READ COMMITTED
-     * on PostgreSQL) that read an incident and then write it.
-     */
-    public int lock(long id) {
-        return sql.update("UPDATE incidents SET id = id WHERE id = ?", id);
-    }
-
     public int updateState(IncidentRow row) {
         IncidentRow.People people = row.people();
         IncidentRow.Times times = row.times();
