@@ -21,7 +21,8 @@ class BenchmarkSmokeTest {
                 .run(Benchmark.Sizes.tiny());
         String table = bytes.toString(StandardCharsets.UTF_8);
 
-        assertThat(table).contains("start to healthy", "server resident memory after the run", "targets met",
+        assertThat(table).contains("restart to healthy", "warm-up rounds, JIT in the last",
+                "server resident memory after the run", "targets met",
                 "cpu: the load client's one thread");
         for (int connections : Benchmark.Sizes.tiny().levels()) {
             assertThat(table).contains("commands, bare, " + connections + " conn",
@@ -38,7 +39,7 @@ class BenchmarkSmokeTest {
         assertThat(table).contains("declare storm, 8 conn, core busy (n=24)", "declare storm: refused",
                 "declare storm: ack p99 / max", "declare storm: stored / channels set up");
         assertThat(table.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(120));
-        assertThat(rows).hasSize(30);
+        assertThat(rows).hasSize(31);
         assertThat(rows).allSatisfy(row -> assertThat(row.value()).isNotBlank());
         assertThat(rows).filteredOn(row -> row.figure().contains("conn (n=")).allSatisfy(row ->
                 assertThat(row.client()).as(row.figure()).endsWith("%"));
